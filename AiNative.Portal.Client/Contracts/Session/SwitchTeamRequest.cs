@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Session;
+
+public sealed record SwitchTeamRequest(Guid TeamId);

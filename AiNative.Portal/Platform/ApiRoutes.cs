@@ -1,0 +1,9 @@
+namespace AiNative.Portal.Platform;
+
+public static class ApiRoutes
+{
+    public const string Root = "/api";
+
+    /// <summary>Everything a team owns sits under its id, so access is decided once for the whole group.</summary>
+    public const string Team = "/api/teams/{teamId:guid}";
+}

@@ -1,0 +1,20 @@
+using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Teams;
+
+namespace AiNative.Portal.Platform;
+
+/// <summary>Every feature's in-process API implementation and HTTP endpoints, in one list each.</summary>
+public static class PortalApi
+{
+    public static IServiceCollection AddServerApis(this IServiceCollection services)
+    {
+        services.AddScoped<ISessionApi, PortalSessionApi>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSessionApi();
+        return endpoints;
+    }
+}

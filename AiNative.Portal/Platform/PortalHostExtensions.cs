@@ -1,0 +1,83 @@
+using AiNative.Portal.Accounts;
+using AiNative.Portal.Client;
+using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Http;
+using AiNative.Portal.Components;
+using AiNative.Services;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
+
+namespace AiNative.Portal.Platform;
+
+public static class PortalHostExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddPortalTelemetry();
+        services.AddPortalServices();
+        services.AddPortalIdentity();
+        services.AddServerApis();
+
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents()
+            .AddInteractiveWebAssemblyComponents()
+            .AddAuthenticationStateSerialization();
+        services.AddPortalUi();
+
+        // Pages of the client assembly also render on the server first; they find the same
+        // services there, and the HTTP ones in the browser.
+        services.AddScoped<CurrentTeam>();
+
+        services.ConfigureHttpJsonOptions(options => PortalJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SetupGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<CurrentPrincipal>().FromRequest = context.User;
+            return next(context);
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(Client.Routes).Assembly);
+
+        app.MapAccountEndpoints();
+        app.MapPortalApi();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference(options => options.WithTitle("AiNative Portal API")).RequireAuthorization();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+        return app;
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("AiNative Portal is ready at {Address}", address);
+        }
+    }
+}

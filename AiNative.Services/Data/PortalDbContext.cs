@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using AiNative.Services.Models;
+using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Seeding;
+using AiNative.Services.Teams;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AiNative.Services.Data;
+
+/// <summary>
+/// The portal's database. Every <see cref="ITeamOwned"/> entity is filtered by the current team
+/// and stamped with it on insert.
+/// </summary>
+/// <remarks>
+/// Add a migration from the repository root with
+/// <c>dotnet tool restore &amp;&amp; dotnet ef migrations add &lt;Name&gt; --project AiNative.Services --output-dir Data/Migrations</c>.
+/// Entity configurations live beside their entities (one <c>IEntityTypeConfiguration</c> per entity).
+/// </remarks>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, TeamContext team)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string TeamFilter = "team";
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    public DbSet<ModelProvider> ModelProviders => Set<ModelProvider>();
+
+    public DbSet<ModelDefinition> Models => Set<ModelDefinition>();
+
+    /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
+    private Guid CurrentTeamId => team.TeamIdOrEmpty;
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTeam();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTeam();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ITeamOwned).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+        {
+            var parameter = Expression.Parameter(entity.ClrType, "e");
+            var filter = Expression.Lambda(
+                Expression.Equal(
+                    Expression.Property(parameter, nameof(ITeamOwned.TeamId)),
+                    Expression.Property(Expression.Constant(this), nameof(CurrentTeamId))),
+                parameter);
+            builder.Entity(entity.ClrType).HasQueryFilter(TeamFilter, filter);
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset and decimal values as stored by default;
+        // as UTC ticks and doubles it can, and the model stays portable to PostgreSQL.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+    }
+
+    private void StampTeam()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITeamOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.TeamId == Guid.Empty)
+            {
+                entry.Entity.TeamId = team.TeamId;
+            }
+            else if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && team.IsEntered && entry.Entity.TeamId != team.TeamId)
+            {
+                throw new InvalidOperationException("An entity of another team cannot be changed in this scope.");
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace AiNative.Services.Models;
+
+public enum ModelKind
+{
+    Chat = 1,
+    Embedding = 2,
+}

@@ -1,0 +1,7 @@
+namespace AiNative.Services.Models;
+
+public enum ResponseFormat
+{
+    Text = 1,
+    Json = 2,
+}

@@ -1,0 +1,42 @@
+using AiNative.Services.Data;
+using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Secrets;
+using AiNative.Services.Platform.Seeding;
+using AiNative.Services.Platform.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AiNative.Services.Platform;
+
+public static class PlatformRegistration
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services)
+    {
+        // First of all hosted services: the others (data protection's key ring among them) read the database.
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+                options.DataFolder = Path.GetFullPath(options.DataFolder, environment.ContentRootPath))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), $"Set {StorageOptions.Section}:DataFolder to a writable folder.");
+
+        // A factory per scope: each service call gets its own short-lived context (Blazor circuits
+        // run handlers concurrently), and the context still sees the scope's TeamContext.
+        services.AddDbContextFactory<PortalDbContext>(
+            (provider, options) => options.UseSqlite(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()),
+            ServiceLifetime.Scoped);
+
+        services.AddDataProtection()
+            .SetApplicationName("AiNative.Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<SecretProtector>();
+        services.AddScoped<AuditTrail>();
+        return services;
+    }
+}

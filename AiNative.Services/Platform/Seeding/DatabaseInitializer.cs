@@ -1,0 +1,51 @@
+using AiNative.Services.Data;
+using AiNative.Services.Platform.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AiNative.Services.Platform.Seeding;
+
+/// <summary>
+/// Applies migrations and runs the seeders that have not run yet, before the portal serves its
+/// first request.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IServiceProvider services,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(storage.Value.DataFolder);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+
+        var applied = await db.SeedRecords.Select(s => s.Name).ToListAsync(cancellationToken);
+        foreach (var seeder in scope.ServiceProvider.GetServices<IPortalSeeder>().OrderBy(s => s.Order))
+        {
+            if (applied.Contains(seeder.Name))
+            {
+                continue;
+            }
+
+            // Each seeder gets its own scope so the team it enters does not leak into the next.
+            await using var seederScope = services.CreateAsyncScope();
+            var seederDb = seederScope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var own = seederScope.ServiceProvider.GetServices<IPortalSeeder>().First(s => s.Name == seeder.Name);
+            await own.SeedAsync(seederDb, cancellationToken);
+            seederDb.SeedRecords.Add(new SeedRecord { Name = seeder.Name, AppliedAt = clock.GetUtcNow() });
+            await seederDb.SaveChangesAsync(cancellationToken);
+            LogSeeded(seeder.Name);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Seeder}")]
+    private partial void LogSeeded(string seeder);
+}

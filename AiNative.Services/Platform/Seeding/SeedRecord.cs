@@ -1,0 +1,8 @@
+namespace AiNative.Services.Platform.Seeding;
+
+public sealed class SeedRecord
+{
+    public required string Name { get; set; }
+
+    public DateTimeOffset AppliedAt { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace AiNative.Services.Platform.Storage;
+
+public sealed record StoredBlob(string Hash, long Size);

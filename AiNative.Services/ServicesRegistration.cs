@@ -1,0 +1,16 @@
+using AiNative.Services.Models;
+using AiNative.Services.Platform;
+using AiNative.Services.Teams;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiNative.Services;
+
+public static class ServicesRegistration
+{
+    /// <summary>Every feature of the services layer, each registered by its own folder.</summary>
+    public static IServiceCollection AddPortalServices(this IServiceCollection services) =>
+        services
+            .AddPlatform()
+            .AddTeams()
+            .AddModels();
+}

@@ -1,0 +1,15 @@
+namespace AiNative.Services.Teams;
+
+public sealed class Team
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public required string Name { get; set; }
+
+    /// <summary>Lower-case, URL-safe, unique; shown in the team switcher and used in links.</summary>
+    public required string Slug { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public List<TeamMembership> Members { get; set; } = [];
+}

@@ -1,0 +1,42 @@
+using AiNative.Services.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Teams;
+
+/// <summary>Finds which team a signed-in user works in and with what role.</summary>
+public sealed class TeamAccessResolver(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>
+    /// The user's access to <paramref name="teamId"/>, or to their current team when it is null;
+    /// null when they are not a member (callers answer 404 so team ids leak nothing).
+    /// </summary>
+    public async Task<TeamAccess?> ResolveAsync(Guid userId, Guid? teamId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.DisplayName, u.CurrentTeamId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var memberships = db.TeamMemberships.AsNoTracking().Where(m => m.UserId == userId);
+        var wanted = teamId ?? user.CurrentTeamId;
+        var membership = await memberships.Where(m => wanted == null || m.TeamId == wanted)
+            .Select(m => new { m.TeamId, m.Team.Name, m.Role })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (membership is null && teamId is null)
+        {
+            // The remembered team is gone or the user left it: open the first team they belong to.
+            membership = await memberships.OrderBy(m => m.Team.Name)
+                .Select(m => new { m.TeamId, m.Team.Name, m.Role })
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return membership is null
+            ? null
+            : new TeamAccess(membership.TeamId, membership.Name, membership.Role, new Actor(userId, user.DisplayName));
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AiNative.Portal.EndToEnd;
+
+/// <summary>A page in its own browser context, with the portal's common steps.</summary>
+public sealed class BrowserPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _consoleErrors = [];
+
+    public BrowserPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add(error);
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Errors the browser console showed (script failures, blocked resources, CSP violations).</summary>
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.GetByLabel("Email").FillAsync(email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.GetByTestId("user-menu")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Waits until the interactive (server or WebAssembly) side has taken over the page.</summary>
+    public Task WaitForInteractiveAsync() =>
+        Page.WaitForFunctionAsync("() => document.querySelector('[data-interactive=\"true\"]') !== null");
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

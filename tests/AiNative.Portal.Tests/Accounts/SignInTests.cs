@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using AiNative.Testing;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AiNative.Portal.Tests.Accounts;
+
+public sealed class SignInTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new();
+
+    public async ValueTask InitializeAsync() => await _portal.CreateAdministratorAsync();
+
+    public ValueTask DisposeAsync()
+    {
+        _portal.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Api_calls_without_a_session_answer_401_instead_of_a_redirect()
+    {
+        var client = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/api/session", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_without_a_session_redirect_to_sign_in_with_the_return_address()
+    {
+        var client = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/login?ReturnUrl=%2F", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_words_that_do_not_reveal_the_account()
+    {
+        var wrongPassword = await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync(password: "not the password"));
+        var unknownUser = await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync(email: "nobody@example.com"));
+
+        Assert.Contains("failed with 200", wrongPassword.Message);
+        Assert.Contains("failed with 200", unknownUser.Message);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync(password: "not the password"));
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync());
+    }
+
+    [Fact]
+    public async Task Switching_to_a_team_the_user_is_not_in_answers_404()
+    {
+        var elsewhere = await _portal.CreateTeamAsync("Elsewhere");
+        var client = await _portal.SignInAsync();
+
+        var response = await client.PostAsJsonAsync("/api/session/team", new { teamId = elsewhere }, TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}

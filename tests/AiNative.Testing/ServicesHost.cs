@@ -1,0 +1,91 @@
+using AiNative.Services;
+using AiNative.Services.Data;
+using AiNative.Services.Teams;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AiNative.Testing;
+
+/// <summary>
+/// The services layer alone, on a real SQLite file in a folder of its own, migrated and seeded as
+/// at a portal's first start.
+/// </summary>
+public sealed class ServicesHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _stopped;
+
+    private ServicesHost(IHost host, string dataFolder)
+    {
+        _host = host;
+        DataFolder = dataFolder;
+    }
+
+    public string DataFolder { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<ServicesHost> StartAsync(Action<IServiceCollection>? configure = null, string? dataFolder = null)
+    {
+        var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration["Portal:Storage:DataFolder"] = folder;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPortalServices();
+        configure?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ServicesHost(host, folder);
+    }
+
+    /// <summary>A scope working in <paramref name="teamId"/> with <paramref name="role"/>, as a member named "Test User".</summary>
+    public TeamScope InTeam(Guid teamId, TeamRole role = TeamRole.Owner)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TeamContext>().Enter(new TeamAccess(teamId, "Test team", role, new Actor(null, "Test User")));
+        return new TeamScope(scope);
+    }
+
+    public async Task<Guid> DemoTeamIdAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Teams.Where(t => t.Slug == DemoTeam.Slug).Select(t => t.Id).SingleAsync();
+    }
+
+    public async Task<Guid> CreateTeamAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var team = new Team { Name = name, Slug = name.ToLowerInvariant().Replace(' ', '-'), CreatedAt = DateTimeOffset.UtcNow };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
+    }
+
+    /// <summary>Stops the host; the data folder stays, so a test can start a new host on it (a restart).</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _host.StopAsync();
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+    }
+}
