@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using AiNative.Services.Models;
+using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Teams;
@@ -38,6 +39,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<ModelProvider> ModelProviders => Set<ModelProvider>();
 
     public DbSet<ModelDefinition> Models => Set<ModelDefinition>();
+
+    public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -38,7 +38,8 @@ public sealed class ModelClientFactory(SecretProtector secrets, TokenCounter tok
             ProviderKind.Offline => new OfflineEmbeddingGenerator(
                 model.ProviderModelId, model.EmbeddingDimensions ?? OfflineModels.EmbeddingDimensions, tokens),
             ProviderKind.Ollama => CreateOllama(provider, model.ProviderModelId),
-            _ => CreateOpenAI(provider).GetEmbeddingClient(model.ProviderModelId).AsIEmbeddingGenerator(model.EmbeddingDimensions),
+            // No "dimensions" parameter: older models refuse it; the invoker checks the length it gets back.
+            _ => CreateOpenAI(provider).GetEmbeddingClient(model.ProviderModelId).AsIEmbeddingGenerator(),
         };
     }
 

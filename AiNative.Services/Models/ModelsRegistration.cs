@@ -1,3 +1,4 @@
+using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class ModelsRegistration
         services.AddSingleton<TokenCounter>();
         services.AddHttpClient(ModelClientFactory.OllamaHttpClient);
         services.AddScoped<ModelClientFactory>();
+        services.AddScoped<ModelInvoker>();
         services.AddScoped<IPortalSeeder, OfflineModelsSeeder>();
         return services;
     }

@@ -1,0 +1,35 @@
+using AiNative.Services.Platform.Errors;
+
+namespace AiNative.Services.Models.Invocation;
+
+/// <summary>A provider call that failed, with the provider's status and words that say what to do next.</summary>
+public sealed class ProviderCallException(ProviderFailure failure, int? providerStatus, string message, Exception? inner = null)
+    : PortalException(message, inner)
+{
+    public ProviderFailure Failure { get; } = failure;
+
+    /// <summary>The provider's HTTP status, when it answered at all.</summary>
+    public int? ProviderStatus { get; } = providerStatus;
+
+    /// <summary>Worth retrying after a pause: rate limits, provider errors, timeouts, unreachable servers.</summary>
+    public bool IsTransient => Failure is ProviderFailure.RateLimited or ProviderFailure.ProviderError
+        or ProviderFailure.Timeout or ProviderFailure.Unreachable;
+
+    public override int StatusCode => Failure switch
+    {
+        ProviderFailure.RateLimited => 429,
+        ProviderFailure.Timeout => 504,
+        _ => 502,
+    };
+
+    public override string Title => Failure switch
+    {
+        ProviderFailure.Unauthorized => "The provider refused the API key",
+        ProviderFailure.NotFound => "The provider does not know this model",
+        ProviderFailure.RateLimited => "The provider is limiting the rate",
+        ProviderFailure.ProviderError => "The provider failed",
+        ProviderFailure.Timeout => "The provider did not answer in time",
+        ProviderFailure.Unreachable => "The provider cannot be reached",
+        _ => "The provider rejected the request",
+    };
+}

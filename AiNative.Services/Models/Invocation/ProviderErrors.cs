@@ -1,0 +1,91 @@
+using System.ClientModel;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace AiNative.Services.Models.Invocation;
+
+/// <summary>Turns what provider clients throw into <see cref="ProviderCallException"/>s a person can act on.</summary>
+internal static partial class ProviderErrors
+{
+    private const int MaxProviderMessageLength = 300;
+
+    /// <summary>The mapped failure, or null for exceptions that are not provider failures (including the caller's cancellation).</summary>
+    public static ProviderCallException? Map(Exception exception, ModelDefinition model, CancellationToken callerToken)
+    {
+        var provider = model.Provider;
+        return exception switch
+        {
+            OperationCanceledException when callerToken.IsCancellationRequested => null,
+            OperationCanceledException or TimeoutException => new ProviderCallException(
+                ProviderFailure.Timeout, null,
+                $"Provider '{provider.Name}' did not answer within {provider.TimeoutSeconds} seconds. Try again, or raise the provider's timeout.",
+                exception),
+            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result), model, exception),
+            ClientResultException { InnerException: { } inner } => Map(inner, model, callerToken),
+            HttpRequestException { StatusCode: { } status } http => FromStatus((int)status, http.Message, model, exception),
+            HttpRequestException http => Unreachable(model, http.HttpRequestError.ToString(), exception),
+            ClientResultException => Unreachable(model, "no response", exception),
+            _ => null,
+        };
+    }
+
+    private static ProviderCallException FromStatus(int status, string? providerMessage, ModelDefinition model, Exception inner)
+    {
+        var provider = model.Provider.Name;
+        var said = string.IsNullOrWhiteSpace(providerMessage) ? string.Empty : $" The provider said: \"{providerMessage}\"";
+        return status switch
+        {
+            401 or 403 => new(ProviderFailure.Unauthorized, status,
+                $"Provider '{provider}' refused the API key (HTTP {status}). Check the key on the Models page.", inner),
+            404 => new(ProviderFailure.NotFound, status,
+                $"Provider '{provider}' does not know model '{model.ProviderModelId}' (HTTP 404). Check the model id, or test the provider's connection to list its models.{said}", inner),
+            408 => new(ProviderFailure.Timeout, status,
+                $"Provider '{provider}' timed out (HTTP 408). Try again.", inner),
+            429 => new(ProviderFailure.RateLimited, status,
+                $"Provider '{provider}' is limiting the rate (HTTP 429). Wait a moment and try again.{said}", inner),
+            >= 500 => new(ProviderFailure.ProviderError, status,
+                $"Provider '{provider}' failed (HTTP {status}). Try again; if it keeps failing, check the provider's status.{said}", inner),
+            _ => new(ProviderFailure.InvalidRequest, status,
+                $"Provider '{provider}' rejected the request (HTTP {status}).{said}", inner),
+        };
+    }
+
+    private static ProviderCallException Unreachable(ModelDefinition model, string reason, Exception inner) =>
+        new(ProviderFailure.Unreachable, null,
+            $"Provider '{model.Provider.Name}' cannot be reached at {model.Provider.BaseUrl ?? "its default address"} ({reason}). Check the base URL and that the server is running.",
+            inner);
+
+    /// <summary>The provider's own error message from an OpenAI-style body, shortened and with anything key-like masked.</summary>
+    private static string? ProviderMessage(ClientResultException exception)
+    {
+        try
+        {
+            var content = exception.GetRawResponse()?.Content;
+            if (content is null)
+            {
+                return null;
+            }
+
+            using var json = JsonDocument.Parse(content.ToMemory());
+            var message = json.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("message", out var text)
+                ? text.GetString()
+                : null;
+            if (message is null)
+            {
+                return null;
+            }
+
+            message = KeyLike().Replace(message, "[redacted]");
+            return message.Length <= MaxProviderMessageLength ? message : $"{message[..MaxProviderMessageLength]}…";
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [GeneratedRegex(@"\b(sk|ainp|key)[-_][A-Za-z0-9_\-\*\.]{6,}", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyLike();
+}
