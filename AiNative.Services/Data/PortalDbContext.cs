@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using AiNative.Services.Models;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Seeding;
+using AiNative.Services.Prompts;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<ModelProvider> ModelProviders => Set<ModelProvider>();
 
     public DbSet<ModelDefinition> Models => Set<ModelDefinition>();
+
+    public DbSet<Prompt> Prompts => Set<Prompt>();
+
+    public DbSet<PromptVersion> PromptVersions => Set<PromptVersion>();
+
+    public DbSet<PromptLabel> PromptLabels => Set<PromptLabel>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;
