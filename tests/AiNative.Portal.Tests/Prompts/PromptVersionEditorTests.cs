@@ -34,7 +34,7 @@ public sealed class PromptVersionEditorTests : BunitContext
     {
         var editor = RenderEditor();
 
-        Assert.Equal("Answer from {{$context}}.", editor.FindAll("textarea")[0].GetAttribute("value") ?? editor.FindAll("textarea")[0].TextContent);
+        Assert.Equal("Answer from {{$context}}.", editor.Find("textarea[data-testid=system-template]").GetAttribute("value") ?? editor.Find("textarea[data-testid=system-template]").TextContent);
         Assert.Equal(["$context", "$question"], VariableNames(editor));
         Assert.Contains("Save as v2", editor.Markup);
     }
@@ -44,7 +44,7 @@ public sealed class PromptVersionEditorTests : BunitContext
     {
         var editor = RenderEditor();
 
-        editor.FindAll("textarea")[1].Input("Hello\n{{$question");
+        editor.Find("textarea[data-testid=user-template]").Input("Hello\n{{$question");
 
         editor.WaitForAssertion(
             () => Assert.Equal(
@@ -59,7 +59,7 @@ public sealed class PromptVersionEditorTests : BunitContext
     {
         var editor = RenderEditor();
 
-        editor.FindAll("textarea")[0].Input("Now: {{time.now}}");
+        editor.Find("textarea[data-testid=system-template]").Input("Now: {{time.now}}");
 
         editor.WaitForAssertion(
             () => Assert.StartsWith("Line 1, column 8: 'time.now' is a function call", editor.Find("[data-testid=system-template-errors] li").TextContent.Trim()),
@@ -71,11 +71,11 @@ public sealed class PromptVersionEditorTests : BunitContext
     {
         var editor = RenderEditor();
 
-        editor.FindAll("textarea")[1].Input("{{$question}} in a {{$tone}} tone");
+        editor.Find("textarea[data-testid=user-template]").Input("{{$question}} in a {{$tone}} tone");
         editor.WaitForAssertion(() => Assert.Equal(["$context", "$question", "$tone"], VariableNames(editor)), Debounce);
-        editor.FindAll("textarea")[0].Input("No context for now.");
+        editor.Find("textarea[data-testid=system-template]").Input("No context for now.");
         editor.WaitForAssertion(() => Assert.Equal(["$question", "$tone"], VariableNames(editor)), Debounce);
-        editor.FindAll("textarea")[0].Input("Answer from {{$context}} again.");
+        editor.Find("textarea[data-testid=system-template]").Input("Answer from {{$context}} again.");
         editor.WaitForAssertion(() => Assert.Equal(["$context", "$question", "$tone"], VariableNames(editor)), Debounce);
 
         var contextDefault = editor.Find("[data-testid=variable-row] textarea");
