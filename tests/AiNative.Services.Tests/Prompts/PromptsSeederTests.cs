@@ -40,6 +40,20 @@ public sealed class PromptsSeederTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deleted_demo_prompt_is_not_seeded_again_after_a_restart()
+    {
+        var promptId = (await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken))[0].Id;
+        await _scope.Get<PromptRegistry>().DeleteAsync(promptId, TestContext.Current.CancellationToken);
+        await _scope.DisposeAsync();
+        await _host.StopAsync();
+
+        await using var restarted = await ServicesHost.StartAsync(dataFolder: _host.DataFolder);
+        await using var scope = restarted.InTeam(await restarted.DemoTeamIdAsync());
+
+        Assert.Empty(await scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task The_demo_prompt_renders_with_its_defaults_and_the_offline_model_answers_from_its_context()
     {
         var promptId = (await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken))[0].Id;
