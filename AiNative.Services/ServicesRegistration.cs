@@ -1,5 +1,6 @@
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
+using AiNative.Services.Prompts;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,5 +13,6 @@ public static class ServicesRegistration
         services
             .AddPlatform()
             .AddTeams()
-            .AddModels();
+            .AddModels()
+            .AddPrompts();
 }

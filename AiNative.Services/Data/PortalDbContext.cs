@@ -3,6 +3,7 @@ using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Seeding;
+using AiNative.Services.Prompts;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -41,6 +42,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<ModelDefinition> Models => Set<ModelDefinition>();
 
     public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
+
+    public DbSet<Prompt> Prompts => Set<Prompt>();
+
+    public DbSet<PromptVersion> PromptVersions => Set<PromptVersion>();
+
+    public DbSet<PromptLabel> PromptLabels => Set<PromptLabel>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -276,6 +276,154 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("SeedRecords");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Prompts.Prompt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Prompts");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Prompts.PromptLabel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("PromptId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("PromptLabels", (string)null);
+                });
+
+            modelBuilder.Entity("AiNative.Services.Prompts.PromptVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommitMessage")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PromptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Prompts.PromptVersion.Settings#GenerationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("MaxOutputTokens");
+
+                            b1.Property<string>("ResponseFormat")
+                                .IsRequired();
+
+                            b1.Property<float?>("Temperature");
+
+                            b1.Property<float?>("TopP");
+
+                            b1
+                                .ToJson("Settings")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Variables", "AiNative.Services.Prompts.PromptVersion.Variables#PromptVariable", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("DefaultValue");
+
+                            b1.Property<string>("Description");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Variables")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("PromptId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PromptVersions", (string)null);
+                });
+
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,6 +715,43 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Prompts.PromptLabel", b =>
+                {
+                    b.HasOne("AiNative.Services.Prompts.Prompt", "Prompt")
+                        .WithMany("Labels")
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Prompts.PromptVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Prompt");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Prompts.PromptVersion", b =>
+                {
+                    b.HasOne("AiNative.Services.Models.ModelDefinition", "Model")
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AiNative.Services.Prompts.Prompt", "Prompt")
+                        .WithMany("Versions")
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Model");
+
+                    b.Navigation("Prompt");
+                });
+
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>
                 {
                     b.HasOne("AiNative.Services.Teams.Team", null)
@@ -648,6 +833,13 @@ namespace AiNative.Services.Data.Migrations
             modelBuilder.Entity("AiNative.Services.Models.ModelProvider", b =>
                 {
                     b.Navigation("Models");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Prompts.Prompt", b =>
+                {
+                    b.Navigation("Labels");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>

@@ -27,7 +27,8 @@ public sealed class DatabaseInitializerTests
         await using (var scope = first.InTeam(demo))
         await using (var db = await scope.DbAsync())
         {
-            await db.Models.Where(m => m.Name == OfflineModels.ChatModelId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            // The embedding model: the chat model is named by the seeded demo prompt's versions, which keep it from deletion.
+            await db.Models.Where(m => m.Name == OfflineModels.EmbeddingModelId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
         }
 
         await first.StopAsync();
@@ -36,6 +37,6 @@ public sealed class DatabaseInitializerTests
         await using var reopened = await again.DbAsync();
 
         var names = await reopened.Models.Select(m => m.Name).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal([OfflineModels.EmbeddingModelId], names);
+        Assert.Equal([OfflineModels.ChatModelId], names);
     }
 }

@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Prompts;
+
+public sealed record AnalyzeTemplatesRequest(string SystemTemplate, string UserTemplate);

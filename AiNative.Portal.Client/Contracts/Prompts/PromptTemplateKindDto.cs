@@ -1,0 +1,7 @@
+namespace AiNative.Portal.Client.Contracts.Prompts;
+
+public enum PromptTemplateKindDto
+{
+    System = 1,
+    User = 2,
+}

@@ -1,0 +1,15 @@
+using AiNative.Services.Models;
+
+namespace AiNative.Services.Prompts;
+
+/// <summary>
+/// What a new version is made of. <see cref="Variables"/> gives defaults and descriptions for
+/// variables the templates use; the version's variable list itself comes from the templates.
+/// </summary>
+public sealed record NewPromptVersion(
+    string SystemTemplate,
+    string UserTemplate,
+    IReadOnlyList<PromptVariable> Variables,
+    Guid? ModelId,
+    GenerationSettings Settings,
+    string CommitMessage);

@@ -1,0 +1,132 @@
+using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Contracts.Prompts;
+using AiNative.Portal.Components.Prompts;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AiNative.Portal.Tests.Prompts;
+
+public sealed class PromptVersionEditorTests : BunitContext
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromSeconds(5);
+
+    private static readonly ChatModelOptionDto Model = new(Guid.NewGuid(), "offline-chat", "Offline (built in)", 1024, "Extractive responder.");
+
+    private static readonly PromptVersionDto Latest = new(
+        Guid.NewGuid(), 1, "Answer from {{$context}}.", "{{$question}}",
+        [new PromptVariableDto("context", "Docs", "Source text"), new PromptVariableDto("question")],
+        Model.Id, Model.Name, new PromptSettingsDto(0.2f), "First", DateTimeOffset.UtcNow, "Ada Admin");
+
+    private readonly FakePromptsApi _api = new();
+
+    public PromptVersionEditorTests()
+    {
+        Services.AddMudServices();
+        Services.AddSingleton<IPromptsApi>(_api);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    [Fact]
+    public void The_editor_starts_from_the_latest_version_with_its_variables()
+    {
+        var editor = RenderEditor();
+
+        Assert.Equal("Answer from {{$context}}.", editor.Find("textarea[data-testid=system-template]").GetAttribute("value"));
+        Assert.Equal(["$context", "$question"], VariableNames(editor));
+        Assert.Contains("Save as v2", editor.Markup);
+    }
+
+    [Fact]
+    public void A_template_error_is_shown_under_its_template_with_line_and_column_while_typing()
+    {
+        var editor = RenderEditor();
+
+        editor.Find("textarea[data-testid=user-template]").Input("Hello\n{{$question");
+
+        editor.WaitForAssertion(
+            () => Assert.Equal(
+                "Line 2, column 1: This '{{' is not closed with '}}'. To write literal braces, put them in a quoted value: {{ '{{' }}.",
+                editor.Find("[data-testid=user-template-errors] li").TextContent.Trim()),
+            Debounce);
+        Assert.Empty(editor.FindAll("[data-testid=system-template-errors]"));
+    }
+
+    [Fact]
+    public void A_function_call_is_refused_in_the_system_template_with_its_place()
+    {
+        var editor = RenderEditor();
+
+        editor.Find("textarea[data-testid=system-template]").Input("Now: {{time.now}}");
+
+        editor.WaitForAssertion(
+            () => Assert.StartsWith("Line 1, column 8: 'time.now' is a function call", editor.Find("[data-testid=system-template-errors] li").TextContent.Trim()),
+            Debounce);
+    }
+
+    [Fact]
+    public void Variables_appear_as_they_are_typed_and_keep_their_defaults()
+    {
+        var editor = RenderEditor();
+
+        editor.Find("textarea[data-testid=user-template]").Input("{{$question}} in a {{$tone}} tone");
+        editor.WaitForAssertion(() => Assert.Equal(["$context", "$question", "$tone"], VariableNames(editor)), Debounce);
+        editor.Find("textarea[data-testid=system-template]").Input("No context for now.");
+        editor.WaitForAssertion(() => Assert.Equal(["$question", "$tone"], VariableNames(editor)), Debounce);
+        editor.Find("textarea[data-testid=system-template]").Input("Answer from {{$context}} again.");
+        editor.WaitForAssertion(() => Assert.Equal(["$context", "$question", "$tone"], VariableNames(editor)), Debounce);
+
+        Assert.Equal("Docs", editor.Find("[data-testid=variable-row] textarea").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Field_errors_from_the_server_are_shown_on_their_fields()
+    {
+        _api.SaveFailure = new ApiException(new ApiProblem(400, "The input is not valid", "Several problems.", new Dictionary<string, string[]>
+        {
+            ["MaxOutputTokens"] = ["'offline-chat' returns at most 1024 output tokens; lower the maximum to that or less."],
+            ["CommitMessage"] = ["Enter a commitmessage."],
+        }));
+        var editor = RenderEditor();
+
+        editor.FindAll("button").Single(b => b.TextContent.Contains("Save as v2", StringComparison.Ordinal)).Click();
+
+        editor.WaitForAssertion(() =>
+        {
+            Assert.Contains("returns at most 1024 output tokens", editor.Markup);
+            Assert.Contains("Enter a commitmessage.", editor.Markup);
+        });
+        Assert.Empty(_api.Saved);
+    }
+
+    [Fact]
+    public void Saving_sends_the_templates_defaults_model_and_settings()
+    {
+        PromptVersionDto? saved = null;
+        var editor = RenderEditor(version => saved = version);
+
+        editor.FindAll("input").Single(i => i.GetAttribute("maxlength") == "500").Input("Second");
+        editor.FindAll("button").Single(b => b.TextContent.Contains("Save as v2", StringComparison.Ordinal)).Click();
+
+        editor.WaitForAssertion(() => Assert.NotNull(saved));
+        var request = Assert.Single(_api.Saved);
+        Assert.Equal(("Answer from {{$context}}.", "{{$question}}", "Second", Model.Id), (request.SystemTemplate, request.UserTemplate, request.CommitMessage, request.ModelId));
+        Assert.Equal([new PromptVariableDto("context", "Docs", "Source text"), new PromptVariableDto("question")], request.Variables);
+        Assert.Equal(0.2f, request.Settings.Temperature);
+    }
+
+    private static List<string> VariableNames(IRenderedComponent<PromptVersionEditor> editor) =>
+        editor.FindAll("[data-testid=variable-row] .mud-chip").Select(c => c.TextContent.Trim()).ToList();
+
+    private IRenderedComponent<PromptVersionEditor> RenderEditor(Action<PromptVersionDto>? onSaved = null)
+    {
+        var prompt = new PromptDetailsDto(Guid.NewGuid(), "Support answer", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, [Latest], []);
+        Render<MudPopoverProvider>();
+        return Render<PromptVersionEditor>(parameters => parameters
+            .Add(p => p.Prompt, prompt)
+            .Add(p => p.Models, [Model])
+            .Add(p => p.OnSaved, EventCallback.Factory.Create<PromptVersionDto>(this, v => onSaved?.Invoke(v))));
+    }
+}
