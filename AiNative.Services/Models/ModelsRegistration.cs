@@ -1,5 +1,7 @@
+using AiNative.Services.Models.Connections;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Network;
+using AiNative.Services.Models.Registry;
 using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +21,10 @@ public static class ModelsRegistration
             .RedactLoggedHeaders(_ => true);
         services.AddScoped<ModelClientFactory>();
         services.AddScoped<ModelInvoker>();
+        services.AddScoped<ProviderRules>();
+        services.AddScoped<ProviderRegistry>();
+        services.AddScoped<ModelRegistry>();
+        services.AddScoped<ProviderConnectionTester>();
         services.AddScoped<IPortalSeeder, OfflineModelsSeeder>();
         return services;
     }

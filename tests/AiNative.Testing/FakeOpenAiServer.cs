@@ -49,6 +49,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>How long <see cref="SlowModel"/> waits; longer than the timeouts tests set.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long <c>/v1/models</c> waits before answering, for connection tests that time out; none by default.</summary>
+    public TimeSpan ModelsDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>The pause between streamed chunks, so streaming is visible in a browser.</summary>
     public TimeSpan ChunkDelay { get; set; } = TimeSpan.FromMilliseconds(30);
 
@@ -86,13 +89,23 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/models", (HttpContext context) => Check(context, null) ?? Results.Json(new
+        app.MapGet("/v1/models", (Func<HttpContext, Task<IResult>>)ModelsAsync);
+        app.MapPost("/v1/chat/completions", ChatAsync);
+        app.MapPost("/v1/embeddings", EmbeddingsAsync);
+    }
+
+    private async Task<IResult> ModelsAsync(HttpContext context)
+    {
+        if (ModelsDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ModelsDelay, context.RequestAborted);
+        }
+
+        return Check(context, null) ?? Results.Json(new
         {
             @object = "list",
             data = new[] { ChatModel, EmbeddingModel, SlowModel }.Select(id => new { id, @object = "model", created = 1_700_000_000, owned_by = "fake" }),
-        }));
-        app.MapPost("/v1/chat/completions", ChatAsync);
-        app.MapPost("/v1/embeddings", EmbeddingsAsync);
+        });
     }
 
     private async Task ChatAsync(HttpContext context)
