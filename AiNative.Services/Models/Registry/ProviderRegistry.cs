@@ -33,7 +33,7 @@ public sealed class ProviderRegistry(
     {
         team.Require(TeamRole.Viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FindAsync(db.ModelProviders.AsNoTracking(), id, cancellationToken);
+        return await FindAsync(db.ModelProviders.AsNoTracking().Include(p => p.Models), id, cancellationToken);
     }
 
     public async Task<ModelProvider> CreateAsync(ProviderInput input, CancellationToken cancellationToken)
