@@ -46,7 +46,8 @@ internal static class ModelMappings
         Math.Round(result.Latency.TotalMilliseconds, 1),
         (ConnectionProbeDto)result.Probe,
         result.ModelIds,
-        result.Message);
+        result.Message,
+        result.UnlistedModels);
 
     public static ProviderInput ToInput(this SaveProviderRequest request) => new()
     {

@@ -31,7 +31,7 @@ public sealed class ProviderConnectionTester(
         {
             return new ConnectionTestResult(ConnectionOutcome.Reachable, null, TimeSpan.Zero, ConnectionProbe.BuiltIn,
                 [OfflineModels.ChatModelId, OfflineModels.EmbeddingModelId],
-                "The built-in offline provider runs inside the portal and is always available. Its models are not language models.");
+                "The built-in offline provider runs inside the portal and is always available. Its models are not language models.", []);
         }
 
         var started = clock.GetTimestamp();
@@ -39,8 +39,12 @@ public sealed class ProviderConnectionTester(
         {
             var (status, ids) = await ListModelIdsAsync(provider, cancellationToken);
             var latency = clock.GetElapsedTime(started);
+            var unlisted = Unlisted(provider, ids);
+            var warning = unlisted.Count == 0 ? string.Empty
+                : $" It does not list {string.Join(", ", unlisted.Select(m => $"'{m.ProviderModelId}' (model '{m.Name}')"))}: check the model id, or pull the model on the server.";
             return new ConnectionTestResult(ConnectionOutcome.Reachable, status, latency, ConnectionProbe.ListedModels, ids,
-                $"Provider '{provider.Name}' answered in {latency.TotalMilliseconds:N0} ms and lists {ids.Count} model(s).");
+                $"Provider '{provider.Name}' answered in {latency.TotalMilliseconds:N0} ms and lists {ids.Count} model(s).{warning}",
+                [.. unlisted.Select(m => m.Name)]);
         }
         catch (Exception e) when (ProviderErrors.Map(e, provider, null, cancellationToken) is { } failure)
         {
@@ -78,7 +82,7 @@ public sealed class ProviderConnectionTester(
                 },
                 cancellationToken);
             return new ConnectionTestResult(ConnectionOutcome.Reachable, null, result.Latency, ConnectionProbe.OneTokenCall, [model.ProviderModelId],
-                $"Provider '{provider.Name}' lists no models, but model '{model.Name}' answered a one-token call in {result.Latency.TotalMilliseconds:N0} ms.");
+                $"Provider '{provider.Name}' lists no models, but model '{model.Name}' answered a one-token call in {result.Latency.TotalMilliseconds:N0} ms.", []);
         }
         catch (ProviderCallException failure)
         {
@@ -87,7 +91,17 @@ public sealed class ProviderConnectionTester(
     }
 
     private static ConnectionTestResult Failed(ProviderCallException failure, TimeSpan latency, ConnectionProbe probe) =>
-        new(Outcome(failure.Failure), failure.ProviderStatus, latency, probe, [], failure.Message);
+        new(Outcome(failure.Failure), failure.ProviderStatus, latency, probe, [], failure.Message, []);
+
+    /// <summary>The provider's registered models whose ids it does not list; Ollama lists an untagged model as <c>name:latest</c>.</summary>
+    private static List<ModelDefinition> Unlisted(ModelProvider provider, IReadOnlyList<string> listed)
+    {
+        var ids = listed.ToHashSet(StringComparer.Ordinal);
+        return provider.Models
+            .Where(m => !ids.Contains(m.ProviderModelId) && !ids.Contains($"{m.ProviderModelId}:latest"))
+            .OrderBy(m => m.Name)
+            .ToList();
+    }
 
     private static ConnectionOutcome Outcome(ProviderFailure failure) => failure switch
     {

@@ -32,7 +32,7 @@ internal sealed class FakeModelsApi : IModelsApi
     public Task DeleteProviderAsync(Guid providerId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task<ConnectionTestDto> TestConnectionAsync(Guid providerId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ConnectionTestDto(ConnectionOutcomeDto.Reachable, 200, 12, ConnectionProbeDto.ListedModels, ["fake-chat"], "Answered."));
+        Task.FromResult(new ConnectionTestDto(ConnectionOutcomeDto.Reachable, 200, 12, ConnectionProbeDto.ListedModels, ["fake-chat"], "Answered.", []));
 
     public Task<IReadOnlyList<ModelDto>> ListModelsAsync(ModelKindDto? kind = null, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ModelDto>>(Models.Where(m => kind is null || m.Kind == kind).ToList());

@@ -50,6 +50,26 @@ public sealed class ProviderConnectionTesterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registered_models_the_provider_does_not_list_are_named_with_what_to_check()
+    {
+        var listed = await _scope.AddOpenAiCompatibleModelAsync(_server.BaseUrl, FakeOpenAiServer.ChatModel);
+        var typo = await _scope.Get<ModelRegistry>().CreateAsync(new ModelInput
+        {
+            ProviderId = listed.ProviderId,
+            Name = "Typo",
+            ProviderModelId = "fake-chta",
+            Kind = ModelKind.Chat,
+            ContextWindow = 8_192,
+        }, Cancel);
+
+        var result = await Tester.TestAsync(listed.ProviderId, Cancel);
+
+        Assert.Equal(ConnectionOutcome.Reachable, result.Outcome);
+        Assert.Equal([typo.Name], result.UnlistedModels);
+        Assert.Contains("does not list 'fake-chta' (model 'Typo'): check the model id", result.Message);
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_unauthorised_with_401_and_the_key_is_not_repeated()
     {
         var provider = await AddProviderAsync(_server.BaseUrl, apiKey: "sk-wrong-key-0123456789");
