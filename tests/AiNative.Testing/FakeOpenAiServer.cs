@@ -15,8 +15,8 @@ namespace AiNative.Testing;
 /// <summary>
 /// A local stand-in for an OpenAI-compatible provider on 127.0.0.1, speaking the real wire format:
 /// <c>/v1/models</c>, <c>/v1/chat/completions</c> (JSON and SSE streaming with usage) and
-/// <c>/v1/embeddings</c> (float and base64). Special model ids and keys produce the provider
-/// errors the portal must handle.
+/// <c>/v1/embeddings</c> (float and base64), and Ollama's model list <c>/api/tags</c> (at
+/// <see cref="OllamaBaseUrl"/>). Special model ids and keys produce the provider errors the portal must handle.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -45,6 +45,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     /// <summary>The base URL to register, ending in <c>/v1</c>.</summary>
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The base URL to register for Ollama's native API (its model list answers with the <c>:latest</c> tags).</summary>
+    public string OllamaBaseUrl => BaseUrl[..^"/v1".Length];
 
     /// <summary>How long <see cref="SlowModel"/> waits; longer than the timeouts tests set.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(30);
@@ -90,6 +93,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     private void Map(WebApplication app)
     {
         app.MapGet("/v1/models", (Func<HttpContext, Task<IResult>>)ModelsAsync);
+        app.MapGet("/api/tags", (HttpContext context) => Check(context, null) ?? Results.Json(new
+        {
+            models = new[] { ChatModel, EmbeddingModel }.Select(id => new { name = $"{id}:latest", model = $"{id}:latest", size = 1_000, digest = "fake" }),
+        }));
         app.MapPost("/v1/chat/completions", ChatAsync);
         app.MapPost("/v1/embeddings", EmbeddingsAsync);
     }

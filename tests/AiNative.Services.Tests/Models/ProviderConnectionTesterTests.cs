@@ -50,6 +50,37 @@ public sealed class ProviderConnectionTesterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_ollama_provider_lists_its_local_models_with_the_key_it_is_given()
+    {
+        var provider = await AddProviderAsync(_server.OllamaBaseUrl, kind: ProviderKind.Ollama);
+        await _scope.Get<ModelRegistry>().CreateAsync(new ModelInput
+        {
+            ProviderId = provider.Id,
+            Name = "Untagged",
+            ProviderModelId = FakeOpenAiServer.ChatModel,
+            Kind = ModelKind.Chat,
+            ContextWindow = 8_192,
+        }, Cancel);
+
+        var result = await Tester.TestAsync(provider.Id, Cancel);
+
+        Assert.Equal(ConnectionOutcome.Reachable, result.Outcome);
+        Assert.Equal([$"{FakeOpenAiServer.ChatModel}:latest", $"{FakeOpenAiServer.EmbeddingModel}:latest"], result.ModelIds);
+        Assert.Empty(result.UnlistedModels);
+    }
+
+    [Fact]
+    public async Task An_ollama_provider_behind_a_proxy_that_refuses_the_key_is_unauthorised()
+    {
+        var provider = await AddProviderAsync(_server.OllamaBaseUrl, apiKey: "wrong-proxy-key", kind: ProviderKind.Ollama);
+
+        var result = await Tester.TestAsync(provider.Id, Cancel);
+
+        Assert.Equal(ConnectionOutcome.Unauthorized, result.Outcome);
+        Assert.Equal(401, result.ProviderStatus);
+    }
+
+    [Fact]
     public async Task Registered_models_the_provider_does_not_list_are_named_with_what_to_check()
     {
         var listed = await _scope.AddOpenAiCompatibleModelAsync(_server.BaseUrl, FakeOpenAiServer.ChatModel);
@@ -202,12 +233,13 @@ public sealed class ProviderConnectionTesterTests : IAsyncLifetime
 
     private ProviderConnectionTester Tester => _scope.Get<ProviderConnectionTester>();
 
-    private Task<ModelProvider> AddProviderAsync(string baseUrl, string apiKey = FakeOpenAiServer.ApiKey, int timeoutSeconds = 10) =>
+    private Task<ModelProvider> AddProviderAsync(
+        string baseUrl, string apiKey = FakeOpenAiServer.ApiKey, int timeoutSeconds = 10, ProviderKind kind = ProviderKind.OpenAICompatible) =>
         _scope.Get<ProviderRegistry>().CreateAsync(
             new ProviderInput
             {
                 Name = $"Fake {Guid.NewGuid():N}"[..16],
-                Kind = ProviderKind.OpenAICompatible,
+                Kind = kind,
                 BaseUrl = baseUrl,
                 ApiKey = apiKey,
                 TimeoutSeconds = timeoutSeconds,
