@@ -38,13 +38,7 @@ public sealed class ProviderConnectionTester(
         try
         {
             var (status, ids) = await ListModelIdsAsync(provider, cancellationToken);
-            var latency = clock.GetElapsedTime(started);
-            var unlisted = Unlisted(provider, ids);
-            var warning = unlisted.Count == 0 ? string.Empty
-                : $" It does not list {string.Join(", ", unlisted.Select(m => $"'{m.ProviderModelId}' (model '{m.Name}')"))}: check the model id, or pull the model on the server.";
-            return new ConnectionTestResult(ConnectionOutcome.Reachable, status, latency, ConnectionProbe.ListedModels, ids,
-                $"Provider '{provider.Name}' answered in {latency.TotalMilliseconds:N0} ms and lists {ids.Count} model(s).{warning}",
-                [.. unlisted.Select(m => m.Name)]);
+            return Listed(provider, status, ids, clock.GetElapsedTime(started));
         }
         catch (Exception e) when (ProviderErrors.Map(e, provider, null, cancellationToken) is { } failure)
         {
@@ -65,6 +59,17 @@ public sealed class ProviderConnectionTester(
 
         var listed = await clients.CreateOpenAI(provider).GetOpenAIModelClient().GetModelsAsync(cancellationToken);
         return (listed.GetRawResponse().Status, listed.Value.Select(m => m.Id).Order().ToList());
+    }
+
+    /// <summary>Reachable, with the listed ids and the team's models the provider does not list.</summary>
+    private static ConnectionTestResult Listed(ModelProvider provider, int status, IReadOnlyList<string> ids, TimeSpan latency)
+    {
+        var unlisted = Unlisted(provider, ids);
+        var warning = unlisted.Count == 0 ? string.Empty
+            : $" It does not list {string.Join(", ", unlisted.Select(m => $"'{m.ProviderModelId}' (model '{m.Name}')"))}: check the model id, or pull the model on the server.";
+        return new ConnectionTestResult(ConnectionOutcome.Reachable, status, latency, ConnectionProbe.ListedModels, ids,
+            $"Provider '{provider.Name}' answered in {latency.TotalMilliseconds:N0} ms and lists {ids.Count} model(s).{warning}",
+            [.. unlisted.Select(m => m.Name)]);
     }
 
     private async Task<ConnectionTestResult> CallOneTokenAsync(ModelProvider provider, ModelDefinition model, CancellationToken cancellationToken)
