@@ -1,10 +1,12 @@
+using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Session;
-using AiNative.Portal.Client.Http;
+using AiNative.Portal.Client.Http.Models;
 using AiNative.Portal.Client.Http.Prompts;
+using AiNative.Portal.Client.Http;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 
 namespace AiNative.Portal.Client;
 
@@ -27,6 +29,7 @@ public static class ClientRegistration
         services.AddScoped<PortalApiClient>();
         services.AddScoped<ISessionApi, HttpSessionApi>();
         services.AddScoped<IPromptsApi, HttpPromptsApi>();
+        services.AddScoped<IModelsApi, HttpModelsApi>();
         return services;
     }
 }

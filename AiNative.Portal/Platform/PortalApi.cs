@@ -1,5 +1,7 @@
+using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Models;
 using AiNative.Portal.Prompts;
 using AiNative.Portal.Teams;
 
@@ -12,6 +14,7 @@ public static class PortalApi
     {
         services.AddScoped<ISessionApi, PortalSessionApi>();
         services.AddScoped<IPromptsApi, PortalPromptsApi>();
+        services.AddScoped<IModelsApi, PortalModelsApi>();
         return services;
     }
 
@@ -19,6 +22,7 @@ public static class PortalApi
     {
         endpoints.MapSessionApi();
         endpoints.MapPromptsApi();
+        endpoints.MapModelsApi();
         return endpoints;
     }
 }

@@ -31,6 +31,10 @@ public static class PortalHostExtensions
         services.AddScoped<CurrentTeam>();
 
         services.ConfigureHttpJsonOptions(options => PortalJson.Configure(options.SerializerOptions));
+
+        // Unreadable bodies and parameters throw in every environment, so the API answers them
+        // with the same problem details (400 with the reason) instead of an empty response.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();

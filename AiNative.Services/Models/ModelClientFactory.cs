@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Net.Http.Headers;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Secrets;
 using Microsoft.Extensions.AI;
@@ -16,8 +17,21 @@ public sealed class ModelClientFactory(SecretProtector secrets, TokenCounter tok
 {
     public const string OpenAIDefaultBaseUrl = "https://api.openai.com/v1";
 
-    /// <summary>The named HttpClient used for Ollama's native API.</summary>
-    public const string OllamaHttpClient = "ollama";
+    public const string OllamaDefaultBaseUrl = "http://localhost:11434";
+
+    /// <summary>
+    /// The named HttpClient every provider call goes through; its handler checks the address of each
+    /// connection (<see cref="Network.ProviderAddressGuard"/>).
+    /// </summary>
+    public const string ProviderHttpClient = "model-providers";
+
+    /// <summary>The base URL a provider of <paramref name="kind"/> uses when none is given; null when it needs one.</summary>
+    public static string? DefaultBaseUrl(ProviderKind kind) => kind switch
+    {
+        ProviderKind.OpenAI => OpenAIDefaultBaseUrl,
+        ProviderKind.Ollama => OllamaDefaultBaseUrl,
+        _ => null,
+    };
 
     public IChatClient CreateChatClient(ModelDefinition model)
     {
@@ -46,9 +60,15 @@ public sealed class ModelClientFactory(SecretProtector secrets, TokenCounter tok
     /// <summary>An OpenAI client for the provider, for calls beyond chat and embeddings (listing models).</summary>
     public OpenAIClient CreateOpenAI(ModelProvider provider)
     {
-        var key = provider.ProtectedApiKey is null ? null : secrets.Unprotect(provider.ProtectedApiKey);
+        var key = ApiKeyOf(provider);
+        var http = httpClients.CreateClient(ProviderHttpClient);
+
+        // The pipeline's network timeout bounds each request and each streamed read; the
+        // HttpClient's own timeout would cut a long stream that is still delivering.
+        http.Timeout = Timeout.InfiniteTimeSpan;
         var options = new OpenAIClientOptions
         {
+            Transport = new HttpClientPipelineTransport(http),
             Endpoint = new Uri(provider.BaseUrl ?? OpenAIDefaultBaseUrl),
             NetworkTimeout = TimeSpan.FromSeconds(provider.TimeoutSeconds),
 
@@ -61,11 +81,22 @@ public sealed class ModelClientFactory(SecretProtector secrets, TokenCounter tok
         return new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(key) ? "no-key" : key), options);
     }
 
-    private OllamaApiClient CreateOllama(ModelProvider provider, string modelId)
+    /// <summary>An Ollama client for the provider, for chat, embeddings and listing local models.</summary>
+    public OllamaApiClient CreateOllama(ModelProvider provider, string modelId = "")
     {
-        var http = httpClients.CreateClient(OllamaHttpClient);
-        http.BaseAddress = new Uri(provider.BaseUrl ?? "http://localhost:11434");
+        var http = httpClients.CreateClient(ProviderHttpClient);
+        http.BaseAddress = new Uri(provider.BaseUrl ?? OllamaDefaultBaseUrl);
         http.Timeout = TimeSpan.FromSeconds(provider.TimeoutSeconds);
+
+        // Ollama itself takes no key, but a reverse proxy or a hosted Ollama in front of it may.
+        if (ApiKeyOf(provider) is { Length: > 0 } key)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
         return new OllamaApiClient(http, modelId);
     }
+
+    private string? ApiKeyOf(ModelProvider provider) =>
+        provider.ProtectedApiKey is null ? null : secrets.Unprotect(provider.ProtectedApiKey);
 }

@@ -1,4 +1,7 @@
+using AiNative.Services.Models.Connections;
 using AiNative.Services.Models.Invocation;
+using AiNative.Services.Models.Network;
+using AiNative.Services.Models.Registry;
 using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,9 +12,19 @@ public static class ModelsRegistration
     public static IServiceCollection AddModels(this IServiceCollection services)
     {
         services.AddSingleton<TokenCounter>();
-        services.AddHttpClient(ModelClientFactory.OllamaHttpClient);
+        services.AddOptions<ProviderAddressOptions>().BindConfiguration(ProviderAddressOptions.Section);
+        services.AddSingleton<ProviderAddressGuard>();
+        services.AddHttpClient(ModelClientFactory.ProviderHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<ProviderAddressGuard>().CreateHandler())
+
+            // Request logging never shows header values: the Authorization header carries the key.
+            .RedactLoggedHeaders(_ => true);
         services.AddScoped<ModelClientFactory>();
         services.AddScoped<ModelInvoker>();
+        services.AddScoped<ProviderRules>();
+        services.AddScoped<ProviderRegistry>();
+        services.AddScoped<ModelRegistry>();
+        services.AddScoped<ProviderConnectionTester>();
         services.AddScoped<IPortalSeeder, OfflineModelsSeeder>();
         return services;
     }

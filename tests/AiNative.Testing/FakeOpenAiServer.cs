@@ -15,8 +15,8 @@ namespace AiNative.Testing;
 /// <summary>
 /// A local stand-in for an OpenAI-compatible provider on 127.0.0.1, speaking the real wire format:
 /// <c>/v1/models</c>, <c>/v1/chat/completions</c> (JSON and SSE streaming with usage) and
-/// <c>/v1/embeddings</c> (float and base64). Special model ids and keys produce the provider
-/// errors the portal must handle.
+/// <c>/v1/embeddings</c> (float and base64), and Ollama's model list <c>/api/tags</c> (at
+/// <see cref="OllamaBaseUrl"/>). Special model ids and keys produce the provider errors the portal must handle.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -46,8 +46,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The base URL to register, ending in <c>/v1</c>.</summary>
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The base URL to register for Ollama's native API (its model list answers with the <c>:latest</c> tags).</summary>
+    public string OllamaBaseUrl => BaseUrl[..^"/v1".Length];
+
     /// <summary>How long <see cref="SlowModel"/> waits; longer than the timeouts tests set.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long <c>/v1/models</c> waits before answering, for connection tests that time out; none by default.</summary>
+    public TimeSpan ModelsDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>The pause between streamed chunks, so streaming is visible in a browser.</summary>
     public TimeSpan ChunkDelay { get; set; } = TimeSpan.FromMilliseconds(30);
@@ -86,13 +92,27 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/v1/models", (HttpContext context) => Check(context, null) ?? Results.Json(new
+        app.MapGet("/v1/models", (Func<HttpContext, Task<IResult>>)ModelsAsync);
+        app.MapGet("/api/tags", (HttpContext context) => Check(context, null) ?? Results.Json(new
         {
-            @object = "list",
-            data = new[] { ChatModel, EmbeddingModel, SlowModel }.Select(id => new { id, @object = "model", created = 1_700_000_000, owned_by = "fake" }),
+            models = new[] { ChatModel, EmbeddingModel }.Select(id => new { name = $"{id}:latest", model = $"{id}:latest", size = 1_000, digest = "fake" }),
         }));
         app.MapPost("/v1/chat/completions", ChatAsync);
         app.MapPost("/v1/embeddings", EmbeddingsAsync);
+    }
+
+    private async Task<IResult> ModelsAsync(HttpContext context)
+    {
+        if (ModelsDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ModelsDelay, context.RequestAborted);
+        }
+
+        return Check(context, null) ?? Results.Json(new
+        {
+            @object = "list",
+            data = new[] { ChatModel, EmbeddingModel, SlowModel }.Select(id => new { id, @object = "model", created = 1_700_000_000, owned_by = "fake" }),
+        });
     }
 
     private async Task ChatAsync(HttpContext context)

@@ -30,6 +30,7 @@ public sealed class ProviderCallException(ProviderFailure failure, int? provider
         ProviderFailure.ProviderError => "The provider failed",
         ProviderFailure.Timeout => "The provider did not answer in time",
         ProviderFailure.Unreachable => "The provider cannot be reached",
+        ProviderFailure.AddressRefused => "The portal refuses the provider's address",
         _ => "The provider rejected the request",
     };
 }

@@ -2,6 +2,8 @@ using System.ClientModel;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AiNative.Services.Models.Network;
+using OllamaSharp.Models.Exceptions;
 
 namespace AiNative.Services.Models.Invocation;
 
@@ -11,35 +13,47 @@ internal static partial class ProviderErrors
     private const int MaxProviderMessageLength = 300;
 
     /// <summary>The mapped failure, or null for exceptions that are not provider failures (including the caller's cancellation).</summary>
-    public static ProviderCallException? Map(Exception exception, ModelDefinition model, CancellationToken callerToken)
-    {
-        var provider = model.Provider;
-        return exception switch
+    public static ProviderCallException? Map(Exception exception, ModelDefinition model, CancellationToken callerToken) =>
+        Map(exception, model.Provider, model.ProviderModelId, callerToken);
+
+    /// <summary>
+    /// As <see cref="Map(Exception, ModelDefinition, CancellationToken)"/>, for a call about the provider
+    /// rather than one model (listing its models) when <paramref name="providerModelId"/> is null:
+    /// a 404 then means the base URL has no such endpoint.
+    /// </summary>
+    public static ProviderCallException? Map(Exception exception, ModelProvider provider, string? providerModelId, CancellationToken callerToken) =>
+        exception switch
         {
             OperationCanceledException when callerToken.IsCancellationRequested => null,
             OperationCanceledException or TimeoutException => new ProviderCallException(
                 ProviderFailure.Timeout, null,
                 $"Provider '{provider.Name}' did not answer within {provider.TimeoutSeconds} seconds. Try again, or raise the provider's timeout.",
                 exception),
-            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result), model, exception),
-            ClientResultException { InnerException: { } inner } => Map(inner, model, callerToken),
-            HttpRequestException { StatusCode: { } status } http => FromStatus((int)status, http.Message, model, exception),
-            HttpRequestException http => Unreachable(model, http.HttpRequestError.ToString(), exception),
-            ClientResultException => Unreachable(model, "no response", exception),
+            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result), provider, providerModelId, exception),
+            ClientResultException { InnerException: { } inner } => Map(inner, provider, providerModelId, callerToken),
+            HttpRequestException { InnerException: ProviderAddressRefusedException refused } => new ProviderCallException(
+                ProviderFailure.AddressRefused, null, $"Provider '{provider.Name}' was not called. {refused.Message}", exception),
+            HttpRequestException { StatusCode: { } status } http => FromStatus((int)status, http.Message, provider, providerModelId, exception),
+            HttpRequestException http => Unreachable(provider, http.HttpRequestError.ToString(), exception),
+            ClientResultException => Unreachable(provider, "no response", exception),
+
+            // OllamaSharp's word for a 400 answer; the other statuses arrive as HttpRequestException.
+            ResponseError ollama => FromStatus(400, Redact(ollama.Message), provider, providerModelId, exception),
             _ => null,
         };
-    }
 
-    private static ProviderCallException FromStatus(int status, string? providerMessage, ModelDefinition model, Exception inner)
+    private static ProviderCallException FromStatus(int status, string? providerMessage, ModelProvider modelProvider, string? providerModelId, Exception inner)
     {
-        var provider = model.Provider.Name;
+        var provider = modelProvider.Name;
         var said = string.IsNullOrWhiteSpace(providerMessage) ? string.Empty : $" The provider said: \"{providerMessage}\"";
         return status switch
         {
             401 or 403 => new(ProviderFailure.Unauthorized, status,
                 $"Provider '{provider}' refused the API key (HTTP {status}). Check the key on the Models page.", inner),
+            404 when providerModelId is null => new(ProviderFailure.NotFound, status,
+                $"Provider '{provider}' has no model list at {modelProvider.BaseUrl ?? "its default address"} (HTTP 404). Check the base URL: OpenAI-compatible servers usually end in /v1.{said}", inner),
             404 => new(ProviderFailure.NotFound, status,
-                $"Provider '{provider}' does not know model '{model.ProviderModelId}' (HTTP 404). Check the model id, or test the provider's connection to list its models.{said}", inner),
+                $"Provider '{provider}' does not know model '{providerModelId}' (HTTP 404). Check the model id, or test the provider's connection to list its models.{said}", inner),
             408 => new(ProviderFailure.Timeout, status,
                 $"Provider '{provider}' timed out (HTTP 408). Try again.", inner),
             429 => new(ProviderFailure.RateLimited, status,
@@ -51,12 +65,12 @@ internal static partial class ProviderErrors
         };
     }
 
-    private static ProviderCallException Unreachable(ModelDefinition model, string reason, Exception inner) =>
+    private static ProviderCallException Unreachable(ModelProvider provider, string reason, Exception inner) =>
         new(ProviderFailure.Unreachable, null,
-            $"Provider '{model.Provider.Name}' cannot be reached at {model.Provider.BaseUrl ?? "its default address"} ({reason}). Check the base URL and that the server is running.",
+            $"Provider '{provider.Name}' cannot be reached at {provider.BaseUrl ?? "its default address"} ({reason}). Check the base URL and that the server is running.",
             inner);
 
-    /// <summary>The provider's own error message from an OpenAI-style body, shortened and with anything key-like masked.</summary>
+    /// <summary>The provider's own error message from an OpenAI-style body.</summary>
     private static string? ProviderMessage(ClientResultException exception)
     {
         try
@@ -72,18 +86,24 @@ internal static partial class ProviderErrors
                 && error.TryGetProperty("message", out var text)
                 ? text.GetString()
                 : null;
-            if (message is null)
-            {
-                return null;
-            }
-
-            message = KeyLike().Replace(message, "[redacted]");
-            return message.Length <= MaxProviderMessageLength ? message : $"{message[..MaxProviderMessageLength]}…";
+            return Redact(message);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>A provider's message, shortened and with anything key-like masked.</summary>
+    private static string? Redact(string? message)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        message = KeyLike().Replace(message, "[redacted]");
+        return message.Length <= MaxProviderMessageLength ? message : $"{message[..MaxProviderMessageLength]}…";
     }
 
     [GeneratedRegex(@"\b(sk|ainp|key)[-_][A-Za-z0-9_\-\*\.]{6,}", RegexOptions.IgnoreCase)]

@@ -23,4 +23,7 @@ public enum ProviderFailure
 
     /// <summary>The provider rejected the request (400 and other 4xx).</summary>
     InvalidRequest = 7,
+
+    /// <summary>The portal refused to connect: the address is link-local or a cloud metadata service.</summary>
+    AddressRefused = 8,
 }
