@@ -1,5 +1,13 @@
+using AiNative.Portal.Client.Contracts.AccessTokens;
+using AiNative.Portal.Client.Contracts.Admin;
+using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http;
+using AiNative.Portal.Client.Http.AccessTokens;
+using AiNative.Portal.Client.Http.Admin;
+using AiNative.Portal.Client.Http.Audit;
+using AiNative.Portal.Client.Http.Members;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -24,6 +32,11 @@ public static class ClientRegistration
         services.AddScoped<CurrentTeam>();
         services.AddScoped<PortalApiClient>();
         services.AddScoped<ISessionApi, HttpSessionApi>();
+        services.AddScoped<ITeamMembersApi, HttpTeamMembersApi>();
+        services.AddScoped<IAuditApi, HttpAuditApi>();
+        services.AddScoped<IAccessTokensApi, HttpAccessTokensApi>();
+        services.AddScoped<IAdminTeamsApi, HttpAdminTeamsApi>();
+        services.AddScoped<IAdminUsersApi, HttpAdminUsersApi>();
         return services;
     }
 }

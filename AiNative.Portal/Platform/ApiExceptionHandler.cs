@@ -24,6 +24,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             ApiException api => api.Problem,
             PortalException portal => portal.ToProblem(),
+            BadHttpRequestException bad => new ApiProblem(bad.StatusCode, "The request is not valid", bad.Message),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
             _ => new ApiProblem(500, "Something went wrong on the server",
                 $"The error is logged with trace id {httpContext.TraceIdentifier}. Try again; if it keeps failing, tell an administrator."),

@@ -1,4 +1,12 @@
+using AiNative.Portal.Accounts.AccessTokens;
+using AiNative.Portal.Admin;
+using AiNative.Portal.Audit;
+using AiNative.Portal.Client.Contracts.AccessTokens;
+using AiNative.Portal.Client.Contracts.Admin;
+using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Members;
 using AiNative.Portal.Teams;
 
 namespace AiNative.Portal.Platform;
@@ -9,12 +17,22 @@ public static class PortalApi
     public static IServiceCollection AddServerApis(this IServiceCollection services)
     {
         services.AddScoped<ISessionApi, PortalSessionApi>();
+        services.AddScoped<ITeamMembersApi, PortalTeamMembersApi>();
+        services.AddScoped<IAuditApi, PortalAuditApi>();
+        services.AddScoped<IAccessTokensApi, PortalAccessTokensApi>();
+        services.AddScoped<IAdminTeamsApi, PortalAdminTeamsApi>();
+        services.AddScoped<IAdminUsersApi, PortalAdminUsersApi>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapSessionApi();
+        endpoints.MapMembersApi();
+        endpoints.MapAuditApi();
+        endpoints.MapAccessTokensApi();
+        endpoints.MapAdminTeamsApi();
+        endpoints.MapAdminUsersApi();
         return endpoints;
     }
 }

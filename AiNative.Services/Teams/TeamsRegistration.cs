@@ -36,6 +36,7 @@ public static class TeamsRegistration
         services.AddScoped<UserAdministration>();
         services.AddScoped<TeamMembers>();
         services.AddScoped<ExternalAccounts>();
+        services.AddScoped<PasswordChange>();
         services.AddSingleton<SetupState>();
         services.AddScoped<IPortalSeeder, DemoTeamSeeder>();
 
