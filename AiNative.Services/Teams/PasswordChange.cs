@@ -10,7 +10,8 @@ namespace AiNative.Services.Teams;
 /// </summary>
 public sealed class PasswordChange(IServiceScopeFactory scopes, AuditTrail audit)
 {
-    public async Task ChangeAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    /// <summary>Changes the password; returns the account as saved, with its new security stamp, for renewing the sign-in.</summary>
+    public async Task<PortalUser> ChangeAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
     {
         new Validation()
             .Require(!string.IsNullOrEmpty(currentPassword), "CurrentPassword", "Enter your current password.")
@@ -35,5 +36,6 @@ public sealed class PasswordChange(IServiceScopeFactory scopes, AuditTrail audit
         audit.Record(work.Db, null, new Actor(user.Id, user.DisplayName), AuditAction.Updated, UserAdministration.AuditKind, user.Id,
             TeamMembers.Describe(user.DisplayName, user.Email), "password changed");
         await work.CommitAsync(cancellationToken);
+        return user;
     }
 }

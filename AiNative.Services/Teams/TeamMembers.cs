@@ -38,12 +38,12 @@ public sealed class TeamMembers(
 
     public async Task<TeamMember> AddAsync(Guid teamId, Guid callerId, string email, TeamRole role, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var caller = await RequireManagerAsync(db, teamId, callerId, cancellationToken);
         new Validation()
             .RequireText(email, "Email", 256)
             .Require(Enum.IsDefined(role), "Role", "Choose a role: Viewer, Editor or Owner.")
             .ThrowIfInvalid();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var caller = await RequireManagerAsync(db, teamId, callerId, cancellationToken);
         var normalized = normalizer.NormalizeEmail(email.Trim());
         var user = await db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail == normalized)
@@ -64,9 +64,9 @@ public sealed class TeamMembers(
 
     public async Task ChangeRoleAsync(Guid teamId, Guid callerId, Guid userId, TeamRole role, CancellationToken cancellationToken)
     {
-        new Validation().Require(Enum.IsDefined(role), "Role", "Choose a role: Viewer, Editor or Owner.").ThrowIfInvalid();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var caller = await RequireManagerAsync(db, teamId, callerId, cancellationToken);
+        new Validation().Require(Enum.IsDefined(role), "Role", "Choose a role: Viewer, Editor or Owner.").ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
         var membership = await FindAsync(db, teamId, userId, cancellationToken);
         if (membership.Role == role)

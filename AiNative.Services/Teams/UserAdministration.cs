@@ -30,13 +30,13 @@ public sealed class UserAdministration(
     /// <summary>Creates an account whose holder must choose a new password at first sign-in.</summary>
     public async Task<IssuedPassword> CreateAsync(Guid callerId, string displayName, string email, CancellationToken cancellationToken)
     {
+        await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
+        var admin = await Administrators.RequireAsync(work.Db, callerId, clock.GetUtcNow(), cancellationToken);
         new Validation()
             .RequireText(displayName, "DisplayName", 100)
             .RequireText(email, "Email", 256)
             .Require(email?.Contains('@', StringComparison.Ordinal) == true, "Email", "Enter an email address such as ada@example.com.")
             .ThrowIfInvalid();
-        await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
-        var admin = await Administrators.RequireAsync(work.Db, callerId, clock.GetUtcNow(), cancellationToken);
         if (await work.Users.FindByEmailAsync(email!.Trim()) is not null)
         {
             throw new ConflictException($"An account with the email {email.Trim()} already exists.");
