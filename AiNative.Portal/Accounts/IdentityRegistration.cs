@@ -24,9 +24,7 @@ public static class IdentityRegistration
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddPolicyScheme(PortalAuthentication.Scheme, "Sign-in cookie or personal access token", options =>
-                options.ForwardDefaultSelector = context => PortalAuthentication.TryReadBearer(context.Request, out _)
-                    ? PortalAuthentication.AccessTokenScheme
-                    : IdentityConstants.ApplicationScheme)
+                options.ForwardDefaultSelector = context => PortalAuthentication.SchemeFor(context.Request))
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PortalAuthentication.AccessTokenScheme, "Personal access token", null)
             .AddPortalSingleSignOn(configuration)
             .AddIdentityCookies();

@@ -18,6 +18,16 @@ public static class PortalAuthentication
 
     private const string BearerPrefix = "Bearer ";
 
+    /// <summary>
+    /// Tokens are for the REST API and its OpenAPI document; pages and the Blazor circuit take only the
+    /// sign-in cookie, so a leaked token opens no browser session.
+    /// </summary>
+    public static bool AcceptsAccessTokens(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+
+    /// <summary>The scheme that judges <paramref name="request"/>: the access-token scheme for API requests with a bearer token, else the cookie.</summary>
+    public static string SchemeFor(HttpRequest request) =>
+        AcceptsAccessTokens(request.Path) && TryReadBearer(request, out _) ? AccessTokenScheme : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
+
     public static bool TryReadBearer(HttpRequest request, [NotNullWhen(true)] out string? token)
     {
         var header = request.Headers.Authorization.ToString();

@@ -35,6 +35,7 @@ public sealed partial class AccountsJourneyTests(BrowserPortal browser) : IClass
         await SignInWithOneTimePasswordAsync(viewer.Page, oneTimePassword);
         await ExpectReadOnlyMembersAsync(viewer.Page);
         await ExpectChangesRefusedAsync(viewer.Page);
+        await ExpectTokenWithTheSameRoleAsync(viewer);
         await viewer.Page.GotoAsync("/admin");
         await Expect(viewer.Page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
         Assert.Empty(viewer.ConsoleErrors);
@@ -169,6 +170,37 @@ public sealed partial class AccountsJourneyTests(BrowserPortal browser) : IClass
         Assert.Equal(403, add.Status);
         Assert.Contains("Owner", await add.TextAsync());
         Assert.Equal(403, createTeam.Status);
+    }
+
+    /// <summary>The viewer creates a token from the user menu; it reads like the session, is refused changes, and stops when revoked.</summary>
+    private static async Task ExpectTokenWithTheSameRoleAsync(BrowserPage session)
+    {
+        var page = session.Page;
+        await page.GotoAsync("/");
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("user-menu").Locator("button").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Access tokens" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Personal access tokens" })).ToBeVisibleAsync();
+        await session.WaitForInteractiveAsync();
+        await page.GetByLabel("Name").FillAsync("laptop script");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        var secretField = page.GetByRole(AriaRole.Textbox, new() { Name = "Token" });
+        await Expect(secretField).ToHaveValueAsync(new Regex("^ainp_"));
+        var secret = await secretField.InputValueAsync();
+        await Expect(page.GetByTestId("tokens-table")).ToContainTextAsync("laptop script");
+
+        var bearer = new Dictionary<string, string> { ["Authorization"] = $"Bearer {secret}" };
+        var read = await page.APIRequest.GetAsync("/api/session", new() { Headers = bearer });
+        using var json = JsonDocument.Parse(await read.TextAsync());
+        var teamId = json.RootElement.GetProperty("currentTeam").GetProperty("id").GetString();
+        var change = await page.APIRequest.DeleteAsync($"/api/teams/{teamId}/members/{Guid.NewGuid()}", new() { Headers = bearer });
+        Assert.Equal((200, 403), (read.Status, change.Status));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke laptop script" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Expect(page.GetByTestId("tokens-table")).ToContainTextAsync("Revoked");
+        var revoked = await page.APIRequest.GetAsync("/api/session", new() { Headers = bearer });
+        Assert.Equal(401, revoked.Status);
     }
 
     private static Regex SetupAddress() => SetupRegex();

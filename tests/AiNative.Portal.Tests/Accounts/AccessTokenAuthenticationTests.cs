@@ -91,6 +91,17 @@ public sealed class AccessTokenAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_opens_the_api_but_no_page()
+    {
+        var client = _portal.CreateTokenClient(await _portal.CreateAccessTokenAsync(_admin.Id));
+
+        var page = await client.GetAsync("/team/members", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/account/login", page.Headers.Location?.ToString());
+    }
+
+    [Fact]
     public async Task A_token_of_a_locked_account_stops_working()
     {
         var user = await _portal.CreateUserAsync("leaver@example.com", "Leaver", (_demo, TeamRole.Editor));

@@ -18,6 +18,10 @@ public sealed partial record MatrixEndpoint(RouteEndpoint Endpoint, string Metho
 
     public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
 
+    public bool AcceptsTokens => PortalAuthentication.AcceptsAccessTokens(new Microsoft.AspNetCore.Http.PathString(Pattern));
+
+    public bool HasTeamId => Pattern.Contains("{teamId", StringComparison.Ordinal);
+
     public bool RequiresSignIn =>
         Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 && Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null;
 
