@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Platform.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ internal sealed class IdentityWork : IAsyncDisposable
     {
         if (!result.Succeeded)
         {
-            throw new Platform.Errors.ValidationFailedException(new Dictionary<string, string[]>
+            throw new ValidationFailedException(new Dictionary<string, string[]>
             {
                 [field] = result.Errors.Select(e => e.Description).ToArray(),
             });

@@ -125,13 +125,16 @@ public sealed class UserAdministration(
             await EnsureAnotherAdministratorAsync(work.Db, userId, cancellationToken);
         }
 
+        var before = user.IsAdministrator;
         user.IsAdministrator = isAdministrator;
         IdentityWork.Check(await work.Users.UpdateAsync(user), "IsAdministrator");
         audit.Record(work.Db, null, admin, AuditAction.Updated, AuditKind, user.Id, TeamMembers.Describe(user.DisplayName, user.Email),
-            AuditTrail.Changes(("administrator", !isAdministrator ? "yes" : "no", isAdministrator ? "yes" : "no")));
+            AuditTrail.Changes(("administrator", YesNo(before), YesNo(isAdministrator))));
         await work.CommitAsync(cancellationToken);
         return await FindAsync(userId, cancellationToken);
     }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 
     private async Task<UserAccount> FindAsync(Guid userId, CancellationToken cancellationToken)
     {

@@ -18,7 +18,6 @@ public static class ContentSecurityPolicy
 
     public static string For(HttpContext context, IEnumerable<string> formTargets)
     {
-        var host = context.Request.Host.Value;
         var forms = string.Join(' ', formTargets.Prepend("'self'"));
         return string.Join("; ",
             "default-src 'self'",
@@ -26,12 +25,21 @@ public static class ContentSecurityPolicy
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self' data:",
-            $"connect-src 'self' ws://{host} wss://{host}",
+            ConnectSources(context.Request.Host),
             "object-src 'none'",
             "frame-ancestors 'none'",
             "base-uri 'self'",
             $"form-action {forms}");
     }
+
+    /// <summary>
+    /// The circuit's WebSocket on this host, named explicitly for browsers that do not count ws: as 'self';
+    /// a host header with anything but host characters (it is the client's to send) gets 'self' alone.
+    /// </summary>
+    private static string ConnectSources(HostString host) =>
+        host.HasValue && host.Value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or ':' or '[' or ']')
+            ? $"connect-src 'self' ws://{host.Value} wss://{host.Value}"
+            : "connect-src 'self'";
 
     private static string Assign(HttpContext context)
     {

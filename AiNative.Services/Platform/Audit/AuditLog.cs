@@ -79,6 +79,7 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TeamC
 
     private static async Task<AuditFilterChoices> ChoicesAsync(IQueryable<AuditEntry> entries, CancellationToken cancellationToken)
     {
+        // A user renamed since appears under one of their names.
         var actors = await entries.AsNoTracking()
             .Where(e => e.ActorId != null)
             .GroupBy(e => e.ActorId!.Value)

@@ -79,7 +79,7 @@ public sealed partial class ExternalAccounts(IServiceScopeFactory scopes, AuditT
     /// not name are left. Teams that do not exist are ignored (administrators create teams), and a
     /// team's last owner is never demoted or removed.
     /// </summary>
-    internal async Task SyncMembershipsAsync(PortalDbContext db, PortalUser user, IReadOnlyDictionary<string, TeamRole> wanted, Actor actor, CancellationToken cancellationToken)
+    private async Task SyncMembershipsAsync(PortalDbContext db, PortalUser user, IReadOnlyDictionary<string, TeamRole> wanted, Actor actor, CancellationToken cancellationToken)
     {
         var slugs = wanted.Keys.ToList();
         var teams = await db.Teams.Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Id, t => t.Slug, cancellationToken);

@@ -113,7 +113,7 @@ public sealed class HardeningTests : IAsyncLifetime
         (await admin.PutAsJsonAsync($"/api/admin/users/{user.Id}/lock", new { locked = true }, Ct)).EnsureSuccessStatusCode();
         var signIn = await SignInPageAsync("val@example.com", PortalFactory.Password);
 
-        Assert.Contains("This account is locked", signIn);
+        Assert.Contains("This account is locked. Ask an administrator to unlock it.", signIn);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/session", Ct)).StatusCode);
     }
 
