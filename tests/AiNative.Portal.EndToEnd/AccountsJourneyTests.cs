@@ -84,12 +84,10 @@ public sealed partial class AccountsJourneyTests(BrowserPortal browser) : IClass
         return value;
     }
 
-    /// <summary>Switches in a freshly loaded page: the switcher lists the teams of the session as it was loaded.</summary>
+    /// <summary>Switches on the page where the team was created: the switcher lists the teams as they are now.</summary>
     private static async Task SwitchTeamAsync(BrowserPage session, string team)
     {
         var page = session.Page;
-        await page.GotoAsync("/");
-        await session.WaitForInteractiveAsync();
         await page.GetByTestId("team-switcher").Locator("button").ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = team }).ClickAsync();
         await Expect(page.GetByTestId("team-switcher")).ToContainTextAsync($"{team} · Owner");
