@@ -1,6 +1,14 @@
+using AiNative.Portal.Client.Contracts.AccessTokens;
+using AiNative.Portal.Client.Contracts.Admin;
+using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Client.Http.AccessTokens;
+using AiNative.Portal.Client.Http.Admin;
+using AiNative.Portal.Client.Http.Audit;
+using AiNative.Portal.Client.Http.Members;
 using AiNative.Portal.Client.Http.Models;
 using AiNative.Portal.Client.Http.Prompts;
 using AiNative.Portal.Client.Http;
@@ -30,6 +38,11 @@ public static class ClientRegistration
         services.AddScoped<ISessionApi, HttpSessionApi>();
         services.AddScoped<IPromptsApi, HttpPromptsApi>();
         services.AddScoped<IModelsApi, HttpModelsApi>();
+        services.AddScoped<ITeamMembersApi, HttpTeamMembersApi>();
+        services.AddScoped<IAuditApi, HttpAuditApi>();
+        services.AddScoped<IAccessTokensApi, HttpAccessTokensApi>();
+        services.AddScoped<IAdminTeamsApi, HttpAdminTeamsApi>();
+        services.AddScoped<IAdminUsersApi, HttpAdminUsersApi>();
         return services;
     }
 }

@@ -1,13 +1,18 @@
+using AiNative.Portal.Accounts.AccessTokens;
+using AiNative.Portal.Accounts.SingleSignOn;
 using AiNative.Portal.Platform;
 using AiNative.Services.Teams;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AiNative.Portal.Accounts;
 
 public static class IdentityRegistration
 {
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -15,9 +20,13 @@ public static class IdentityRegistration
 
         services.AddAuthentication(options =>
             {
-                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultScheme = PortalAuthentication.Scheme;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddPolicyScheme(PortalAuthentication.Scheme, "Sign-in cookie or personal access token", options =>
+                options.ForwardDefaultSelector = context => PortalAuthentication.SchemeFor(context.Request))
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PortalAuthentication.AccessTokenScheme, "Personal access token", null)
+            .AddPortalSingleSignOn(configuration)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
@@ -31,26 +40,44 @@ public static class IdentityRegistration
             options.SlidingExpiration = true;
 
             // The API answers with status codes; only pages are redirected to sign in.
-            options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
-            options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToLogin = context => AnswerApiOrRedirectAsync(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirectAsync(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+        services.ConfigureExternalCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        // A changed password, a lock or a reset ends the other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         new IdentityBuilder(typeof(PortalUser), services).AddSignInManager();
-        services.AddAuthorization();
+        services.AddSignInRateLimit();
+        services.AddScoped<IAuthorizationHandler, AdministratorAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Administrator, policy => policy.RequireAuthenticatedUser().AddRequirements(new AdministratorRequirement()))
+            .AddPolicy(PortalPolicies.BrowserSession, policy => policy.RequireAuthenticatedUser().AddRequirements(new BrowserSessionRequirement()));
         return services;
     }
 
-    private static Task AnswerApiOrRedirect(HttpContext context, string redirectUri, int status)
+    private static async Task AnswerApiOrRedirectAsync(HttpContext context, string redirectUri, int status)
     {
-        if (context.Request.Path.StartsWithSegments(ApiRoutes.Root))
-        {
-            context.Response.StatusCode = status;
-        }
-        else
+        if (!context.Request.Path.StartsWithSegments(ApiRoutes.Root))
         {
             context.Response.Redirect(redirectUri);
+            return;
         }
 
-        return Task.CompletedTask;
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = status == StatusCodes.Status401Unauthorized
+                ? new ProblemDetails { Status = status, Title = "Not signed in", Detail = "Sign in to the portal, or send a personal access token as 'Authorization: Bearer ainp_…'." }
+                : new ProblemDetails { Status = status, Title = "Not allowed", Detail = "Your account does not allow this." },
+        });
     }
 }

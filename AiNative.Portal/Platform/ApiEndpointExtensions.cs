@@ -1,3 +1,4 @@
+using AiNative.Portal.Accounts;
 using AiNative.Services.Teams;
 
 namespace AiNative.Portal.Platform;
@@ -9,6 +10,13 @@ public static class ApiEndpointExtensions
         endpoints.MapGroup($"{ApiRoutes.Team}/{prefix}")
             .RequireAuthorization()
             .AddEndpointFilter<TeamEndpointFilter>()
+            .WithMetadata(TeamScopedEndpoint.Instance)
+            .WithTags(tag);
+
+    /// <summary>The group for administrators' endpoints: <c>/api/admin/{prefix}</c>; others are answered 403.</summary>
+    public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
+        endpoints.MapGroup($"{ApiRoutes.Admin}/{prefix}")
+            .RequireAuthorization(PortalPolicies.Administrator)
             .WithTags(tag);
 
     /// <summary>Declares the least team role the endpoint needs (see <see cref="TeamRoleRequirement"/>).</summary>

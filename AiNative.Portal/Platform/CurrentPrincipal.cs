@@ -16,4 +16,7 @@ public sealed class CurrentPrincipal(AuthenticationStateProvider authenticationS
 
     /// <summary>The user's id, or null when nobody is signed in.</summary>
     public async Task<Guid?> GetUserIdAsync() => (await GetAsync()).GetUserId();
+
+    /// <summary>The user's id; a "not signed in" problem when nobody is.</summary>
+    public async Task<Guid> RequireUserIdAsync() => await GetUserIdAsync() ?? throw PortalProblems.Unauthenticated();
 }

@@ -1,6 +1,14 @@
+using AiNative.Portal.Accounts.AccessTokens;
+using AiNative.Portal.Admin;
+using AiNative.Portal.Audit;
+using AiNative.Portal.Client.Contracts.AccessTokens;
+using AiNative.Portal.Client.Contracts.Admin;
+using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Members;
 using AiNative.Portal.Models;
 using AiNative.Portal.Prompts;
 using AiNative.Portal.Teams;
@@ -15,6 +23,11 @@ public static class PortalApi
         services.AddScoped<ISessionApi, PortalSessionApi>();
         services.AddScoped<IPromptsApi, PortalPromptsApi>();
         services.AddScoped<IModelsApi, PortalModelsApi>();
+        services.AddScoped<ITeamMembersApi, PortalTeamMembersApi>();
+        services.AddScoped<IAuditApi, PortalAuditApi>();
+        services.AddScoped<IAccessTokensApi, PortalAccessTokensApi>();
+        services.AddScoped<IAdminTeamsApi, PortalAdminTeamsApi>();
+        services.AddScoped<IAdminUsersApi, PortalAdminUsersApi>();
         return services;
     }
 
@@ -23,6 +36,11 @@ public static class PortalApi
         endpoints.MapSessionApi();
         endpoints.MapPromptsApi();
         endpoints.MapModelsApi();
+        endpoints.MapMembersApi();
+        endpoints.MapAuditApi();
+        endpoints.MapAccessTokensApi();
+        endpoints.MapAdminTeamsApi();
+        endpoints.MapAdminUsersApi();
         return endpoints;
     }
 }

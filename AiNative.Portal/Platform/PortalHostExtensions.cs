@@ -1,8 +1,10 @@
 using AiNative.Portal.Accounts;
+using AiNative.Portal.Accounts.SingleSignOn;
 using AiNative.Portal.Client;
 using AiNative.Portal.Client.Contracts;
 using AiNative.Portal.Client.Http;
 using AiNative.Portal.Components;
+using AiNative.Portal.Platform.Security;
 using AiNative.Services;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,7 +19,7 @@ public static class PortalHostExtensions
         var services = builder.Services;
         builder.AddPortalTelemetry();
         services.AddPortalServices();
-        services.AddPortalIdentity();
+        services.AddPortalIdentity(builder.Configuration);
         services.AddServerApis();
 
         services.AddRazorComponents()
@@ -44,6 +46,8 @@ public static class PortalHostExtensions
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // First, so that every response carries the security headers, error pages and files included.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
@@ -52,6 +56,9 @@ public static class PortalHostExtensions
 
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeGateMiddleware>();
+        app.UseMiddleware<ApiCsrfMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.Use((context, next) =>
         {
@@ -67,10 +74,16 @@ public static class PortalHostExtensions
             .AddAdditionalAssemblies(typeof(Client.Routes).Assembly);
 
         app.MapAccountEndpoints();
+        app.MapExternalLoginEndpoints();
         app.MapPortalApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().RequireAuthorization();
-        app.MapScalarApiReference(options => options.WithTitle("AiNative Portal API")).RequireAuthorization();
+        // The reference works offline (no fonts from Scalar's CDN) and under the CSP (its start-up script carries the nonce).
+        app.MapScalarApiReference((options, context) => options
+                .WithTitle("AiNative Portal API")
+                .DisableDefaultFonts()
+                .WithNonce(ContentSecurityPolicy.NonceOf(context)))
+            .RequireAuthorization();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -1,15 +1,16 @@
 using System.Linq.Expressions;
-using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
+using AiNative.Services.Models;
+using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Prompts;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Data;
 
@@ -32,6 +33,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
 
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
 
@@ -78,6 +81,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
                     Expression.Property(Expression.Constant(this), nameof(CurrentTeamId))),
                 parameter);
             builder.Entity(entity.ClrType).HasQueryFilter(TeamFilter, filter);
+
+            // Everything a team owns goes with it when an administrator deletes the team.
+            builder.Entity(entity.ClrType).HasOne(typeof(Team)).WithMany().HasForeignKey(nameof(ITeamOwned.TeamId)).OnDelete(DeleteBehavior.Cascade);
         }
     }
 

@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
@@ -37,6 +38,8 @@ public static class PlatformRegistration
         services.AddSingleton<BlobStore>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PersonalAccessTokens>();
         return services;
     }
 }

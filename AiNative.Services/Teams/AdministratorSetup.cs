@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Errors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ public sealed class AdministratorSetup(
     UserManager<PortalUser> users,
     IDbContextFactory<PortalDbContext> dbFactory,
     SetupState state,
+    AuditTrail audit,
     TimeProvider clock)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
@@ -64,13 +66,18 @@ public sealed class AdministratorSetup(
     private async Task JoinDemoTeamAsync(PortalUser user, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = new Actor(user.Id, user.DisplayName);
+        var name = TeamMembers.Describe(user.DisplayName, user.Email);
+        audit.Record(db, null, actor, AuditAction.Created, UserAdministration.AuditKind, user.Id, name, "first administrator");
         var demo = await db.Teams.SingleOrDefaultAsync(t => t.Slug == DemoTeam.Slug, cancellationToken);
         if (demo is null)
         {
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
         db.TeamMemberships.Add(new TeamMembership { TeamId = demo.Id, UserId = user.Id, Role = TeamRole.Owner, CreatedAt = clock.GetUtcNow() });
+        audit.Record(db, demo.Id, actor, AuditAction.Created, TeamMembers.AuditKind, user.Id, name, "role: Owner (first administrator)");
         await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CurrentTeamId, demo.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,6 +1,7 @@
 using AiNative.Services.Data;
-using Microsoft.AspNetCore.Identity;
 using AiNative.Services.Platform.Seeding;
+using AiNative.Services.Teams.SingleSignOn;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Teams;
@@ -25,13 +26,23 @@ public static class TeamsRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.AddScoped<TeamContext>();
         services.AddScoped<TeamAccessResolver>();
         services.AddScoped<UserTeams>();
         services.AddScoped<AdministratorSetup>();
+        services.AddScoped<TeamAdministration>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<TeamMembers>();
+        services.AddScoped<ExternalAccounts>();
+        services.AddScoped<PasswordChange>();
         services.AddSingleton<SetupState>();
         services.AddScoped<IPortalSeeder, DemoTeamSeeder>();
+
+        // After the database initializer (registered first, in AddPlatform), which seeds the demo team it joins.
+        services.AddOptions<SetupOptions>().BindConfiguration(SetupOptions.Section);
+        services.AddHostedService<ConfiguredAdministrator>();
         return services;
     }
 }

@@ -2,12 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AiNative.Portal.Client.Http;
 using AiNative.Services.Data;
+using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public const string Password = "correct horse battery";
 
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
 
@@ -33,6 +36,13 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public PortalFactory WithSetting(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces or adds services after the portal's own (use before the portal starts).</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -86,16 +96,32 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         return await db.Teams.Where(t => t.Slug == DemoTeam.Slug).Select(t => t.Id).SingleAsync();
     }
 
+    /// <summary>A personal access token of the user, as created on the tokens page.</summary>
+    public async Task<string> CreateAccessTokenAsync(Guid userId, int lifetimeDays = 30)
+    {
+        using var scope = Services.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<PersonalAccessTokens>().CreateAsync(userId, "tests", lifetimeDays, CancellationToken.None);
+        return created.Secret;
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token, and no cookie nor client header.</summary>
+    public HttpClient CreateTokenClient(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>An HTTP client signed in through the login form, sending the portal's client header.</summary>
     public async Task<HttpClient> SignInAsync(string email = AdminEmail, string password = Password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        var token = AntiforgeryToken(form);
         using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
@@ -117,6 +143,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected override void Dispose(bool disposing)
@@ -128,6 +155,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
             Directory.Delete(DataFolder, recursive: true);
         }
     }
+
+    /// <summary>The antiforgery token of the (first) form in a page, as a browser would post it back.</summary>
+    public static string AntiforgeryToken(string html) => WebUtility.HtmlDecode(AntiforgeryField().Match(html).Groups[1].Value);
 
     private static Task<PortalDbContext> DbAsync(IServiceScope scope) =>
         scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

@@ -1,8 +1,10 @@
 using AiNative.Services;
 using AiNative.Services.Data;
 using AiNative.Services.Teams;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,16 +30,38 @@ public sealed class ServicesHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ServicesHost> StartAsync(Action<IServiceCollection>? configure = null, string? dataFolder = null)
+    public const string Password = "correct horse battery";
+
+    public static async Task<ServicesHost> StartAsync(
+        Action<IServiceCollection>? configure = null,
+        string? dataFolder = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration["Portal:Storage:DataFolder"] = folder;
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalServices();
         configure?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A start that fails (a test of bad configuration) leaves no files behind.
+            host.Dispose();
+            SqliteConnection.ClearAllPools();
+            if (dataFolder is null && Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            throw;
+        }
+
         return new ServicesHost(host, folder);
     }
 
@@ -65,6 +89,39 @@ public sealed class ServicesHost : IAsyncDisposable
         await db.SaveChangesAsync();
         return team.Id;
     }
+
+    /// <summary>Arranges an account (with <see cref="Password"/>) and its memberships, as the admin pages do in the product.</summary>
+    public async Task<PortalUser> CreateUserAsync(string email, bool isAdministrator = false, params (Guid TeamId, TeamRole Role)[] memberships)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = email.Split('@')[0],
+            EmailConfirmed = true,
+            IsAdministrator = isAdministrator,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var result = await users.CreateAsync(user, Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        foreach (var (teamId, role) in memberships)
+        {
+            db.TeamMemberships.Add(new TeamMembership { TeamId = teamId, UserId = user.Id, Role = role, CreatedAt = DateTimeOffset.UtcNow });
+        }
+
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    /// <summary>Resolves a service in a scope of its own, outside any team.</summary>
+    public TeamScope WithoutTeam() => Services.CreateAsyncScopeWithoutTeam();
 
     /// <summary>Stops the host; the data folder stays, so a test can start a new host on it (a restart).</summary>
     public async Task StopAsync()

@@ -212,6 +212,52 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("ModelProviders");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Platform.AccessTokens.PersonalAccessToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayPrefix")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PersonalAccessTokens");
+                });
+
             modelBuilder.Entity("AiNative.Services.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +379,8 @@ namespace AiNative.Services.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TeamId");
+
                     b.HasIndex("VersionId");
 
                     b.HasIndex("PromptId", "Name")
@@ -417,6 +465,8 @@ namespace AiNative.Services.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId");
+
+                    b.HasIndex("TeamId");
 
                     b.HasIndex("PromptId", "Number")
                         .IsUnique();
@@ -704,6 +754,15 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("AiNative.Services.Models.Invocation.ModelCall", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiNative.Services.Models.ModelDefinition", b =>
                 {
                     b.HasOne("AiNative.Services.Models.ModelProvider", "Provider")
@@ -712,7 +771,42 @@ namespace AiNative.Services.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Models.ModelProvider", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Platform.AccessTokens.PersonalAccessToken", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Prompts.Prompt", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AiNative.Services.Prompts.PromptLabel", b =>
@@ -720,6 +814,12 @@ namespace AiNative.Services.Data.Migrations
                     b.HasOne("AiNative.Services.Prompts.Prompt", "Prompt")
                         .WithMany("Labels")
                         .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -744,6 +844,12 @@ namespace AiNative.Services.Data.Migrations
                     b.HasOne("AiNative.Services.Prompts.Prompt", "Prompt")
                         .WithMany("Versions")
                         .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -9,18 +9,29 @@ namespace AiNative.Services.Platform.Audit;
 /// </summary>
 public sealed class AuditTrail(TeamContext team, TimeProvider clock)
 {
+    /// <summary>The longest summary kept; longer ones are cut, never split across entries.</summary>
+    public const int MaxSummaryLength = 4000;
+
+    /// <summary>Records a change in the scope's team, by the scope's caller.</summary>
     public void Record(PortalDbContext db, AuditAction action, string objectKind, object? objectId, string objectName, string summary) =>
+        Record(db, team.IsEntered ? team.TeamId : null, team.IsEntered ? team.Actor : Actor.System, action, objectKind, objectId, objectName, summary);
+
+    /// <summary>
+    /// Records a change with an explicit team and actor: portal-wide changes (<paramref name="teamId"/>
+    /// null: teams, users, access tokens) and changes an administrator makes to a team they are not in.
+    /// </summary>
+    public void Record(PortalDbContext db, Guid? teamId, Actor actor, AuditAction action, string objectKind, object? objectId, string objectName, string summary) =>
         db.AuditEntries.Add(new AuditEntry
         {
-            TeamId = team.IsEntered ? team.TeamId : null,
+            TeamId = teamId,
             At = clock.GetUtcNow(),
-            ActorId = team.IsEntered ? team.Actor.UserId : null,
-            ActorName = team.IsEntered ? team.Actor.Name : Actor.System.Name,
+            ActorId = actor.UserId,
+            ActorName = actor.Name,
             Action = action,
             ObjectKind = objectKind,
             ObjectId = objectId?.ToString(),
             ObjectName = objectName,
-            Summary = summary,
+            Summary = summary.Length <= MaxSummaryLength ? summary : summary[..(MaxSummaryLength - 1)] + "…",
         });
 
     /// <summary>"name: old → new; price: 1 → 2" for the fields that changed.</summary>

@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Admin;
+
+public sealed record TeamNameRequest(string Name);

@@ -1,0 +1,115 @@
+using AiNative.Services.Data;
+using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Platform.AccessTokens;
+
+/// <summary>
+/// Personal access tokens: a user creates and revokes their own, and the API accepts them in
+/// place of the sign-in cookie, with the same roles. Creation and revocation are audited
+/// portal-wide, by name and prefix only.
+/// </summary>
+public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+{
+    public const string AuditKind = "Access token";
+
+    public const int MaxNameLength = 100;
+
+    /// <summary>How long a token may live; every token expires, so a forgotten one stops working by itself.</summary>
+    public static IReadOnlyList<int> LifetimeDays { get; } = [7, 30, 90, 365];
+
+    /// <summary>Writing "last used" on every call would turn each API read into a write; once a minute is precise enough.</summary>
+    private static readonly TimeSpan LastUsedPrecision = TimeSpan.FromMinutes(1);
+
+    public async Task<IReadOnlyList<AccessTokenInfo>> ListAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.UserId == userId)
+            .OrderByDescending(t => t.CreatedAt)
+            .Select(t => new AccessTokenInfo(t.Id, t.Name, t.DisplayPrefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<CreatedAccessToken> CreateAsync(Guid userId, string name, int lifetimeDays, CancellationToken cancellationToken)
+    {
+        new Validation()
+            .RequireText(name, "Name", MaxNameLength)
+            .Require(LifetimeDays.Contains(lifetimeDays), "LifetimeDays", $"Choose how long the token lives: {string.Join(", ", LifetimeDays)} days.")
+            .ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actor = await Administrators.ActorAsync(db, userId, cancellationToken);
+        var secret = AccessTokenSecret.Generate();
+        var now = clock.GetUtcNow();
+        var token = new PersonalAccessToken
+        {
+            UserId = userId,
+            Name = name.Trim(),
+            SecretHash = AccessTokenSecret.Hash(secret),
+            DisplayPrefix = AccessTokenSecret.DisplayPrefix(secret),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(lifetimeDays),
+        };
+        db.PersonalAccessTokens.Add(token);
+        audit.Record(db, null, actor, AuditAction.Created, AuditKind, token.Id, $"{token.Name} ({token.DisplayPrefix}…)",
+            $"expires {token.ExpiresAt:yyyy-MM-dd}");
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedAccessToken(Info(token), secret);
+    }
+
+    /// <summary>Revokes one of the user's tokens; another user's token answers not found.</summary>
+    public async Task RevokeAsync(Guid userId, Guid tokenId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.PersonalAccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException(AuditKind, tokenId);
+        if (token.RevokedAt is not null)
+        {
+            return;
+        }
+
+        var actor = await Administrators.ActorAsync(db, userId, cancellationToken);
+        token.RevokedAt = clock.GetUtcNow();
+        audit.Record(db, null, actor, AuditAction.Deleted, AuditKind, token.Id, $"{token.Name} ({token.DisplayPrefix}…)", "revoked");
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Checks a presented token: its hash must match a token that is not revoked nor expired, of an account that is not locked.</summary>
+    public async Task<AccessTokenCheck> CheckAsync(string presented, CancellationToken cancellationToken)
+    {
+        if (!AccessTokenSecret.LooksLikeToken(presented))
+        {
+            return AccessTokenCheck.InvalidOrRevoked;
+        }
+
+        var hash = AccessTokenSecret.Hash(presented);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.SecretHash == hash)
+            .Select(t => new { t.Id, t.UserId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User.LockoutEnd })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (token is null || token.RevokedAt is not null || token.LockoutEnd > now)
+        {
+            return AccessTokenCheck.InvalidOrRevoked;
+        }
+
+        if (token.ExpiresAt <= now)
+        {
+            return new AccessTokenCheck(AccessTokenStatus.Expired, ExpiredAt: token.ExpiresAt);
+        }
+
+        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedPrecision)
+        {
+            await db.PersonalAccessTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), cancellationToken);
+        }
+
+        return new AccessTokenCheck(AccessTokenStatus.Valid, token.UserId, token.Id);
+    }
+
+    private static AccessTokenInfo Info(PersonalAccessToken t) =>
+        new(t.Id, t.Name, t.DisplayPrefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt);
+}
