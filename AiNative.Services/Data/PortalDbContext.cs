@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
+using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -41,6 +43,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<ModelDefinition> Models => Set<ModelDefinition>();
 
     public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
+
+    public DbSet<Job> Jobs => Set<Job>();
+
+    public DbSet<KnowledgeBase> KnowledgeBases => Set<KnowledgeBase>();
+
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+
+    public DbSet<DocumentTag> DocumentTags => Set<DocumentTag>();
+
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

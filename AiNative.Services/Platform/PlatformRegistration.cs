@@ -1,5 +1,6 @@
 using AiNative.Services.Data;
 using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
@@ -37,6 +38,9 @@ public static class PlatformRegistration
         services.AddSingleton<BlobStore>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<AuditTrail>();
+
+        // After the database initializer, so workers never claim from an unmigrated database.
+        services.AddJobs();
         return services;
     }
 }
