@@ -1,3 +1,4 @@
+using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
 using AiNative.Services.Teams;
@@ -12,5 +13,6 @@ public static class ServicesRegistration
         services
             .AddPlatform()
             .AddTeams()
-            .AddModels();
+            .AddModels()
+            .AddKnowledge();
 }

@@ -38,6 +38,9 @@ public sealed class KnowledgeBase : ITeamOwned
     /// <summary>The generation being built with the chosen model and partitioning, while re-indexing.</summary>
     public int? BuildingGeneration { get; set; }
 
+    /// <summary>Why the last re-index stopped; the active generation kept answering.</summary>
+    public string? ReindexError { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -10,6 +10,7 @@ internal sealed class KnowledgeBaseConfiguration : IEntityTypeConfiguration<Know
     {
         builder.Property(b => b.Name).HasMaxLength(100);
         builder.Property(b => b.Description).HasMaxLength(1000);
+        builder.Property(b => b.ReindexError).HasMaxLength(2000);
         builder.HasIndex(b => new { b.TeamId, b.Name }).IsUnique();
 
         // A model a base uses cannot be deleted; the team picks another model for the base first.

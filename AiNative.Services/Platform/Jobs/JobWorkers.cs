@@ -16,7 +16,8 @@ public sealed partial class JobWorkers(
     IOptions<JobOptions> options,
     ILogger<JobWorkers> logger) : BackgroundService
 {
-    private readonly string _process = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..60];
+    // Unique per process start, so a restarted process never mistakes its predecessor's lease for its own.
+    private readonly string _process = $"{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

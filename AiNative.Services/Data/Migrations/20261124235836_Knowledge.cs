@@ -49,6 +49,7 @@ namespace AiNative.Services.Data.Migrations
                     ActiveGeneration = table.Column<int>(type: "INTEGER", nullable: false),
                     ActiveEmbeddingModelId = table.Column<Guid>(type: "TEXT", nullable: false),
                     BuildingGeneration = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReindexError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ActivePartitioning = table.Column<string>(type: "TEXT", nullable: false),

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiNative.Services.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124234817_Knowledge")]
+    [Migration("20261124235836_Knowledge")]
     partial class Knowledge
     {
         /// <inheritdoc />
@@ -69,6 +69,10 @@ namespace AiNative.Services.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReindexError")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
