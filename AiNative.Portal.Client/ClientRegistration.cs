@@ -1,5 +1,7 @@
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http;
+using AiNative.Portal.Client.Http.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -24,6 +26,7 @@ public static class ClientRegistration
         services.AddScoped<CurrentTeam>();
         services.AddScoped<PortalApiClient>();
         services.AddScoped<ISessionApi, HttpSessionApi>();
+        services.AddScoped<IKnowledgeApi, HttpKnowledgeApi>();
         return services;
     }
 }

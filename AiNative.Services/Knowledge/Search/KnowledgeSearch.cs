@@ -76,6 +76,18 @@ public sealed class KnowledgeSearch(
             new SearchTiming(embedding, vectorTime, keywordTime, clock.GetElapsedTime(started)));
     }
 
+    public async Task<ChunkView> ChunkAsync(long chunkId, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.KnowledgeChunks.AsNoTracking()
+                .Where(c => c.Id == chunkId)
+                .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new ChunkView(
+                    c.Id, c.DocumentId, d.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Chunk", chunkId);
+    }
+
     private static List<RankedChunk> Rank(
         SearchRequest request,
         List<(long ChunkId, Guid DocumentId, float Score)> vectorHits,
