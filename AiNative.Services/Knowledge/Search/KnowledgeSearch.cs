@@ -99,7 +99,7 @@ public sealed class KnowledgeSearch(
         var bm25 = keywordHits.ToDictionary(h => h.Id, h => h.Score);
         IEnumerable<RankedChunk> ranked = request.Mode switch
         {
-            SearchMode.Vector => vectorHits.Select(h => new RankedChunk(h.ChunkId, h.Score, h.Score, null, null)),
+            SearchMode.Vector => vectorHits.Select(h => new RankedChunk(h.ChunkId, Math.Max(0, h.Score), h.Score, null, null)),
             SearchMode.Keyword => keywordHits.Select(h => new RankedChunk(h.Id, Normalize(h.Score), null, h.Score, null)),
             _ => ReciprocalRankFusion.Fuse([[.. vectorHits.Select(h => h.ChunkId)], [.. keywordHits.Select(h => h.Id)]])
                 .OrderByDescending(f => f.Value)
