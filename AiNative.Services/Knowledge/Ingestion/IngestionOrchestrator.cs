@@ -15,7 +15,10 @@ public sealed class IngestionOrchestrator(
     KnowledgeEvents events,
     TimeProvider clock)
 {
+    private static readonly TimeSpan ProgressPersistInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly Dictionary<string, IPipelineStepHandler> _handlers = handlers.ToDictionary(h => h.StepName);
+    private long _progressPersistedAt;
 
     public async Task<JobOutcome> RunAsync(Guid documentId, CancellationToken cancellationToken)
     {
@@ -122,12 +125,22 @@ public sealed class IngestionOrchestrator(
 
     private async Task ReportAsync(KnowledgeDocument document, double progress, CancellationToken cancellationToken)
     {
-        // Progress goes straight to its column: the tracked document is saved whole only between steps.
+        document.Progress = progress;
+        Raise(document);
+
+        // Pages in this process follow the events; the column, for other replicas and reloads, is
+        // written at most every interval, since each write is a database commit.
+        var now = clock.GetTimestamp();
+        var last = Interlocked.Read(ref _progressPersistedAt);
+        if (progress < 1 && last != 0 && clock.GetElapsedTime(last, now) < ProgressPersistInterval)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _progressPersistedAt, now);
         await using var progressDb = await dbFactory.CreateDbContextAsync(cancellationToken);
         await progressDb.KnowledgeDocuments.Where(d => d.Id == document.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Progress, progress), cancellationToken);
-        document.Progress = progress;
-        Raise(document);
     }
 
     private void Raise(KnowledgeDocument document) => events.Raise(new DocumentStatusChanged(
