@@ -47,7 +47,7 @@ public static class KnowledgeEndpoints
         knowledge.MapPut("documents/tags", SetTagsAsync).WithName("SetDocumentTags").WithSummary("Replace a document's tags");
         knowledge.MapPost("documents/retry", RetryAsync).WithName("RetryDocument").WithSummary("Queue a failed document again from the step that failed");
         knowledge.MapPost("documents/reingest", ReingestAsync).WithName("ReingestDocument").WithSummary("Run a document's whole pipeline again");
-        knowledge.MapGet("documents/events", WatchDocuments).WithName("WatchDocuments")
+        knowledge.MapGet("documents/events", WatchDocumentsAsync).WithName("WatchDocuments")
             .WithSummary("Server-sent events: each status change of the base's documents as it happens");
         knowledge.MapPost("search", SearchAsync).WithName("SearchKnowledge")
             .WithSummary("Search a base (hybrid, vector or keyword) with tag and document filters, minimum relevance and top-k")
@@ -134,8 +134,13 @@ public static class KnowledgeEndpoints
     private static async Task<Ok<DocumentDto>> ReingestAsync([FromQuery] string index, [FromQuery] Guid documentId, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.ReingestAsync(index, documentId, cancellationToken));
 
-    private static ServerSentEventsResult<DocumentChangeDto> WatchDocuments([FromQuery] string index, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(knowledge.WatchDocumentsAsync(index, cancellationToken), eventType: "document");
+    private static async Task<ServerSentEventsResult<DocumentChangeDto>> WatchDocumentsAsync(
+        [FromQuery] string index, IKnowledgeApi knowledge, CancellationToken cancellationToken)
+    {
+        // Once events stream the status is sent; an unknown base must answer 404 before that.
+        await knowledge.ListDocumentsAsync(index, cancellationToken);
+        return TypedResults.ServerSentEvents(knowledge.WatchDocumentsAsync(index, cancellationToken), eventType: "document");
+    }
 
     private static async Task<Ok<SearchResultDto>> SearchAsync(SearchRequestDto request, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.SearchAsync(request, cancellationToken));

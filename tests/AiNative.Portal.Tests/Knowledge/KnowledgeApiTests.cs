@@ -119,6 +119,14 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watching_a_base_that_does_not_exist_answers_404()
+    {
+        using var response = await _client.GetAsync(Path("knowledge/documents/events?index=nowhere"), HttpCompletionOption.ResponseHeadersRead, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_search_with_an_empty_query_is_a_validation_problem()
     {
         using var response = await _client.PostAsJsonAsync(Path("knowledge/search"), new SearchRequestDto(Handbook, "  "), PortalJson.Options, Cancel);

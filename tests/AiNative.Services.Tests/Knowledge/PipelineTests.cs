@@ -179,6 +179,28 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task A_ready_document_re_ingested_is_rebuilt_without_duplicating_its_chunks()
+    {
+        await using var host = await ServicesHost.StartAsync();
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        await scope.CreateBaseAsync("Again", new PartitioningSettings { MaxTokensPerChunk = 60, OverlapTokens = 0 });
+        var first = await scope.IngestAsync("Again", Ingestion.Text("guide.md", Handbook(6)));
+
+        await scope.Get<KnowledgeDocuments>().ReingestAsync("Again", first.Id, Cancel);
+        var again = await scope.SettledAsync("Again", first.Id);
+        await using var db = await scope.DbAsync();
+        var chunks = await db.KnowledgeChunks.Where(c => c.DocumentId == first.Id).ToListAsync(Cancel);
+
+        Assert.Equal(DocumentStatus.Ready, again.Status);
+        Assert.Equal(first.ChunkCount, again.ChunkCount);
+        Assert.Equal(first.ChunkCount, chunks.Count);
+        Assert.All(chunks, c => Assert.True(c.Searchable));
+        var hits = await scope.Get<KnowledgeSearch>().SearchAsync(new SearchRequest { Index = "Again", Query = "topic3", TopK = 10 }, Cancel);
+        Assert.Equal("Section 3", hits.Hits[0].Heading);
+        Assert.Equal(hits.Hits.Count, hits.Hits.Select(h => h.ChunkId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Tags_set_after_upload_filter_searches_at_once()
     {
         await using var host = await ServicesHost.StartAsync();
