@@ -12,6 +12,7 @@ namespace AiNative.Portal.Knowledge;
 internal sealed class PortalKnowledgeApi(
     KnowledgeBases bases,
     KnowledgeDocuments documents,
+    DocumentUploads uploads,
     KnowledgeSearch search,
     KnowledgeAnswers answers,
     KnowledgeEvents events,
@@ -38,7 +39,7 @@ internal sealed class PortalKnowledgeApi(
         IReadOnlyDictionary<string, List<string>>? tags = null,
         Guid? documentId = null,
         CancellationToken cancellationToken = default) =>
-        ServerApi.CallAsync(async () => (await documents.UploadAsync(
+        ServerApi.CallAsync(async () => (await uploads.UploadAsync(
             index, [.. files.Select(f => new UploadFile(f.FileName, f.Content))], tags, documentId, cancellationToken)).ToDto());
 
     public Task<IReadOnlyList<DocumentDto>> ListDocumentsAsync(string index, CancellationToken cancellationToken = default) =>

@@ -31,7 +31,7 @@ public sealed class KnowledgeBases(
         var summaries = new List<KnowledgeBaseSummary>(ids.Count);
         foreach (var id in ids)
         {
-            summaries.Add(await SummarizeAsync(db, id, cancellationToken));
+            summaries.Add(await KnowledgeBaseSummaries.SummarizeAsync(db, id, cancellationToken));
         }
 
         return summaries;
@@ -41,7 +41,7 @@ public sealed class KnowledgeBases(
     {
         team.Require(TeamRole.Viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await SummarizeAsync(db, id, cancellationToken);
+        return await KnowledgeBaseSummaries.SummarizeAsync(db, id, cancellationToken);
     }
 
     /// <summary>A base by id or by name: the API's <c>index</c>.</summary>
@@ -83,7 +83,7 @@ public sealed class KnowledgeBases(
         audit.Record(db, AuditAction.Created, AuditKind, knowledgeBase.Id, knowledgeBase.Name,
             $"embedding model {model.Name}; {Describe(partitioning)}");
         await db.SaveChangesAsync(cancellationToken);
-        return await SummarizeAsync(db, knowledgeBase.Id, cancellationToken);
+        return await KnowledgeBaseSummaries.SummarizeAsync(db, knowledgeBase.Id, cancellationToken);
     }
 
     /// <summary>
@@ -119,7 +119,7 @@ public sealed class KnowledgeBases(
         audit.Record(db, AuditAction.Updated, AuditKind, knowledgeBase.Id, knowledgeBase.Name, summary);
         await db.SaveChangesAsync(cancellationToken);
         jobs.Wake();
-        return await SummarizeAsync(db, knowledgeBase.Id, cancellationToken);
+        return await KnowledgeBaseSummaries.SummarizeAsync(db, knowledgeBase.Id, cancellationToken);
     }
 
     /// <summary>Deletes the base with its documents, chunks and vectors, and the files no other document uses.</summary>
@@ -205,43 +205,6 @@ public sealed class KnowledgeBases(
         {
             throw new ConflictException($"A knowledge base named '{name}' already exists in this team. Choose another name.");
         }
-    }
-
-    private static async Task<KnowledgeBaseSummary> SummarizeAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var knowledgeBase = await db.KnowledgeBases.AsNoTracking().Include(b => b.EmbeddingModel).SingleOrDefaultAsync(b => b.Id == id, cancellationToken)
-            ?? throw new NotFoundException("Knowledge base", id);
-        var statuses = await db.KnowledgeDocuments.Where(d => d.KnowledgeBaseId == id)
-            .GroupBy(d => d.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Chunks = g.Sum(d => (long)d.ChunkCount), Tokens = g.Sum(d => d.TokenCount) })
-            .ToListAsync(cancellationToken);
-        var ready = statuses.Where(s => s.Status == DocumentStatus.Ready).ToList();
-        double? progress = null;
-        if (knowledgeBase.BuildingGeneration is not null)
-        {
-            var key = id.ToString();
-            progress = await db.Jobs.Where(j => j.Kind == ReindexJob.JobKind && j.Payload.Contains(key) && j.Status != JobStatus.Succeeded)
-                .OrderByDescending(j => j.CreatedAt).Select(j => (double?)j.Progress).FirstOrDefaultAsync(cancellationToken);
-        }
-
-        return new KnowledgeBaseSummary(
-            knowledgeBase.Id,
-            knowledgeBase.Name,
-            knowledgeBase.Description,
-            knowledgeBase.EmbeddingModelId,
-            knowledgeBase.EmbeddingModel.Name,
-            knowledgeBase.Partitioning,
-            knowledgeBase.ActiveGeneration,
-            knowledgeBase.BuildingGeneration is not null,
-            progress,
-            knowledgeBase.ReindexError,
-            statuses.Sum(s => s.Count),
-            ready.Sum(s => s.Count),
-            statuses.Where(s => s.Status == DocumentStatus.Failed).Sum(s => s.Count),
-            ready.Sum(s => s.Chunks),
-            ready.Sum(s => s.Tokens),
-            knowledgeBase.CreatedAt,
-            knowledgeBase.UpdatedAt);
     }
 
     private static string Describe(PartitioningSettings p) => $"{p.Splitter} splitter, {p.MaxTokensPerChunk} tokens, {p.OverlapTokens} overlap";

@@ -9,7 +9,7 @@ namespace AiNative.Services.Knowledge;
 /// Gives the demo team a "Portal handbook" base on the offline embedding model with a few Markdown
 /// pages about the portal, queued for ingestion, so search and answers work on first start.
 /// </summary>
-internal sealed class KnowledgeHandbookSeeder(TeamContext team, KnowledgeBases bases, KnowledgeDocuments documents) : IPortalSeeder
+internal sealed class KnowledgeHandbookSeeder(TeamContext team, KnowledgeBases bases, DocumentUploads uploads) : IPortalSeeder
 {
     public string Name => "knowledge.handbook";
 
@@ -26,7 +26,7 @@ internal sealed class KnowledgeHandbookSeeder(TeamContext team, KnowledgeBases b
         foreach (var (fileName, markdown, topic) in HandbookDocuments.All)
         {
             using var content = new MemoryStream(Encoding.UTF8.GetBytes(markdown));
-            await documents.UploadAsync(
+            await uploads.UploadAsync(
                 handbook.Id.ToString(),
                 [new UploadFile(fileName, content)],
                 new Dictionary<string, List<string>> { ["topic"] = [topic], ["source"] = ["handbook"] },

@@ -44,6 +44,7 @@ public static class KnowledgeRegistration
         services.AddScoped<DocumentFiles>();
         services.AddScoped<KnowledgeBases>();
         services.AddScoped<KnowledgeDocuments>();
+        services.AddScoped<DocumentUploads>();
         services.AddScoped<KnowledgeSearch>();
         services.AddScoped<KnowledgeAnswers>();
         services.AddScoped<IPortalSeeder, KnowledgeHandbookSeeder>();

@@ -103,7 +103,7 @@ public static class KnowledgeScenario
         var uploads = new List<Guid>();
         for (var i = 0; i < texts.Count; i++)
         {
-            var result = await documents.UploadAsync("Ingestion", [new UploadFile($"doc{i}.md", new MemoryStream(Encoding.UTF8.GetBytes(texts[i])))], null, null, CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<DocumentUploads>().UploadAsync("Ingestion", [new UploadFile($"doc{i}.md", new MemoryStream(Encoding.UTF8.GetBytes(texts[i])))], null, null, CancellationToken.None);
             uploads.Add(result.Files[0].DocumentId!.Value);
         }
 
@@ -134,7 +134,7 @@ public static class KnowledgeScenario
         var knowledgeBase = await scope.ServiceProvider.GetRequiredService<KnowledgeBases>().CreateAsync(new KnowledgeBaseInput(name), CancellationToken.None);
         var insert = Stopwatch.StartNew();
         await BulkInsertAsync(scope.ServiceProvider, knowledgeBase.Id, size);
-        Console.WriteLine($"{size:N0} chunks x {Dimensions} dims: generated and inserted in {insert.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"{size:N0} chunks x {Dimensions} dims (40 words each, Zipf over 20,000 words): generated and inserted in {insert.Elapsed.TotalSeconds:0.0} s");
 
         var search = scope.ServiceProvider.GetRequiredService<KnowledgeSearch>();
         GC.Collect();
@@ -147,7 +147,8 @@ public static class KnowledgeScenario
         Console.WriteLine($"  vector segment loaded in {loaded.TotalSeconds:0.00} s; memory held {held / 1e6:0.0} MB = {held / 1e6 * 100_000 / size:0.0} MB per 100k chunks");
 
         var random = new Random(7);
-        var queries = Enumerable.Range(0, size >= 1_000_000 ? 60 : 200).Select(_ => SyntheticCorpus.Sentence(random, 4)).ToList();
+        var corpus = new ZipfCorpus();
+        var queries = Enumerable.Range(0, size >= 1_000_000 ? 100 : 200).Select(_ => corpus.Query(random, 3)).ToList();
         foreach (var mode in new[] { SearchMode.Vector, SearchMode.Keyword, SearchMode.Hybrid })
         {
             foreach (var query in queries.Take(10))
@@ -209,6 +210,7 @@ public static class KnowledgeScenario
         var baseText = Stored($"SELECT \"KnowledgeBaseId\" FROM \"KnowledgeDocuments\" WHERE \"Sha256\" = '{document.Sha256}'");
         var embedder = new OfflineEmbeddingGenerator(OfflineModels.EmbeddingModelId);
         var random = new Random(size);
+        var corpus = new ZipfCorpus();
         await using var transaction = await connection.BeginTransactionAsync();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -225,7 +227,7 @@ public static class KnowledgeScenario
         command.Parameters.AddWithValue("$document", documentText);
         for (var i = 0; i < size; i++)
         {
-            var sentence = $"{SyntheticCorpus.Sentence(random, 12)} {SyntheticCorpus.Sentence(random, 12)}";
+            var sentence = $"{corpus.Sentence(random, 20)} {corpus.Sentence(random, 20)}";
             ordinal.Value = i;
             text.Value = sentence;
             tokens.Value = 30;

@@ -19,7 +19,7 @@ internal static class Ingestion
     /// <summary>Uploads one file and returns its outcome.</summary>
     public static async Task<UploadOutcome> UploadAsync(this TeamScope scope, string index, UploadFile file, Dictionary<string, List<string>>? tags = null)
     {
-        var result = await scope.Get<KnowledgeDocuments>().UploadAsync(index, [file], tags, null, TestContext.Current.CancellationToken);
+        var result = await scope.Get<DocumentUploads>().UploadAsync(index, [file], tags, null, TestContext.Current.CancellationToken);
         return Assert.Single(result.Files);
     }
 

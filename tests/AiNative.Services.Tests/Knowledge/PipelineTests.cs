@@ -131,15 +131,15 @@ public sealed class PipelineTests
             services.Configure<KnowledgeOptions>(o => o.MaxUploadBytes = 1024));
         await using var scope = host.InTeam(await host.DemoTeamIdAsync());
         await scope.CreateBaseAsync("Batch");
-        var blobsBefore = BlobCount(host);
+        var latin = System.Text.Encoding.Latin1.GetBytes("na\u00efve");
 
-        var result = await scope.Get<KnowledgeDocuments>().UploadAsync("Batch",
+        var result = await scope.Get<DocumentUploads>().UploadAsync("Batch",
         [
             Ingestion.Text("good.md", "# Good\n\nKept."),
             Ingestion.Text("big.txt", new string('x', 2048)),
             Ingestion.Bytes("empty.txt", []),
             Ingestion.Text("fake.docx", "plain text pretending"),
-            Ingestion.Bytes("latin.txt", System.Text.Encoding.Latin1.GetBytes("na\u00efve")),
+            Ingestion.Bytes("latin.txt", latin),
         ], null, null, Cancel);
 
         Assert.Equal([UploadStatus.Accepted, UploadStatus.Rejected, UploadStatus.Rejected, UploadStatus.Rejected, UploadStatus.Rejected], result.Files.Select(f => f.Status));
@@ -147,7 +147,11 @@ public sealed class PipelineTests
         Assert.Equal("The file is empty.", result.Files[2].Message);
         Assert.Contains("named .docx but its content is plain text", result.Files[3].Message);
         Assert.Contains("not UTF-8", result.Files[4].Message);
-        Assert.Equal(blobsBefore + 1, BlobCount(host));
+        var blobs = host.Services.GetRequiredService<BlobStore>();
+        Assert.False(blobs.Exists(Sha256([])));
+        Assert.False(blobs.Exists(Sha256("plain text pretending"u8.ToArray())));
+        Assert.False(blobs.Exists(Sha256(latin)));
+        Assert.Empty(Directory.EnumerateFiles(BlobFolder(host), ".upload-*", SearchOption.AllDirectories));
         Assert.Single(await scope.Get<KnowledgeDocuments>().ListAsync("Batch", Cancel));
     }
 
@@ -226,11 +230,9 @@ public sealed class PipelineTests
             o.EmbeddingRetryBaseDelay = TimeSpan.FromMilliseconds(10);
         }));
 
-    private static int BlobCount(ServicesHost host)
-    {
-        var folder = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.BlobFolder;
-        return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count() : 0;
-    }
+    private static string BlobFolder(ServicesHost host) => host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.BlobFolder;
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
 
     /// <summary>Waits until the document is in <paramref name="step"/>, and returns its chunk count then.</summary>
     private static async Task<int> WaitForStepAsync(TeamScope scope, Guid documentId, string step)
