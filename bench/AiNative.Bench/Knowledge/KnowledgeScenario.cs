@@ -25,10 +25,10 @@ namespace AiNative.Bench.Knowledge;
 public static class KnowledgeScenario
 {
     private const int Dimensions = OfflineModels.EmbeddingDimensions;
-    private const int IngestDocuments = 8;
+    private const int IngestDocuments = 32;
     private const int IngestDocumentBytes = 512 * 1024;
 
-    public static async Task RunAsync(IReadOnlyList<int> sizes)
+    public static async Task RunAsync(IReadOnlyList<int> sizes, bool writeAheadLog = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ainative-bench", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
@@ -40,6 +40,15 @@ public static class KnowledgeScenario
         try
         {
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SIMD {System.Numerics.Vector<byte>.Count * 8}-bit");
+            if (writeAheadLog)
+            {
+                // Measures what SQLite's write-ahead log would change: commits without a sync each.
+                await using var scope = host.Services.CreateAsyncScope();
+                await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                Console.WriteLine("SQLite journal: write-ahead log");
+            }
+
             await IngestAsync(host.Services);
             var bandwidth = MemoryBandwidth();
             Console.WriteLine($"Memory bandwidth (TensorPrimitives.Sum over 1.5 GB): {bandwidth / 1e9:0.0} GB/s");
