@@ -1,6 +1,7 @@
 using AiNative.Portal.Client.Contracts.AccessTokens;
 using AiNative.Portal.Client.Contracts.Admin;
 using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
@@ -8,6 +9,7 @@ using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http.AccessTokens;
 using AiNative.Portal.Client.Http.Admin;
 using AiNative.Portal.Client.Http.Audit;
+using AiNative.Portal.Client.Http.Knowledge;
 using AiNative.Portal.Client.Http.Members;
 using AiNative.Portal.Client.Http.Models;
 using AiNative.Portal.Client.Http.Prompts;
@@ -43,6 +45,7 @@ public static class ClientRegistration
         services.AddScoped<IAccessTokensApi, HttpAccessTokensApi>();
         services.AddScoped<IAdminTeamsApi, HttpAdminTeamsApi>();
         services.AddScoped<IAdminUsersApi, HttpAdminUsersApi>();
+        services.AddScoped<IKnowledgeApi, HttpKnowledgeApi>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
 using AiNative.Services.Prompts;
@@ -14,5 +15,6 @@ public static class ServicesRegistration
             .AddPlatform()
             .AddTeams()
             .AddModels()
-            .AddPrompts();
+            .AddPrompts()
+            .AddKnowledge();
 }

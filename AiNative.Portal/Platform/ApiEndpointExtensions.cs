@@ -9,7 +9,6 @@ public static class ApiEndpointExtensions
     public static RouteGroupBuilder MapTeamGroup(this IEndpointRouteBuilder endpoints, string prefix, string tag) =>
         endpoints.MapGroup($"{ApiRoutes.Team}/{prefix}")
             .RequireAuthorization()
-            .AddEndpointFilter<TeamEndpointFilter>()
             .WithMetadata(TeamScopedEndpoint.Instance)
             .WithTags(tag);
 

@@ -4,10 +4,12 @@ using AiNative.Portal.Audit;
 using AiNative.Portal.Client.Contracts.AccessTokens;
 using AiNative.Portal.Client.Contracts.Admin;
 using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
 using AiNative.Portal.Prompts;
@@ -28,6 +30,7 @@ public static class PortalApi
         services.AddScoped<IAccessTokensApi, PortalAccessTokensApi>();
         services.AddScoped<IAdminTeamsApi, PortalAdminTeamsApi>();
         services.AddScoped<IAdminUsersApi, PortalAdminUsersApi>();
+        services.AddScoped<IKnowledgeApi, PortalKnowledgeApi>();
         return services;
     }
 
@@ -41,6 +44,7 @@ public static class PortalApi
         endpoints.MapAccessTokensApi();
         endpoints.MapAdminTeamsApi();
         endpoints.MapAdminUsersApi();
+        endpoints.MapKnowledgeApi();
         return endpoints;
     }
 }

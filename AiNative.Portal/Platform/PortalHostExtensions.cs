@@ -60,6 +60,7 @@ public static class PortalHostExtensions
         app.UseMiddleware<ApiCsrfMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<TeamAccessMiddleware>();
         app.Use((context, next) =>
         {
             context.RequestServices.GetRequiredService<CurrentPrincipal>().FromRequest = context.User;

@@ -1,8 +1,10 @@
 using System.Linq.Expressions;
+using AiNative.Services.Knowledge;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models;
 using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Prompts;
 using AiNative.Services.Teams;
@@ -51,6 +53,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<PromptVersion> PromptVersions => Set<PromptVersion>();
 
     public DbSet<PromptLabel> PromptLabels => Set<PromptLabel>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<KnowledgeBase> KnowledgeBases => Set<KnowledgeBase>();
+    public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
+    public DbSet<DocumentTag> DocumentTags => Set<DocumentTag>();
+    public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -1,6 +1,7 @@
 using AiNative.Services.Data;
 using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
@@ -40,6 +41,9 @@ public static class PlatformRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonalAccessTokens>();
+
+        // After the database initializer, so workers never claim from an unmigrated database.
+        services.AddJobs();
         return services;
     }
 }

@@ -40,8 +40,8 @@ public sealed partial record MatrixEndpoint(RouteEndpoint Endpoint, string Metho
     {
         "teamId" => teamId.ToString(),
         "documentName" => "v1",
-        var name when name.EndsWith("Id", StringComparison.Ordinal) || match.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
         _ when match.Value.Contains(":int", StringComparison.Ordinal) || match.Value.Contains(":long", StringComparison.Ordinal) => "1",
+        var name when name.EndsWith("Id", StringComparison.Ordinal) || match.Value.Contains(":guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
         _ => "sample",
     });
 

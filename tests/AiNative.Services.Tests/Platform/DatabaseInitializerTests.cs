@@ -1,4 +1,6 @@
+using AiNative.Services.Models;
 using AiNative.Services.Models.Offline;
+using AiNative.Services.Teams;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,15 +22,18 @@ public sealed class DatabaseInitializerTests
     }
 
     [Fact]
-    public async Task Restart_keeps_data_and_does_not_seed_deleted_demo_data_again()
+    public async Task Restart_keeps_the_teams_data_and_seeds_nothing_twice()
     {
         var first = await ServicesHost.StartAsync();
         var demo = await first.DemoTeamIdAsync();
+        int seededModels, seedRecords;
         await using (var scope = first.InTeam(demo))
         await using (var db = await scope.DbAsync())
         {
-            // The embedding model: the chat model is named by the seeded demo prompt's versions, which keep it from deletion.
-            await db.Models.Where(m => m.Name == OfflineModels.EmbeddingModelId).ExecuteDeleteAsync(TestContext.Current.CancellationToken);
+            db.ModelProviders.Add(new ModelProvider { Name = "Team's own", Kind = ProviderKind.Ollama, BaseUrl = "http://localhost:11434" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            seededModels = await db.Models.CountAsync(TestContext.Current.CancellationToken);
+            seedRecords = await db.SeedRecords.CountAsync(TestContext.Current.CancellationToken);
         }
 
         await first.StopAsync();
@@ -36,7 +41,9 @@ public sealed class DatabaseInitializerTests
         await using var again = second.InTeam(demo);
         await using var reopened = await again.DbAsync();
 
-        var names = await reopened.Models.Select(m => m.Name).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal([OfflineModels.ChatModelId], names);
+        Assert.Contains("Team's own", await reopened.ModelProviders.Select(p => p.Name).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(seededModels, await reopened.Models.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(seedRecords, await reopened.SeedRecords.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await reopened.Teams.CountAsync(t => t.Slug == DemoTeam.Slug, TestContext.Current.CancellationToken));
     }
 }

@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Knowledge;
+
+public sealed record SetTagsRequest(IReadOnlyDictionary<string, List<string>> Tags);

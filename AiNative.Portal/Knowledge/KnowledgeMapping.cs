@@ -1,0 +1,77 @@
+using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Services.Knowledge;
+using AiNative.Services.Knowledge.Answers;
+using AiNative.Services.Knowledge.Partitioning;
+using AiNative.Services.Knowledge.Search;
+
+namespace AiNative.Portal.Knowledge;
+
+/// <summary>Services' knowledge records to the API contract's DTOs and back.</summary>
+internal static class KnowledgeMapping
+{
+    public static KnowledgeBaseDto ToDto(this KnowledgeBaseSummary b) => new(
+        b.Id, b.Name, b.Description, b.EmbeddingModelId, b.EmbeddingModelName, b.Partitioning.ToDto(), b.ActiveGeneration,
+        b.IsReindexing, b.ReindexProgress, b.ReindexError, b.DocumentCount, b.ReadyCount, b.FailedCount, b.ChunkCount, b.TokenCount,
+        b.CreatedAt, b.UpdatedAt);
+
+    public static PartitioningDto ToDto(this PartitioningSettings p) => new(p.MaxTokensPerChunk, p.OverlapTokens, (SplitterDto)p.Splitter);
+
+    public static PartitioningSettings ToSettings(this PartitioningDto p) =>
+        new() { MaxTokensPerChunk = p.MaxTokensPerChunk, OverlapTokens = p.OverlapTokens, Splitter = (SplitterKind)p.Splitter };
+
+    public static KnowledgeBaseInput ToInput(this SaveKnowledgeBaseRequest r) =>
+        new(r.Name ?? string.Empty, r.Description, r.EmbeddingModelId, r.Partitioning?.ToSettings());
+
+    public static UploadResultDto ToDto(this UploadResult r) =>
+        new(r.KnowledgeBaseName, r.KnowledgeBaseId, [.. r.Files.Select(f => new UploadedFileDto(f.FileName, (UploadStatusDto)f.Status, f.DocumentId, f.Message))]);
+
+    public static DocumentDto ToDto(this DocumentSummary d) => new(
+        d.Id, d.KnowledgeBaseName, d.KnowledgeBaseId, d.FileName, d.MediaType, d.Size, d.Sha256, d.Tags, (DocumentStatusDto)d.Status, d.Step,
+        d.Progress, d.Error, d.ChunkCount, d.TokenCount, d.Status == DocumentStatus.Ready, d.Status == DocumentStatus.Failed,
+        d.Steps, d.RemainingSteps, d.CompletedSteps, d.CreatedAt, d.UpdatedAt);
+
+    public static DocumentChangeDto ToDto(this DocumentStatusChanged c) =>
+        new(c.DocumentId, c.KnowledgeBaseId, (DocumentStatusDto)c.Status, c.Step, c.Progress, c.Error, c.ChunkCount, c.TokenCount, c.Deleted);
+
+    public static SearchRequest ToRequest(this SearchRequestDto r) => new()
+    {
+        Index = r.Index ?? string.Empty,
+        Query = r.Query ?? string.Empty,
+        Mode = (SearchMode)r.Mode,
+        TopK = r.Limit,
+        MinRelevance = r.MinRelevance,
+        Tags = r.Tags,
+        DocumentIds = r.DocumentIds,
+    };
+
+    public static SearchResultDto ToDto(this SearchResults r) => new(
+        r.KnowledgeBaseName, r.KnowledgeBaseId, r.Query, (SearchModeDto)r.Mode, r.Hits.Count == 0, r.Message,
+        [.. r.Hits.Select(ToDto)], r.Timing.ToDto());
+
+    public static SearchTimingDto ToDto(this SearchTiming t) =>
+        new(t.Embedding.TotalMilliseconds, t.Vector.TotalMilliseconds, t.Keyword.TotalMilliseconds, t.Total.TotalMilliseconds);
+
+    public static AskRequest ToRequest(this AskRequestDto r) => new()
+    {
+        Index = r.Index ?? string.Empty,
+        Question = r.Question ?? string.Empty,
+        ChatModelId = r.ChatModelId,
+        Sources = r.Sources,
+        MinRelevance = r.MinRelevance,
+        Mode = (SearchMode)r.Mode,
+        Tags = r.Tags,
+        DocumentIds = r.DocumentIds,
+    };
+
+    public static AnswerDto ToDto(this Answer a) => new(
+        a.KnowledgeBaseName, a.KnowledgeBaseId, a.Question, a.Text, a.NoResult, a.NoResultReason,
+        [.. a.Citations.Select(c => new CitationDto(c.Number, c.ChunkId, c.DocumentId, c.DocumentName, c.Page, c.Heading, c.Relevance, c.Text, c.Cited))],
+        a.ModelName, a.Usage?.InputTokens ?? 0, a.Usage?.OutputTokens ?? 0, a.Cost, a.Retrieval.Total.TotalMilliseconds, a.Latency?.TotalMilliseconds);
+
+    public static ChunkDto ToDto(this ChunkView c) =>
+        new(c.Id, c.DocumentId, c.DocumentName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens);
+
+    private static SearchHitDto ToDto(SearchHit h) => new(
+        h.ChunkId, h.DocumentId, h.DocumentName, h.Ordinal, h.Text, h.Page, h.Heading, h.Relevance, h.VectorScore, h.KeywordScore, h.FusedScore,
+        h.MatchedTerms, [.. h.Highlights.Select(r => new HighlightDto(r.Start, r.Length))], h.Tags);
+}

@@ -1,0 +1,24 @@
+using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Models.Invocation;
+
+namespace AiNative.Services.Knowledge.Answers;
+
+/// <summary>
+/// A grounded answer with its numbered sources (Kernel Memory's <c>MemoryAnswer</c>). When nothing
+/// relevant enough was found, <see cref="NoResult"/> is true, no model was called, and
+/// <see cref="NoResultReason"/> says so.
+/// </summary>
+public sealed record Answer(
+    Guid KnowledgeBaseId,
+    string KnowledgeBaseName,
+    string Question,
+    string Text,
+    bool NoResult,
+    string? NoResultReason,
+    IReadOnlyList<Citation> Citations,
+    Guid? CallId,
+    string? ModelName,
+    TokenUsage? Usage,
+    decimal Cost,
+    SearchTiming Retrieval,
+    TimeSpan? Latency);

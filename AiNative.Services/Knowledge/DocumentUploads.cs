@@ -1,0 +1,162 @@
+using AiNative.Services.Data;
+using AiNative.Services.Knowledge.Extraction;
+using AiNative.Services.Knowledge.Ingestion;
+using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Platform.Storage;
+using AiNative.Services.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AiNative.Services.Knowledge;
+
+/// <summary>
+/// Adds documents to a base. Each file streams into the blob store under the size limit, its type
+/// is checked by content, content the base already has is recognised by its hash, and the rest is
+/// queued for ingestion; each file succeeds or fails on its own, and a refused one leaves nothing.
+/// </summary>
+public sealed class DocumentUploads(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TeamContext team,
+    KnowledgeBases bases,
+    BlobStore blobs,
+    DocumentFiles files,
+    JobQueue jobs,
+    KnowledgeEvents events,
+    AuditTrail audit,
+    IOptions<KnowledgeOptions> options,
+    TimeProvider clock)
+{
+    public async Task<UploadResult> UploadAsync(
+        string index,
+        IReadOnlyList<UploadFile> uploads,
+        IReadOnlyDictionary<string, List<string>>? tags,
+        Guid? documentId,
+        CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Editor);
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        var normalizedTags = DocumentTags.Normalize(tags);
+        new Validation()
+            .Require(uploads.Count > 0, "Files", "Choose at least one file to upload.")
+            .Require(uploads.Count <= options.Value.MaxFilesPerUpload, "Files", $"Upload at most {options.Value.MaxFilesPerUpload} files at once.")
+            .Require(documentId is null || uploads.Count == 1, "DocumentId", "A document id names one document: upload one file with it.")
+            .ThrowIfInvalid();
+
+        var outcomes = new List<UploadOutcome>(uploads.Count);
+        foreach (var upload in uploads)
+        {
+            outcomes.Add(await UploadOneAsync(knowledgeBase, upload, normalizedTags, documentId, cancellationToken));
+        }
+
+        jobs.Wake();
+        return new UploadResult(knowledgeBase.Id, knowledgeBase.Name, outcomes);
+    }
+
+    private async Task<UploadOutcome> UploadOneAsync(
+        KnowledgeBase knowledgeBase,
+        UploadFile upload,
+        Dictionary<string, List<string>> tags,
+        Guid? documentId,
+        CancellationToken cancellationToken)
+    {
+        var fileName = DisplayName(upload.FileName);
+        if (fileName.Length == 0)
+        {
+            return new UploadOutcome(upload.FileName, UploadStatus.Rejected, null, "The file has no name; give it a name with an extension such as .md.");
+        }
+
+        StoredBlob blob;
+        try
+        {
+            blob = await blobs.SaveAsync(new LimitedStream(upload.Content, options.Value.MaxUploadBytes), cancellationToken);
+        }
+        catch (UploadTooLargeException e)
+        {
+            return new UploadOutcome(fileName, UploadStatus.Rejected, null, e.Message);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.KnowledgeDocuments.AsNoTracking()
+            .Where(d => d.KnowledgeBaseId == knowledgeBase.Id && d.Sha256 == blob.Hash)
+            .Select(d => new { d.Id, d.FileName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return Duplicate(fileName, existing.Id, existing.FileName, knowledgeBase.Name);
+        }
+
+        DocumentFormat format;
+        try
+        {
+            await using var content = blobs.OpenRead(blob.Hash);
+            format = ContentInspector.Inspect(fileName, content);
+        }
+        catch (DocumentRejectedException e)
+        {
+            await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
+            return new UploadOutcome(fileName, UploadStatus.Rejected, null, e.Message);
+        }
+
+        if (documentId is { } id && await db.KnowledgeDocuments.IgnoreQueryFilters().AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
+            return new UploadOutcome(fileName, UploadStatus.Rejected, null, $"A document with id {id} already exists. Delete it first, or upload without a document id.");
+        }
+
+        var now = clock.GetUtcNow();
+        var document = new KnowledgeDocument
+        {
+            Id = documentId ?? Guid.CreateVersion7(),
+            KnowledgeBaseId = knowledgeBase.Id,
+            FileName = fileName,
+            Format = format,
+            Size = blob.Size,
+            Sha256 = blob.Hash,
+            Pipeline = IngestionPipeline.Start(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        document.Tags = DocumentTags.ToEntities(document.Id, tags);
+        db.KnowledgeDocuments.Add(document);
+        jobs.Add(db, IngestDocumentJob.JobKind, new IngestDocumentPayload(document.Id));
+        audit.Record(db, AuditAction.Created, KnowledgeDocuments.AuditKind, document.Id, fileName, $"uploaded to {knowledgeBase.Name} ({Sizes.Describe(blob.Size)}, {format})");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another upload of the same content may have won the race for the unique index.
+            var racer = await FindByHashAsync(knowledgeBase.Id, blob.Hash, cancellationToken);
+            if (racer is null)
+            {
+                throw;
+            }
+
+            return Duplicate(fileName, racer.Id, racer.FileName, knowledgeBase.Name);
+        }
+
+        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, DocumentStatus.Queued, null, 0, null, 0, 0));
+        return new UploadOutcome(fileName, UploadStatus.Accepted, document.Id, null);
+    }
+
+    private async Task<KnowledgeDocument?> FindByHashAsync(Guid baseId, string hash, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.KnowledgeDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.KnowledgeBaseId == baseId && d.Sha256 == hash, cancellationToken);
+    }
+
+    private static UploadOutcome Duplicate(string fileName, Guid existingId, string existingName, string baseName) =>
+        new(fileName, UploadStatus.Duplicate, existingId,
+            $"The same content is already in '{baseName}' as '{existingName}'; it was not processed again.");
+
+    /// <summary>The last segment of the name the browser sent, without control characters; it is only ever displayed.</summary>
+    private static string DisplayName(string fileName)
+    {
+        var name = fileName.Replace('\\', '/').Split('/').LastOrDefault() ?? string.Empty;
+        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        return name.Length <= 255 ? name : name[^255..];
+    }
+}

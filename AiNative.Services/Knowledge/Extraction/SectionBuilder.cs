@@ -1,0 +1,52 @@
+namespace AiNative.Services.Knowledge.Extraction;
+
+/// <summary>Collects paragraphs into sections, starting a new section at each heading or page.</summary>
+internal sealed class SectionBuilder
+{
+    private readonly List<ExtractedSection> _sections = [];
+    private readonly List<string> _paragraphs = [];
+    private readonly HeadingPath _headings = new();
+    private string? _heading;
+    private int? _page;
+
+    public void Heading(int level, string title)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return;
+        }
+
+        Flush();
+        _headings.Enter(level, Paragraphs.Collapse(title));
+        _heading = _headings.Current;
+    }
+
+    public void Page(int page)
+    {
+        Flush();
+        _page = page;
+    }
+
+    public void Paragraph(string text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            _paragraphs.Add(text.Trim());
+        }
+    }
+
+    public ExtractedDocument Build()
+    {
+        Flush();
+        return new ExtractedDocument(_sections);
+    }
+
+    private void Flush()
+    {
+        if (_paragraphs.Count > 0)
+        {
+            _sections.Add(new ExtractedSection(_heading, _page, [.. _paragraphs]));
+            _paragraphs.Clear();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using AiNative.Services.Data;
+using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Models.Invocation;
+using AiNative.Services.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AiNative.Services.Knowledge.Ingestion;
+
+/// <summary>
+/// Embeds the run's chunks in batches through the one model-invocation path, a bounded number of
+/// calls at a time, each retried with back-off. Only chunks without a vector are sent, so a
+/// resumed run skips the batches that were finished before it stopped.
+/// </summary>
+internal sealed class EmbedStep(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    ModelInvoker invoker,
+    EmbeddingRetry retry,
+    IOptions<KnowledgeOptions> options) : IPipelineStepHandler
+{
+    public string StepName => PipelineSteps.Embed;
+
+    public async Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        if (context.Plan is not { } plan)
+        {
+            return StepResult.RestartFrom(PipelineSteps.Partition, "The index was rebuilt meanwhile; partitioning for the new index.");
+        }
+
+        var documentId = context.Document.Id;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var chunks = db.KnowledgeChunks.Where(c => c.DocumentId == documentId && c.Generation == plan.Generation && !c.Searchable);
+        var total = await chunks.CountAsync(cancellationToken);
+        var waiting = await chunks.Where(c => c.Vector == null).OrderBy(c => c.Ordinal)
+            .Select(c => new { c.Id, c.Text, c.Heading })
+            .ToListAsync(cancellationToken);
+        var done = total - waiting.Count;
+        try
+        {
+            await Parallel.ForEachAsync(
+                waiting.Chunk(Math.Max(1, options.Value.EmbeddingBatchSize)),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.EmbeddingConcurrency), CancellationToken = cancellationToken },
+                async (batch, ct) =>
+                {
+                    // The heading travels with the text, so "Install › Linux" helps find a chunk that only says "run the script".
+                    var texts = batch.Select(c => c.Heading is null ? c.Text : $"{c.Heading}\n\n{c.Text}").ToList();
+                    var result = await retry.ExecuteAsync(
+                        async token => await invoker.EmbedAsync(plan.EmbeddingModelId, texts, InvocationSource.Knowledge, token), ct);
+                    await SaveVectorsAsync(batch.Select(c => c.Id).ToList(), result.Vectors, ct);
+                    var finished = Interlocked.Add(ref done, batch.Length);
+                    await context.ReportProgressAsync(total == 0 ? 1 : (double)finished / total, ct);
+                });
+        }
+        catch (ProviderCallException e)
+        {
+            var retries = e.IsTransient ? $" after {options.Value.EmbeddingRetries} retries" : string.Empty;
+            return StepResult.FatalError($"Embedding failed{retries}: {e.Message}");
+        }
+        catch (NotFoundException)
+        {
+            return StepResult.FatalError(
+                "The knowledge base's embedding model no longer exists. Choose another embedding model in the base's settings; that re-indexes the base.");
+        }
+        catch (PortalException e) when (e is ValidationFailedException or ConflictException or ContextWindowExceededException)
+        {
+            return StepResult.FatalError($"Embedding failed: {e.Message}");
+        }
+
+        return StepResult.Success;
+    }
+
+    private async Task SaveVectorsAsync(List<long> ids, IReadOnlyList<ReadOnlyMemory<float>> vectors, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.KnowledgeChunks.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (rows.TryGetValue(ids[i], out var chunk))
+            {
+                chunk.Vector = VectorMath.ToBytes(VectorMath.Normalized(vectors[i].Span));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

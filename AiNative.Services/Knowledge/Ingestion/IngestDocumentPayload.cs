@@ -1,0 +1,3 @@
+namespace AiNative.Services.Knowledge.Ingestion;
+
+public sealed record IngestDocumentPayload(Guid DocumentId);

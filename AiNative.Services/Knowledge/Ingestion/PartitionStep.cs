@@ -1,0 +1,68 @@
+using AiNative.Services.Data;
+using AiNative.Services.Knowledge.Partitioning;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Knowledge.Ingestion;
+
+/// <summary>
+/// Cuts the extracted text into chunks for the generation being written. A rerun replaces this
+/// run's unfinished chunks in one transaction, so chunks are never duplicated.
+/// </summary>
+internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory, ExtractedArtifacts artifacts, TextPartitioner partitioner)
+    : IPipelineStepHandler
+{
+    public string StepName => PipelineSteps.Partition;
+
+    public async Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken)
+    {
+        if (!artifacts.Exists(context.Pipeline.ExtractedBlob))
+        {
+            return StepResult.RestartFrom(PipelineSteps.Extract, "The extracted text is missing; extracting again.");
+        }
+
+        // A new run writes the generation searches read, unless it re-indexes into the one being built.
+        var generation = context.Pipeline.Generation ?? context.Base.ActiveGeneration;
+        var plan = context.Base.PlanFor(generation);
+        if (plan is null)
+        {
+            return StepResult.RestartFrom(PipelineSteps.Partition, "The index was rebuilt meanwhile; partitioning for the new index.");
+        }
+
+        var extracted = await artifacts.LoadAsync(context.Pipeline.ExtractedBlob!, cancellationToken);
+        var pieces = partitioner.Partition(extracted, plan.Partitioning);
+        if (pieces.Count == 0)
+        {
+            return StepResult.FatalError("No text was found in the document.");
+        }
+
+        var document = context.Document;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.KnowledgeChunks
+            .Where(c => c.DocumentId == document.Id && c.Generation == generation && !c.Searchable)
+            .ExecuteDeleteAsync(cancellationToken);
+        db.KnowledgeChunks.AddRange(pieces.Select((piece, ordinal) => new KnowledgeChunk
+        {
+            TeamId = document.TeamId,
+            KnowledgeBaseId = document.KnowledgeBaseId,
+            DocumentId = document.Id,
+            Generation = generation,
+            Ordinal = ordinal,
+            Text = piece.Text,
+            Tokens = piece.Tokens,
+            Page = piece.Page,
+            Heading = piece.Heading is { Length: > 500 } heading ? heading[..500] : piece.Heading,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (!context.IsReindex)
+        {
+            document.ChunkCount = pieces.Count;
+            document.TokenCount = pieces.Sum(p => (long)p.Tokens);
+        }
+
+        context.Pipeline = context.Pipeline with { Generation = generation };
+        return StepResult.Success;
+    }
+}

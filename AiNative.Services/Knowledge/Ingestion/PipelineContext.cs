@@ -1,0 +1,26 @@
+namespace AiNative.Services.Knowledge.Ingestion;
+
+/// <summary>
+/// What a step works on: the document with its pipeline state (which the orchestrator saves after
+/// the step), its base, and a way to report progress within the step.
+/// </summary>
+public sealed class PipelineContext
+{
+    public required KnowledgeDocument Document { get; init; }
+
+    public required KnowledgeBase Base { get; init; }
+
+    /// <summary>True when re-indexing into a generation that is not searched yet; the document's own status is left alone.</summary>
+    public bool IsReindex { get; init; }
+
+    public required Func<double, CancellationToken, Task> ReportProgressAsync { get; init; }
+
+    public IngestionPipeline Pipeline
+    {
+        get => Document.Pipeline;
+        set => Document.Pipeline = value;
+    }
+
+    /// <summary>The plan of the generation this run writes, fixed at partitioning; null once that generation was replaced.</summary>
+    public GenerationPlan? Plan => Pipeline.Generation is { } generation ? Base.PlanFor(generation) : null;
+}

@@ -1,0 +1,3 @@
+namespace AiNative.Services.Knowledge.Ingestion;
+
+public sealed record ReindexPayload(Guid KnowledgeBaseId, int Generation);

@@ -1,0 +1,53 @@
+using AiNative.Services.Knowledge.Ingestion;
+using AiNative.Services.Teams;
+
+namespace AiNative.Services.Knowledge;
+
+/// <summary>
+/// An uploaded file in a knowledge base and where its ingestion stands. The file itself is a
+/// content-addressed blob named by <see cref="Sha256"/>; <see cref="FileName"/> is only shown.
+/// </summary>
+public sealed class KnowledgeDocument : ITeamOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TeamId { get; set; }
+
+    public Guid KnowledgeBaseId { get; set; }
+
+    public KnowledgeBase KnowledgeBase { get; set; } = null!;
+
+    /// <summary>The uploaded name, for display only; never a path on disk.</summary>
+    public required string FileName { get; set; }
+
+    /// <summary>The type found in the content.</summary>
+    public DocumentFormat Format { get; set; }
+
+    public long Size { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content: the blob's name, and unique in the base.</summary>
+    public required string Sha256 { get; set; }
+
+    public List<DocumentTag> Tags { get; set; } = [];
+
+    public DocumentStatus Status { get; set; } = DocumentStatus.Queued;
+
+    /// <summary>The step being run, or the step that failed.</summary>
+    public string? Step { get; set; }
+
+    /// <summary>Progress of the current step, from 0 to 1.</summary>
+    public double Progress { get; set; }
+
+    public string? Error { get; set; }
+
+    public int ChunkCount { get; set; }
+
+    public long TokenCount { get; set; }
+
+    /// <summary>The pipeline as data: steps to run, steps done, artifacts. Saved after every step.</summary>
+    public IngestionPipeline Pipeline { get; set; } = new();
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,171 @@
+using AiNative.Services.Data;
+using AiNative.Services.Knowledge.Extraction;
+using AiNative.Services.Knowledge.Ingestion;
+using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Knowledge;
+
+/// <summary>Lists, tags, retries, re-ingests and deletes documents; <see cref="DocumentUploads"/> adds them.</summary>
+public sealed class KnowledgeDocuments(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TeamContext team,
+    KnowledgeBases bases,
+    DocumentFiles files,
+    JobQueue jobs,
+    KnowledgeEvents events,
+    VectorIndex vectors,
+    AuditTrail audit,
+    TimeProvider clock)
+{
+    internal const string AuditKind = "Document";
+
+    public async Task<IReadOnlyList<DocumentSummary>> ListAsync(string index, CancellationToken cancellationToken)
+    {
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var documents = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Tags)
+            .Where(d => d.KnowledgeBaseId == knowledgeBase.Id)
+            .OrderByDescending(d => d.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return [.. documents.Select(d => Summarize(d, knowledgeBase))];
+    }
+
+    public async Task<DocumentSummary> GetAsync(string index, Guid documentId, CancellationToken cancellationToken)
+    {
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Tags)
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.KnowledgeBaseId == knowledgeBase.Id, cancellationToken)
+            ?? throw new NotFoundException("Document", documentId);
+        return Summarize(document, knowledgeBase);
+    }
+
+    /// <summary>Replaces the document's tags; search filters see them at once.</summary>
+    public async Task<DocumentSummary> SetTagsAsync(string index, Guid documentId, IReadOnlyDictionary<string, List<string>> tags, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Editor);
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        var normalized = DocumentTags.Normalize(tags);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await LoadAsync(db, knowledgeBase.Id, documentId, cancellationToken);
+        var before = DocumentTags.FromEntities(document.Tags);
+        db.DocumentTags.RemoveRange(document.Tags);
+        document.Tags = DocumentTags.ToEntities(document.Id, normalized);
+        document.UpdatedAt = clock.GetUtcNow();
+        audit.Record(db, AuditAction.Updated, AuditKind, document.Id, document.FileName,
+            AuditTrail.Changes(("tags", Describe(before), Describe(normalized))));
+        await db.SaveChangesAsync(cancellationToken);
+        return Summarize(document, knowledgeBase);
+    }
+
+    /// <summary>Queues a failed document again; it resumes at the step that failed.</summary>
+    public async Task<DocumentSummary> RetryAsync(string index, Guid documentId, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Editor);
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await LoadAsync(db, knowledgeBase.Id, documentId, cancellationToken);
+        if (document.Status != DocumentStatus.Failed)
+        {
+            throw new ConflictException($"'{document.FileName}' has not failed ({document.Status}); only a failed document can be retried.");
+        }
+
+        return await RequeueAsync(db, document, knowledgeBase, document.Pipeline, "retried", cancellationToken);
+    }
+
+    /// <summary>Runs the whole pipeline again; the current chunks stay searchable until the new ones are saved.</summary>
+    public async Task<DocumentSummary> ReingestAsync(string index, Guid documentId, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Editor);
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await LoadAsync(db, knowledgeBase.Id, documentId, cancellationToken);
+        if (document.Status is DocumentStatus.Queued or DocumentStatus.Processing)
+        {
+            throw new ConflictException($"'{document.FileName}' is being ingested; wait until it is ready or has failed.");
+        }
+
+        return await RequeueAsync(db, document, knowledgeBase, IngestionPipeline.Start(), "re-ingested", cancellationToken);
+    }
+
+    /// <summary>Deletes the document with its chunks and vectors, and its file when no other document has the same content.</summary>
+    public async Task DeleteAsync(string index, Guid documentId, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Editor);
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await LoadAsync(db, knowledgeBase.Id, documentId, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).ExecuteDeleteAsync(cancellationToken);
+            db.KnowledgeDocuments.Remove(document);
+            audit.Record(db, AuditAction.Deleted, AuditKind, document.Id, document.FileName, $"from {knowledgeBase.Name}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        vectors.Update(knowledgeBase.Id, knowledgeBase.ActiveGeneration, segment => segment.RemoveDocument(document.Id));
+        if (knowledgeBase.BuildingGeneration is { } building)
+        {
+            vectors.Update(knowledgeBase.Id, building, segment => segment.RemoveDocument(document.Id));
+        }
+
+        await files.DeleteIfUnusedAsync(document.Sha256, document.Pipeline.ExtractedBlob, cancellationToken);
+        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, document.Status, null, 0, null, 0, 0, Deleted: true));
+    }
+
+    private async Task<DocumentSummary> RequeueAsync(
+        PortalDbContext db,
+        KnowledgeDocument document,
+        KnowledgeBase knowledgeBase,
+        IngestionPipeline pipeline,
+        string action,
+        CancellationToken cancellationToken)
+    {
+        document.Pipeline = pipeline;
+        document.Status = DocumentStatus.Queued;
+        document.Progress = 0;
+        document.Error = null;
+        document.UpdatedAt = clock.GetUtcNow();
+        jobs.Add(db, IngestDocumentJob.JobKind, new IngestDocumentPayload(document.Id));
+        audit.Record(db, AuditAction.Updated, AuditKind, document.Id, document.FileName, action);
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Wake();
+        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, document.Status, document.Step, 0, null, document.ChunkCount, document.TokenCount));
+        return Summarize(document, knowledgeBase);
+    }
+
+    private static async Task<KnowledgeDocument> LoadAsync(PortalDbContext db, Guid baseId, Guid documentId, CancellationToken cancellationToken) =>
+        await db.KnowledgeDocuments.Include(d => d.Tags).SingleOrDefaultAsync(d => d.Id == documentId && d.KnowledgeBaseId == baseId, cancellationToken)
+        ?? throw new NotFoundException("Document", documentId);
+
+    private static string Describe(IReadOnlyDictionary<string, List<string>> tags) =>
+        string.Join(", ", tags.SelectMany(t => t.Value.Select(v => $"{t.Key}={v}")));
+
+    internal static DocumentSummary Summarize(KnowledgeDocument d, KnowledgeBase knowledgeBase) => new(
+        d.Id,
+        knowledgeBase.Id,
+        knowledgeBase.Name,
+        d.FileName,
+        d.Format,
+        DocumentFormats.MediaType(d.Format),
+        d.Size,
+        d.Sha256,
+        DocumentTags.FromEntities(d.Tags),
+        d.Status,
+        d.Step,
+        d.Progress,
+        d.Error,
+        d.ChunkCount,
+        d.TokenCount,
+        d.Pipeline.Steps,
+        d.Pipeline.RemainingSteps,
+        d.Pipeline.CompletedSteps,
+        d.CreatedAt,
+        d.UpdatedAt);
+}

@@ -1,0 +1,29 @@
+namespace AiNative.Services.Knowledge;
+
+/// <summary>Limits and tuning of knowledge ingestion and search; bound from <c>Portal:Knowledge</c>.</summary>
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Portal:Knowledge";
+
+    /// <summary>The largest file accepted, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    public int MaxFilesPerUpload { get; set; } = 20;
+
+    /// <summary>Texts per embedding call.</summary>
+    public int EmbeddingBatchSize { get; set; } = 32;
+
+    /// <summary>Embedding calls in flight at once for one document.</summary>
+    public int EmbeddingConcurrency { get; set; } = 2;
+
+    /// <summary>Retries of an embedding call that failed with a transient provider error (rate limit, 5xx, timeout).</summary>
+    public int EmbeddingRetries { get; set; } = 4;
+
+    /// <summary>The first retry's wait; it doubles with each retry, with jitter.</summary>
+    public TimeSpan EmbeddingRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The least relevance a source needs to be used in an answer.</summary>
+    public double AnswerMinRelevance { get; set; } = 0.15;
+
+    public int AnswerSources { get; set; } = 5;
+}

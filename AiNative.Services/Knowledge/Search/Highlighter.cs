@@ -1,0 +1,49 @@
+namespace AiNative.Services.Knowledge.Search;
+
+/// <summary>Finds where query terms occur in a hit's text, for highlighting, matching word forms ("documents" ~ "document").</summary>
+public static class Highlighter
+{
+    public static (IReadOnlyList<string> Matched, IReadOnlyList<TextRange> Ranges) Find(string text, QueryTerms terms)
+    {
+        var stems = terms.Terms.ToDictionary(Stem, t => t, StringComparer.Ordinal);
+        var ranges = new List<TextRange>();
+        var matched = new SortedSet<string>(StringComparer.Ordinal);
+        var position = 0;
+        while (position < text.Length)
+        {
+            while (position < text.Length && !char.IsLetterOrDigit(text[position]))
+            {
+                position++;
+            }
+
+            var start = position;
+            while (position < text.Length && char.IsLetterOrDigit(text[position]))
+            {
+                position++;
+            }
+
+            if (position > start && stems.TryGetValue(Stem(text[start..position].ToLowerInvariant()), out var term))
+            {
+                ranges.Add(new TextRange(start, position - start));
+                matched.Add(term);
+            }
+        }
+
+        return ([.. matched], ranges);
+    }
+
+    private static readonly string[] Suffixes = ["ing", "ed", "es", "s", "ly"];
+
+    private static string Stem(string word)
+    {
+        foreach (var suffix in Suffixes)
+        {
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return word[..^suffix.Length];
+            }
+        }
+
+        return word;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using AiNative.Services.Data;
+using AiNative.Services.Models.Invocation;
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Knowledge.Search;
+
+/// <summary>
+/// Searches a base's active index: exact vector top-k over the in-memory segment, BM25 over
+/// FTS5, or both fused by reciprocal rank fusion (the default). Also the retrieval step of answers
+/// and of the playground.
+/// </summary>
+public sealed class KnowledgeSearch(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TeamContext team,
+    KnowledgeBases bases,
+    ModelInvoker invoker,
+    VectorIndex vectors,
+    TimeProvider clock)
+{
+    private const int MinCandidates = 40;
+    private const int CandidatesPerHit = 4;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Viewer);
+        var started = clock.GetTimestamp();
+        new Validation()
+            .Require(!string.IsNullOrWhiteSpace(request.Query), "Query", "Enter a query: the search text is empty.")
+            .Require(request.Query.Length <= SearchRequest.MaxQueryLength, "Query", $"The query must be at most {SearchRequest.MaxQueryLength:N0} characters.")
+            .Require(request.TopK is >= 1 and <= SearchRequest.MaxTopK, "TopK", $"Top-k must be between 1 and {SearchRequest.MaxTopK}.")
+            .Require(request.MinRelevance is >= 0 and <= 1, "MinRelevance", "Minimum relevance must be between 0 and 1.")
+            .Require(Enum.IsDefined(request.Mode), "Mode", "Choose the hybrid, vector or keyword mode.")
+            .ThrowIfInvalid();
+        var knowledgeBase = await bases.FindAsync(request.Index, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var allowed = await FilterAsync(db, knowledgeBase.Id, request, cancellationToken);
+        if (allowed is { Count: 0 })
+        {
+            return Empty(knowledgeBase, request, $"The filter matched no documents in '{knowledgeBase.Name}'. Check the tags and document ids.", started);
+        }
+
+        var candidates = Math.Max(MinCandidates, request.TopK * CandidatesPerHit);
+        var terms = QueryTerms.From(request.Query);
+        var embedding = TimeSpan.Zero;
+        var vectorTime = TimeSpan.Zero;
+        var keywordTime = TimeSpan.Zero;
+        float[]? query = null;
+        VectorSegment? segment = null;
+        var vectorHits = new List<(long ChunkId, Guid DocumentId, float Score)>();
+        if (request.Mode != SearchMode.Keyword)
+        {
+            var embedStarted = clock.GetTimestamp();
+            var embedded = await invoker.EmbedAsync(knowledgeBase.ActiveEmbeddingModelId, [request.Query], InvocationSource.Knowledge, cancellationToken);
+            query = VectorMath.Normalized(embedded.Vectors[0].Span);
+            embedding = clock.GetElapsedTime(embedStarted);
+            var scanStarted = clock.GetTimestamp();
+            segment = await SegmentAsync(knowledgeBase.Id, knowledgeBase.ActiveGeneration, query.Length, cancellationToken);
+            vectorHits = segment.Search(query, candidates, allowed);
+            vectorTime = clock.GetElapsedTime(scanStarted);
+        }
+
+        var keywordHits = new List<KeywordMatch>();
+        if (request.Mode != SearchMode.Vector)
+        {
+            var keywordStarted = clock.GetTimestamp();
+            keywordHits = await KeywordSearch.SearchAsync(db, knowledgeBase.Id, knowledgeBase.ActiveGeneration, terms, candidates, allowed, cancellationToken);
+            keywordTime = clock.GetElapsedTime(keywordStarted);
+        }
+
+        var ranked = Rank(request, vectorHits, keywordHits, segment, query);
+        var hits = await DescribeAsync(db, ranked, terms, cancellationToken);
+        return new SearchResults(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, hits, null,
+            new SearchTiming(embedding, vectorTime, keywordTime, clock.GetElapsedTime(started)));
+    }
+
+    public async Task<ChunkView> ChunkAsync(long chunkId, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.KnowledgeChunks.AsNoTracking()
+                .Where(c => c.Id == chunkId)
+                .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new ChunkView(
+                    c.Id, c.DocumentId, d.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
+                .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Chunk", chunkId);
+    }
+
+    private static List<RankedChunk> Rank(
+        SearchRequest request,
+        List<(long ChunkId, Guid DocumentId, float Score)> vectorHits,
+        List<KeywordMatch> keywordHits,
+        VectorSegment? segment,
+        float[]? query)
+    {
+        var cosine = vectorHits.ToDictionary(h => h.ChunkId, h => (double)h.Score);
+        var bm25 = keywordHits.ToDictionary(h => h.Id, h => h.Score);
+        IEnumerable<RankedChunk> ranked = request.Mode switch
+        {
+            SearchMode.Vector => vectorHits.Select(h => new RankedChunk(h.ChunkId, Math.Max(0, h.Score), h.Score, null, null)),
+            SearchMode.Keyword => keywordHits.Select(h => new RankedChunk(h.Id, Normalize(h.Score), null, h.Score, null)),
+            _ => ReciprocalRankFusion.Fuse([[.. vectorHits.Select(h => h.ChunkId)], [.. keywordHits.Select(h => h.Id)]])
+                .OrderByDescending(f => f.Value)
+                .Select(f =>
+                {
+                    // A chunk only the keyword index found still gets its similarity, from the segment.
+                    var similarity = cosine.TryGetValue(f.Key, out var c) ? c : segment?.ScoreOf(f.Key, query) is { } s ? s : (double?)null;
+                    double? keyword = bm25.TryGetValue(f.Key, out var k) ? k : null;
+                    var relevance = Math.Max(similarity ?? 0, keyword is { } score ? Normalize(score) : 0);
+                    return new RankedChunk(f.Key, relevance, similarity, keyword, f.Value);
+                }),
+        };
+        return [.. ranked.Where(r => r.Relevance >= request.MinRelevance).Take(request.TopK)];
+    }
+
+    private static double Normalize(double bm25) => bm25 <= 0 ? 0 : bm25 / (bm25 + 1);
+
+    private async Task<List<SearchHit>> DescribeAsync(PortalDbContext db, List<RankedChunk> ranked, QueryTerms terms, CancellationToken cancellationToken)
+    {
+        var ids = ranked.Select(r => r.ChunkId).ToList();
+        var chunks = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.DocumentId, c.Ordinal, c.Text, c.Page, c.Heading })
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var documentIds = chunks.Values.Select(c => c.DocumentId).Distinct().ToList();
+        var documents = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Tags)
+            .Where(d => documentIds.Contains(d.Id))
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
+        var hits = new List<SearchHit>(ranked.Count);
+        foreach (var rank in ranked)
+        {
+            // A chunk deleted between ranking and reading is simply left out.
+            if (!chunks.TryGetValue(rank.ChunkId, out var chunk) || !documents.TryGetValue(chunk.DocumentId, out var document))
+            {
+                continue;
+            }
+
+            var (matched, highlights) = Highlighter.Find(chunk.Text, terms);
+            hits.Add(new SearchHit(chunk.Id, chunk.DocumentId, document.FileName, chunk.Ordinal, chunk.Text, chunk.Page, chunk.Heading,
+                Math.Round(rank.Relevance, 6), rank.VectorScore, rank.KeywordScore, rank.FusedScore, matched, highlights,
+                DocumentTags.FromEntities(document.Tags)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>The documents a filter admits, or null when the request has no filter.</summary>
+    private static async Task<HashSet<Guid>?> FilterAsync(PortalDbContext db, Guid baseId, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var tags = DocumentTags.Normalize(request.Tags);
+        if (tags.Count == 0 && request.DocumentIds is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var documents = db.KnowledgeDocuments.Where(d => d.KnowledgeBaseId == baseId);
+        foreach (var (key, values) in tags)
+        {
+            documents = documents.Where(d => d.Tags.Any(t => t.Key == key && values.Contains(t.Value)));
+        }
+
+        if (request.DocumentIds is { Count: > 0 } ids)
+        {
+            documents = documents.Where(d => ids.Contains(d.Id));
+        }
+
+        return [.. await documents.Select(d => d.Id).ToListAsync(cancellationToken)];
+    }
+
+    private Task<VectorSegment> SegmentAsync(Guid baseId, int generation, int dimensions, CancellationToken cancellationToken) =>
+        vectors.GetAsync(baseId, generation, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var rows = db.KnowledgeChunks.AsNoTracking()
+                .Where(c => c.KnowledgeBaseId == baseId && c.Generation == generation && c.Searchable && c.Vector != null);
+            var segment = new VectorSegment(dimensions, await rows.CountAsync(cancellationToken));
+            var batch = new List<VectorRow>();
+            await foreach (var row in rows.Select(c => new { c.Id, c.DocumentId, c.Vector }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                batch.Add(new VectorRow(row.Id, row.DocumentId, VectorMath.FromBytes(row.Vector!).ToArray()));
+                if (batch.Count == 1024)
+                {
+                    segment.Append(batch);
+                    batch.Clear();
+                }
+            }
+
+            segment.Append(batch);
+            return segment;
+        });
+
+    private SearchResults Empty(KnowledgeBase knowledgeBase, SearchRequest request, string message, long started) =>
+        new(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, [], message,
+            new SearchTiming(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, clock.GetElapsedTime(started)));
+
+    private sealed record RankedChunk(long ChunkId, double Relevance, double? VectorScore, double? KeywordScore, double? FusedScore);
+}

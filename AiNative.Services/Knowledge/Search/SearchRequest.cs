@@ -1,0 +1,25 @@
+namespace AiNative.Services.Knowledge.Search;
+
+/// <summary>
+/// A search of one base. Tag filters match documents that have, for every key given, one of its
+/// values; document ids narrow further. <see cref="MinRelevance"/> is in the mode's relevance (see <see cref="SearchHit.Relevance"/>).
+/// </summary>
+public sealed record SearchRequest
+{
+    public const int MaxTopK = 100;
+    public const int MaxQueryLength = 2_000;
+
+    public required string Index { get; init; }
+
+    public required string Query { get; init; }
+
+    public SearchMode Mode { get; init; } = SearchMode.Hybrid;
+
+    public int TopK { get; init; } = 5;
+
+    public double MinRelevance { get; init; }
+
+    public IReadOnlyDictionary<string, List<string>>? Tags { get; init; }
+
+    public IReadOnlyList<Guid>? DocumentIds { get; init; }
+}

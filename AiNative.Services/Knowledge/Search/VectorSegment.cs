@@ -1,0 +1,161 @@
+namespace AiNative.Services.Knowledge.Search;
+
+/// <summary>
+/// The vectors of one generation of one base, in one contiguous array for the scan, with the
+/// chunk and document of each row. Searches read under a shared lock; saves and deletes change
+/// it under an exclusive one.
+/// </summary>
+public sealed class VectorSegment
+{
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Dictionary<long, int> _slotOfChunk = [];
+    private float[] _vectors;
+    private long[] _chunkIds;
+    private Guid[] _documentIds;
+
+    public VectorSegment(int dimensions, int capacity = 0)
+    {
+        Dimensions = dimensions;
+        _vectors = new float[Math.Max(capacity, 16) * dimensions];
+        _chunkIds = new long[Math.Max(capacity, 16)];
+        _documentIds = new Guid[Math.Max(capacity, 16)];
+    }
+
+    public int Dimensions { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>Bytes held for the vectors and their ids.</summary>
+    public long Bytes => ((long)_vectors.Length * sizeof(float)) + ((long)_chunkIds.Length * (sizeof(long) + 16)) + ((long)_slotOfChunk.Count * 24);
+
+    /// <summary>Replaces the rows of <paramref name="documentId"/> with <paramref name="rows"/>.</summary>
+    public void ReplaceDocument(Guid documentId, IReadOnlyCollection<VectorRow> rows)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            RemoveWhere(documentId);
+            AppendUnlocked(rows);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Append(IReadOnlyCollection<VectorRow> rows)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            AppendUnlocked(rows);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void RemoveDocument(Guid documentId) => ReplaceDocument(documentId, []);
+
+    /// <summary>The <paramref name="k"/> most similar rows, optionally only of <paramref name="documents"/>.</summary>
+    public List<(long ChunkId, Guid DocumentId, float Score)> Search(ReadOnlySpan<float> query, int k, IReadOnlySet<Guid>? documents)
+    {
+        CheckDimensions(query);
+        _lock.EnterReadLock();
+        try
+        {
+            var documentIds = _documentIds;
+            Func<int, bool>? include = documents is null ? null : slot => documents.Contains(documentIds[slot]);
+            var best = VectorScan.TopK(_vectors.AsSpan(0, Count * Dimensions), Dimensions, query, k, include);
+            return [.. best.Select(s => (_chunkIds[s.Slot], _documentIds[s.Slot], s.Score))];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>The similarity of one chunk to the query, for hits the keyword index found.</summary>
+    public float? ScoreOf(long chunkId, ReadOnlySpan<float> query)
+    {
+        CheckDimensions(query);
+        _lock.EnterReadLock();
+        try
+        {
+            return _slotOfChunk.TryGetValue(chunkId, out var slot)
+                ? System.Numerics.Tensors.TensorPrimitives.Dot(_vectors.AsSpan(slot * Dimensions, Dimensions), query)
+                : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private void CheckDimensions(ReadOnlySpan<float> query)
+    {
+        if (query.Length != Dimensions)
+        {
+            throw new Platform.Errors.ConflictException(
+                $"The query vector has {query.Length} dimensions but the index has {Dimensions}. The embedding model changed its output; re-index the knowledge base.");
+        }
+    }
+
+    private void AppendUnlocked(IReadOnlyCollection<VectorRow> rows)
+    {
+        EnsureCapacity(Count + rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Vector.Length != Dimensions)
+            {
+                throw new InvalidOperationException($"Chunk {row.ChunkId} has {row.Vector.Length} dimensions; the segment holds {Dimensions}.");
+            }
+
+            row.Vector.CopyTo(_vectors.AsSpan(Count * Dimensions, Dimensions));
+            _chunkIds[Count] = row.ChunkId;
+            _documentIds[Count] = row.DocumentId;
+            _slotOfChunk[row.ChunkId] = Count;
+            Count++;
+        }
+    }
+
+    // Compacts in place: rows after a removed one move down, keeping the array dense for the scan.
+    private void RemoveWhere(Guid documentId)
+    {
+        var write = 0;
+        for (var read = 0; read < Count; read++)
+        {
+            if (_documentIds[read] == documentId)
+            {
+                _slotOfChunk.Remove(_chunkIds[read]);
+                continue;
+            }
+
+            if (write != read)
+            {
+                _vectors.AsSpan(read * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(write * Dimensions, Dimensions));
+                _chunkIds[write] = _chunkIds[read];
+                _documentIds[write] = _documentIds[read];
+                _slotOfChunk[_chunkIds[write]] = write;
+            }
+
+            write++;
+        }
+
+        Count = write;
+    }
+
+    private void EnsureCapacity(int rows)
+    {
+        if (rows <= _chunkIds.Length)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(rows, _chunkIds.Length * 2);
+        Array.Resize(ref _vectors, capacity * Dimensions);
+        Array.Resize(ref _chunkIds, capacity);
+        Array.Resize(ref _documentIds, capacity);
+    }
+}

@@ -1,0 +1,104 @@
+using AiNative.Services.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AiNative.Services.Platform.Jobs;
+
+/// <summary>One claimed job from start to recorded outcome, with its lease renewed while the handler works.</summary>
+internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJob job, string owner, JobOptions options, ILogger logger)
+{
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<JobStore>();
+        var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
+        if (handler is null)
+        {
+            await store.FailAsync(job.Id, owner, $"No handler runs jobs of kind '{job.Kind}'.", CancellationToken.None);
+            return;
+        }
+
+        scope.ServiceProvider.GetRequiredService<TeamContext>().Enter(TeamAccess.ForSystem(job.TeamId, job.TeamName));
+        var run = new JobRun(job, (progress, message, ct) => store.ReportProgressAsync(job.Id, owner, progress, message, ct));
+        if (job.Attempts > options.MaxAttempts)
+        {
+            await GiveUpAsync(store, handler, run, $"The job was started {job.Attempts - 1} times without finishing (the process stopped each time).");
+            return;
+        }
+
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewLeaseAsync(store, leaseLost, renewing.Token);
+        JobOutcome outcome;
+        try
+        {
+            outcome = await handler.RunAsync(run, leaseLost.Token);
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await store.ReleaseAsync(job.Id, owner, CancellationToken.None);
+            }
+
+            return;
+        }
+        catch (Exception e)
+        {
+            LogHandlerFailed(e, job.Kind, job.Id);
+            outcome = JobOutcome.Retry($"{e.GetType().Name}: {e.Message}");
+        }
+
+        await renewing.CancelAsync();
+        await renewal;
+        await RecordAsync(store, handler, run, outcome);
+    }
+
+    private async Task RecordAsync(JobStore store, IJobHandler handler, JobRun run, JobOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case JobOutcomeKind.Done:
+                await store.CompleteAsync(job.Id, owner, CancellationToken.None);
+                break;
+            case JobOutcomeKind.Retry when job.Attempts < options.MaxAttempts:
+                await store.RetryLaterAsync(job.Id, owner, job.Attempts, outcome.Reason ?? "Retrying.", outcome.Delay, CancellationToken.None);
+                break;
+            default:
+                await GiveUpAsync(store, handler, run, outcome.Reason ?? "The job failed.");
+                break;
+        }
+    }
+
+    private async Task GiveUpAsync(JobStore store, IJobHandler handler, JobRun run, string reason)
+    {
+        await handler.OnFailedAsync(run, reason, CancellationToken.None);
+        await store.FailAsync(job.Id, owner, reason, CancellationToken.None);
+    }
+
+    /// <summary>Renews at a third of the lease; losing the lease cancels the handler so two workers never both write.</summary>
+    private async Task RenewLeaseAsync(JobStore store, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(options.LeaseDuration / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                if (!await store.RenewAsync(job.Id, owner, options.LeaseDuration, stop))
+                {
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The handler finished.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {JobId} failed; it will be retried")]
+    private partial void LogHandlerFailed(Exception exception, string kind, Guid jobId);
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using AiNative.Portal.Client;
+using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Portal.Client.Http;
+using AiNative.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiNative.Portal.Tests.Knowledge;
+
+/// <summary>The WebAssembly side's <see cref="IKnowledgeApi"/> over HTTP against the real portal.</summary>
+public sealed class HttpKnowledgeApiTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new();
+    private ServiceProvider _browser = null!;
+    private IKnowledgeApi _api = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _portal.CreateAdministratorAsync();
+        var client = await _portal.SignInAsync();
+        var services = new ServiceCollection();
+        services.AddHttpApis(client.BaseAddress!);
+
+        // The signed-in test client stands in for the browser's HttpClient.
+        services.AddScoped(_ => client);
+        _browser = services.BuildServiceProvider();
+        var scope = _browser.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentTeam>().Set(await _portal.DemoTeamIdAsync());
+        _api = scope.ServiceProvider.GetRequiredService<IKnowledgeApi>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _portal.Dispose();
+    }
+
+    [Fact]
+    public async Task The_http_client_uploads_watches_searches_asks_and_deletes()
+    {
+        var created = await _api.CreateBaseAsync(new SaveKnowledgeBaseRequest("Recipes", "Kitchen notes", null, new PartitioningDto(120, 20, SplitterDto.Markdown)), Cancel);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var changes = new List<DocumentChangeDto>();
+        var watch = Task.Run(async () =>
+        {
+            await foreach (var change in _api.WatchDocumentsAsync("Recipes", watching.Token))
+            {
+                changes.Add(change);
+                if (change.Status == DocumentStatusDto.Ready)
+                {
+                    return;
+                }
+            }
+        }, Cancel);
+        await Task.Delay(200, Cancel);
+
+        var upload = await _api.UploadAsync("Recipes",
+        [
+            new UploadFileDto("bread.md", new MemoryStream(Encoding.UTF8.GetBytes("# Bread\n\nKnead the dough for ten minutes, then let it rise for an hour."))),
+            new UploadFileDto("empty.txt", new MemoryStream()),
+        ], new Dictionary<string, List<string>> { ["course"] = ["baking"] }, cancellationToken: Cancel);
+        await watch.WaitAsync(TimeSpan.FromSeconds(60), Cancel);
+        var bread = upload.Files[0].DocumentId!.Value;
+        var status = await _api.GetDocumentAsync("Recipes", bread, Cancel);
+        var found = await _api.SearchAsync(new SearchRequestDto("Recipes", "how long should dough rise", Tags: new Dictionary<string, List<string>> { ["course"] = ["baking"] }), Cancel);
+        var answer = await _api.AskAsync(new AskRequestDto("Recipes", "How long do I knead the dough?"), Cancel);
+        await _api.DeleteDocumentAsync("Recipes", bread, Cancel);
+        var missing = await Assert.ThrowsAsync<ApiException>(() => _api.GetDocumentAsync("Recipes", bread, Cancel));
+
+        Assert.Equal(120, created.Partitioning.MaxTokensPerChunk);
+        Assert.Equal([UploadStatusDto.Accepted, UploadStatusDto.Rejected], upload.Files.Select(f => f.Status));
+        Assert.Equal("The file is empty.", upload.Files[1].Message);
+        Assert.Contains(changes, c => c.DocumentId == bread && c.Status == DocumentStatusDto.Processing && c.Step == "embed");
+        Assert.Equal(DocumentStatusDto.Ready, changes[^1].Status);
+        Assert.True(status.Completed);
+        Assert.Equal(["baking"], status.Tags["course"]);
+        Assert.Equal("bread.md", found.Results[0].SourceName);
+        Assert.Contains("ten minutes", answer.Text);
+        Assert.Equal(404, missing.Status);
+    }
+
+    [Fact]
+    public async Task Problems_reach_the_http_client_as_api_exceptions_with_field_errors()
+    {
+        var duplicateName = await Assert.ThrowsAsync<ApiException>(() => _api.CreateBaseAsync(new SaveKnowledgeBaseRequest("Portal handbook"), Cancel));
+        var badSettings = await Assert.ThrowsAsync<ApiException>(() =>
+            _api.CreateBaseAsync(new SaveKnowledgeBaseRequest("Tiny", Partitioning: new PartitioningDto(10, 20, SplitterDto.PlainText)), Cancel));
+        var emptyQuestion = await Assert.ThrowsAsync<ApiException>(() => _api.AskAsync(new AskRequestDto("Portal handbook", ""), Cancel));
+
+        Assert.Equal(409, duplicateName.Status);
+        Assert.Equal(400, badSettings.Status);
+        Assert.Contains("Partitioning.MaxTokensPerChunk", badSettings.Errors.Keys);
+        Assert.Contains("Partitioning.OverlapTokens", badSettings.Errors.Keys);
+        Assert.Equal("Enter a question.", emptyQuestion.Errors["Question"].Single());
+    }
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Services.Teams;
+using AiNative.Testing;
+
+namespace AiNative.Portal.Tests.Knowledge;
+
+public sealed class KnowledgeApiTests : IAsyncLifetime
+{
+    private const string Handbook = "Portal handbook";
+    private readonly PortalFactory _portal = new();
+    private Guid _team;
+    private HttpClient _client = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        await _portal.CreateAdministratorAsync();
+        _team = await _portal.DemoTeamIdAsync();
+        _client = await _portal.SignInAsync();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _portal.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Upload_of_several_files_with_one_bad_one_accepts_the_others_and_they_become_searchable()
+    {
+        var created = await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Support"));
+        using var form = Form("Support", ("refunds.md", "# Refunds\n\nRefunds are paid within 14 days of the return."u8.ToArray()),
+            ("fake.pdf", "this is not a pdf"u8.ToArray()),
+            ("shipping.txt", "Parcels ship from Rotterdam every weekday."u8.ToArray()));
+        form.Add(new StringContent("team=support"), "tags");
+
+        using var response = await _client.PostAsync(Path("knowledge/upload"), form, Cancel);
+        var result = await response.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(created.Id, result!.IndexId);
+        Assert.Equal([UploadStatusDto.Accepted, UploadStatusDto.Rejected, UploadStatusDto.Accepted], result.Files.Select(f => f.Status));
+        Assert.Contains("named .pdf but its content is plain text", result.Files[1].Message);
+        var refunds = await WaitReadyAsync("Support", result.Files[0].DocumentId!.Value);
+        await WaitReadyAsync("Support", result.Files[2].DocumentId!.Value);
+        Assert.Equal(["support"], refunds.Tags["team"]);
+        Assert.True(refunds.ChunkCount > 0);
+
+        var search = await PostJsonAsync<SearchResultDto>("knowledge/search", new SearchRequestDto("Support", "when are refunds paid", Tags: new Dictionary<string, List<string>> { ["team"] = ["support"] }));
+        Assert.Equal("refunds.md", search.Results[0].SourceName);
+        Assert.Equal("Refunds", search.Results[0].Heading);
+        Assert.NotNull(search.Results[0].VectorScore);
+        Assert.NotNull(search.Results[0].KeywordScore);
+        Assert.NotNull(search.Results[0].FusedScore);
+        Assert.Contains("refunds", search.Results[0].MatchedTerms);
+    }
+
+    [Fact]
+    public async Task Status_search_ask_and_delete_work_on_the_seeded_handbook()
+    {
+        var documents = await _client.GetFromJsonAsync<List<DocumentDto>>(Path($"knowledge/documents?index={Uri.EscapeDataString(Handbook)}"), PortalJson.Options, Cancel);
+        var knowledge = documents!.Single(d => d.FileName == "knowledge.md");
+        var status = await WaitReadyAsync(Handbook, knowledge.DocumentId);
+
+        var answer = await PostJsonAsync<AnswerDto>("knowledge/ask", new AskRequestDto(Handbook, "What steps does each document pass during ingestion?"));
+        var nothing = await PostJsonAsync<AnswerDto>("knowledge/ask", new AskRequestDto(Handbook, "zebra giraffe savanna migration"));
+        var cited = answer.RelevantSources.First(s => s.Cited);
+        var chunk = await _client.GetFromJsonAsync<ChunkDto>(Path($"knowledge/chunks/{cited.ChunkId}"), PortalJson.Options, Cancel);
+        using var deleted = await _client.DeleteAsync(Path($"knowledge/documents?index={Uri.EscapeDataString(Handbook)}&documentId={knowledge.DocumentId}"), Cancel);
+        using var gone = await _client.GetAsync(Path($"knowledge/upload-status?index={Uri.EscapeDataString(Handbook)}&documentId={knowledge.DocumentId}"), Cancel);
+
+        Assert.True(status.Completed);
+        Assert.Equal(["extract", "partition", "embed", "save"], status.CompletedSteps);
+        Assert.False(answer.NoResult);
+        Assert.Contains("extract, partition, embed and save", answer.Text);
+        Assert.Equal(cited.Text, chunk!.Text);
+        Assert.True(nothing.NoResult);
+        Assert.Empty(nothing.RelevantSources);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_teams_base_answers_404()
+    {
+        var elsewhere = await _portal.CreateTeamAsync("Elsewhere");
+        var demoBase = (await _client.GetFromJsonAsync<List<KnowledgeBaseDto>>(Path("knowledge/indexes"), PortalJson.Options, Cancel))!.Single();
+
+        using var otherTeam = await _client.GetAsync($"/api/teams/{elsewhere}/knowledge/indexes/{demoBase.Id}", Cancel);
+        await _portal.CreateUserAsync("olga@example.com", "Olga Other", (elsewhere, TeamRole.Owner));
+        using var olga = await _portal.SignInAsync("olga@example.com");
+        using var crossTeam = await olga.GetAsync($"/api/teams/{elsewhere}/knowledge/indexes/{demoBase.Id}", Cancel);
+        using var search = await olga.PostAsJsonAsync($"/api/teams/{elsewhere}/knowledge/search", new SearchRequestDto(demoBase.Id.ToString(), "models"), PortalJson.Options, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, otherTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, crossTeam.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, search.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_viewer_can_search_but_not_upload()
+    {
+        await _portal.CreateUserAsync("vera@example.com", "Vera Viewer", (_team, TeamRole.Viewer));
+        using var vera = await _portal.SignInAsync("vera@example.com");
+        using var form = Form(Handbook, ("notes.md", "# Notes\n\nA viewer wrote this."u8.ToArray()));
+
+        using var upload = await vera.PostAsync(Path("knowledge/upload"), form, Cancel);
+        using var search = await vera.PostAsJsonAsync(Path("knowledge/search"), new SearchRequestDto(Handbook, "models"), PortalJson.Options, Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+    }
+
+    [Fact]
+    public async Task Watching_a_base_that_does_not_exist_answers_404()
+    {
+        using var response = await _client.GetAsync(Path("knowledge/documents/events?index=nowhere"), HttpCompletionOption.ResponseHeadersRead, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_search_with_an_empty_query_is_a_validation_problem()
+    {
+        using var response = await _client.PostAsJsonAsync(Path("knowledge/search"), new SearchRequestDto(Handbook, "  "), PortalJson.Options, Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("the search text is empty", body);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_knowledge_endpoints()
+    {
+        var document = await _client.GetStringAsync("/openapi/v1.json", Cancel);
+        using var json = System.Text.Json.JsonDocument.Parse(document);
+        var upload = json.RootElement.GetProperty("paths").EnumerateObject().Single(p => p.Name.EndsWith("/knowledge/upload", StringComparison.Ordinal));
+        var fields = upload.Value.GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties");
+
+        Assert.Equal(["documentId", "files", "index", "tags"], fields.EnumerateObject().Select(f => f.Name).Order());
+        Assert.Contains("/knowledge/upload-status", document);
+        Assert.Contains("/knowledge/ask", document);
+        Assert.Contains("SearchHitDto", document);
+    }
+
+    private string Path(string relative) => $"/api/teams/{_team}/{relative}";
+
+    private static MultipartFormDataContent Form(string index, params (string Name, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(index), "index" } };
+        foreach (var (name, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(file, "files", name);
+        }
+
+        return form;
+    }
+
+    private async Task<T> PostJsonAsync<T>(string relative, object body)
+    {
+        using var response = await _client.PostAsJsonAsync(Path(relative), body, PortalJson.Options, Cancel);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Cancel));
+        return (await response.Content.ReadFromJsonAsync<T>(PortalJson.Options, Cancel))!;
+    }
+
+    private async Task<DocumentDto> WaitReadyAsync(string index, Guid documentId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var status = await _client.GetFromJsonAsync<DocumentDto>(
+                Path($"knowledge/upload-status?index={Uri.EscapeDataString(index)}&documentId={documentId}"), PortalJson.Options, Cancel);
+            if (status!.Completed || status.Failed || DateTime.UtcNow > deadline)
+            {
+                Assert.True(status.Completed, $"{status.FileName}: {status.Status} {status.Error}");
+                return status;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+    }
+}
