@@ -1,6 +1,7 @@
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
 using AiNative.Services.Prompts;
+using AiNative.Services.Runs;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,5 +15,6 @@ public static class ServicesRegistration
             .AddPlatform()
             .AddTeams()
             .AddModels()
-            .AddPrompts();
+            .AddPrompts()
+            .AddRuns();
 }

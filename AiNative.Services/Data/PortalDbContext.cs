@@ -4,6 +4,7 @@ using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Prompts;
+using AiNative.Services.Runs;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +49,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<PromptVersion> PromptVersions => Set<PromptVersion>();
 
     public DbSet<PromptLabel> PromptLabels => Set<PromptLabel>();
+
+    public DbSet<PromptRun> PromptRuns => Set<PromptRun>();
+
+    public DbSet<RunSpan> RunSpans => Set<RunSpan>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;
