@@ -1,7 +1,9 @@
 using AiNative.Portal.Client.Contracts.Prompts;
+using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http;
 using AiNative.Portal.Client.Http.Prompts;
+using AiNative.Portal.Client.Http.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -27,6 +29,7 @@ public static class ClientRegistration
         services.AddScoped<PortalApiClient>();
         services.AddScoped<ISessionApi, HttpSessionApi>();
         services.AddScoped<IPromptsApi, HttpPromptsApi>();
+        services.AddScoped<IRunsApi, HttpRunsApi>();
         return services;
     }
 }

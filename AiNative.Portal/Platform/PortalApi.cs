@@ -1,6 +1,8 @@
 using AiNative.Portal.Client.Contracts.Prompts;
+using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Prompts;
+using AiNative.Portal.Runs;
 using AiNative.Portal.Teams;
 
 namespace AiNative.Portal.Platform;
@@ -12,6 +14,7 @@ public static class PortalApi
     {
         services.AddScoped<ISessionApi, PortalSessionApi>();
         services.AddScoped<IPromptsApi, PortalPromptsApi>();
+        services.AddScoped<IRunsApi, PortalRunsApi>();
         return services;
     }
 
@@ -19,6 +22,7 @@ public static class PortalApi
     {
         endpoints.MapSessionApi();
         endpoints.MapPromptsApi();
+        endpoints.MapRunsApi();
         return endpoints;
     }
 }

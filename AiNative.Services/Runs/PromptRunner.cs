@@ -49,7 +49,7 @@ public sealed partial class PromptRunner(
             .End(RunStatus.Succeeded);
         yield return new RunRendered(run.Id, run.Messages);
 
-        await foreach (var update in CallAsync(run, model, request.Settings, trace, cancellationToken))
+        await foreach (var update in CallAsync(run, model, trace, cancellationToken))
         {
             yield return update;
         }
@@ -58,7 +58,6 @@ public sealed partial class PromptRunner(
     private async IAsyncEnumerable<RunEvent> CallAsync(
         PromptRun run,
         ModelDefinition model,
-        GenerationSettings settings,
         RunTrace trace,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -68,7 +67,7 @@ public sealed partial class PromptRunner(
             .Set("gen_ai.request.temperature", run.Settings.Temperature)
             .Set("gen_ai.request.top_p", run.Settings.TopP)
             .Set("gen_ai.request.max_tokens", run.Settings.MaxOutputTokens);
-        var invocation = new ChatInvocation { ModelId = model.Id, Messages = ChatMessages(run), Settings = settings, Source = InvocationSource.Playground };
+        var invocation = new ChatInvocation { ModelId = model.Id, Messages = ChatMessages(run), Settings = run.Settings, Source = InvocationSource.Playground };
         var output = new StringBuilder();
         TimeSpan? firstToken = null;
         InvocationResult? result = null;
@@ -164,7 +163,7 @@ public sealed partial class PromptRunner(
         {
             return string.IsNullOrWhiteSpace(request.SystemTemplate) && string.IsNullOrWhiteSpace(request.UserTemplate)
                 ? throw new ValidationFailedException(TemplateAnalyzer.UserTemplateField, "Pick a saved prompt, or write a system or user message.")
-                : new RunSource(null, null, null, new PromptTemplates(request.SystemTemplate ?? string.Empty, request.UserTemplate ?? string.Empty, request.Variables));
+                : new RunSource(null, null, null, new PromptTemplates(request.SystemTemplate ?? string.Empty, request.UserTemplate ?? string.Empty, request.Variables), null);
         }
 
         if (request.PromptVersion is not { } number)
@@ -178,7 +177,7 @@ public sealed partial class PromptRunner(
             .Select(v => new { Version = v, v.Prompt.Name })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Prompt version", $"{promptId} v{number}");
-        return new RunSource(promptId, found.Name, number, PromptTemplates.Of(found.Version));
+        return new RunSource(promptId, found.Name, number, PromptTemplates.Of(found.Version), found.Version.Settings);
     }
 
     private PromptRun NewRun(RunRequest request, ModelDefinition model, RunSource source, RenderedPrompt rendered, DateTimeOffset startedAt)
@@ -204,7 +203,8 @@ public sealed partial class PromptRunner(
             Variables = rendered.Values.Select(v => new RunVariable { Name = v.Key, Value = v.Value }).ToList(),
             ModelId = model.Id,
             ModelName = model.Name,
-            Settings = request.Settings.Over(model.DefaultSettings),
+            // The run's own settings, then the version's, then the model's defaults.
+            Settings = request.Settings.Over(source.Settings).Over(model.DefaultSettings),
             Messages = messages,
             ActorId = team.Actor.UserId,
             ActorName = team.Actor.Name,

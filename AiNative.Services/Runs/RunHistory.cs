@@ -28,7 +28,7 @@ public sealed class RunHistory(IDbContextFactory<PortalDbContext> dbFactory)
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new RunSummary(
-                r.Id, r.PromptId, r.PromptName, r.PromptVersion, r.ModelId, r.ModelName, r.Status, r.ProblemTitle, r.FinishReason,
+                r.Id, r.PromptId, r.PromptName, r.PromptVersion, r.ModelId, r.ModelName, r.Status, r.ProblemTitle, r.ProblemDetail, r.FinishReason,
                 r.InputTokens, r.OutputTokens, r.UsageEstimated, r.Cost, r.TimeToFirstTokenMs, r.LatencyMs,
                 r.Output.Substring(0, RunRules.PreviewLength), r.ActorName, r.StartedAt))
             .ToListAsync(cancellationToken);

@@ -10,6 +10,7 @@ public sealed record RunSummary(
     string ModelName,
     RunStatus Status,
     string? ProblemTitle,
+    string? ProblemDetail,
     string? FinishReason,
     long InputTokens,
     long OutputTokens,
