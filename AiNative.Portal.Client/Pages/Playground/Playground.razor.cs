@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AiNative.Portal.Client.Components.Playground;
 using AiNative.Portal.Client.Contracts;
 using AiNative.Portal.Client.Contracts.Prompts;
@@ -216,17 +215,13 @@ public sealed partial class Playground : IDisposable
         var shown = _shown = ShownRun.Starting();
         _errors.Clear();
         using var running = _running = new CancellationTokenSource();
-        var sinceRender = Stopwatch.StartNew();
+        var render = new RenderThrottle(RenderInterval, () => InvokeAsync(StateHasChanged));
         try
         {
             await foreach (var update in RunsApi.StreamAsync(_draft.ToRequest(), running.Token))
             {
                 shown.Apply(update);
-                if (update is not RunDeltaEventDto || sinceRender.Elapsed >= RenderInterval)
-                {
-                    StateHasChanged();
-                    sinceRender.Restart();
-                }
+                await (update is RunDeltaEventDto ? render.RequestAsync() : render.NowAsync());
             }
         }
         catch (ApiException e) when (shown.RunId is null)
@@ -264,7 +259,7 @@ public sealed partial class Playground : IDisposable
         StateHasChanged();
         try
         {
-            var saved = await FindSavedAsync(shown.RunId!.Value);
+            var saved = await FindSavedAsync(shown);
             if (_shown == shown)
             {
                 OpenedRun = saved;
@@ -282,20 +277,24 @@ public sealed partial class Playground : IDisposable
         }
     }
 
-    /// <summary>The saved run; a cancelled one is saved a moment after its stream closed, so it may take a few looks.</summary>
-    private async Task<RunDetailsDto> FindSavedAsync(Guid runId)
+    /// <summary>
+    /// The saved run. A cancelled run is saved a moment after its stream closed, so the history is
+    /// watched until it lists the run (asking for the run itself would answer 404 meanwhile).
+    /// </summary>
+    private async Task<RunDetailsDto> FindSavedAsync(ShownRun shown)
     {
-        for (var attempt = 1; ; attempt++)
+        var runId = shown.RunId!.Value;
+        for (var attempt = 1; shown.Phase == RunPhase.Cancelled && attempt < SavedRunAttempts; attempt++)
         {
-            try
+            if ((await RunsApi.ListAsync(new RunListQuery())).Items.Any(r => r.Id == runId))
             {
-                return await RunsApi.GetAsync(runId);
+                break;
             }
-            catch (ApiException e) when (e.Status == 404 && attempt < SavedRunAttempts)
-            {
-                await Task.Delay(SavedRunWait);
-            }
+
+            await Task.Delay(SavedRunWait);
         }
+
+        return await RunsApi.GetAsync(runId);
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)
