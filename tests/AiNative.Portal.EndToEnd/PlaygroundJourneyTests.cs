@@ -19,12 +19,16 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await using var session = await SignedInPageAsync();
         var page = session.Page;
 
+        var apiCalls = new List<string>();
+        page.Request += (_, request) => apiCalls.Add(new Uri(request.Url).AbsolutePath);
         await page.GotoAsync("/playground");
         await session.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("output-empty")).ToBeVisibleAsync();
         await PickAsync(page, "prompt-picker", "Support answer");
         await PickAsync(page, "model-picker", model.Name);
 
+        // Prerendering loaded the prompts, models and history and handed them to WebAssembly.
+        Assert.DoesNotContain(apiCalls, path => path.Contains("/prompts", StringComparison.Ordinal) || path.Contains("/runs", StringComparison.Ordinal));
         browser.Provider.HoldStreams();
         await page.GetByTestId("run-button").ClickAsync();
         var output = page.GetByTestId("output-text");
