@@ -7,8 +7,6 @@ namespace AiNative.Services.Runs;
 /// <summary>The team's past runs: a page of them, newest first, and one with its trace.</summary>
 public sealed class RunHistory(IDbContextFactory<PortalDbContext> dbFactory)
 {
-    public const string AuditKind = "Run";
-
     /// <summary>Page <paramref name="page"/> (from 1) of the runs, of one prompt when <paramref name="promptId"/> is given.</summary>
     public async Task<RunPage> ListAsync(Guid? promptId, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -42,6 +40,6 @@ public sealed class RunHistory(IDbContextFactory<PortalDbContext> dbFactory)
         return await db.PromptRuns.AsNoTracking()
             .Include(r => r.Spans.OrderBy(s => s.StartOffsetMs).ThenBy(s => s.Id))
             .SingleOrDefaultAsync(r => r.Id == runId, cancellationToken)
-            ?? throw new NotFoundException(AuditKind, runId);
+            ?? throw new NotFoundException("Run", runId);
     }
 }

@@ -19,6 +19,9 @@ public sealed class ShownRun
     /// <summary>The model's answer so far. Untrusted.</summary>
     public string Output => _text ??= _output.ToString();
 
+    /// <summary>How long the answer is so far, without building it.</summary>
+    public int OutputLength => _output.Length;
+
     /// <summary>The saved run's numbers, once it has ended.</summary>
     public RunSummaryDto? Summary { get; private set; }
 

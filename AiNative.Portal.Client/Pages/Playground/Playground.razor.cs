@@ -15,8 +15,11 @@ namespace AiNative.Portal.Client.Pages.Playground;
 /// </summary>
 public sealed partial class Playground : IDisposable
 {
-    /// <summary>A streamed answer re-renders at most this often; Markdown is converted on each render.</summary>
+    /// <summary>A streamed answer re-renders at most this often, plus a millisecond per 50 characters of it:
+    /// its Markdown is converted and sanitised on each render, which takes longer as it grows.</summary>
     private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(50);
+
+    private const double CharactersPerExtraMillisecond = 50;
 
     /// <summary>A cancelled run is saved a moment after its stream closes; how long to look for it.</summary>
     private static readonly TimeSpan SavedRunWait = TimeSpan.FromMilliseconds(250);
@@ -215,7 +218,9 @@ public sealed partial class Playground : IDisposable
         var shown = _shown = ShownRun.Starting();
         _errors.Clear();
         using var running = _running = new CancellationTokenSource();
-        var render = new RenderThrottle(RenderInterval, () => InvokeAsync(StateHasChanged));
+        var render = new RenderThrottle(
+            () => RenderInterval + TimeSpan.FromMilliseconds(shown.OutputLength / CharactersPerExtraMillisecond),
+            () => InvokeAsync(StateHasChanged));
         try
         {
             await foreach (var update in RunsApi.StreamAsync(_draft.ToRequest(), running.Token))

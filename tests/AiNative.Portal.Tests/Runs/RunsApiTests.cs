@@ -165,6 +165,16 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
         Assert.Equal(("Rita Runner", RunStatusDto.Succeeded), (details!.Summary.RunBy, details.Summary.Status));
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_run_routes_and_their_event_stream()
+    {
+        var document = await portal.Admin.GetStringAsync("/openapi/v1.json", Cancel);
+
+        Assert.Contains("\"/api/teams/{teamId}/runs/{runId}\"", document);
+        Assert.Contains("\"StartRun\"", document);
+        Assert.Contains("text/event-stream", document);
+    }
+
     private StartRunRequest AdHoc(string user) => new(portal.ModelId, SystemTemplate: "You answer briefly.", UserTemplate: user);
 
     private async Task<Guid> RunToEndAsync(StartRunRequest request, HttpClient? client = null, string? path = null)
