@@ -28,6 +28,17 @@ public sealed class PlaygroundDraft
 
     public PromptResponseFormatDto ResponseFormat { get; set; } = PromptResponseFormatDto.Text;
 
+    public const string StartingLabel = "production";
+
+    /// <summary>The version asked for, else the one <see cref="StartingLabel"/> points at, else the latest; null before the first.</summary>
+    public static PromptVersionDto? StartingVersion(PromptDetailsDto prompt, int? asked)
+    {
+        var labelled = prompt.Labels.FirstOrDefault(l => l.Name == StartingLabel)?.Version;
+        return prompt.Versions.FirstOrDefault(v => v.Number == asked)
+            ?? prompt.Versions.FirstOrDefault(v => v.Number == labelled)
+            ?? prompt.Latest;
+    }
+
     /// <summary>Runs <paramref name="version"/> of <paramref name="prompt"/> with its defaults, model and settings.</summary>
     public void UseVersion(PromptDetailsDto prompt, PromptVersionDto version, IReadOnlyList<ChatModelOptionDto> models)
     {

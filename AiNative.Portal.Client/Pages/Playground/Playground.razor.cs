@@ -21,11 +21,6 @@ public sealed partial class Playground : IDisposable
 
     private const double CharactersPerExtraMillisecond = 50;
 
-    /// <summary>A cancelled run is saved a moment after its stream closes; how long to look for it.</summary>
-    private static readonly TimeSpan SavedRunWait = TimeSpan.FromMilliseconds(250);
-
-    private const int SavedRunAttempts = 20;
-
     private readonly PlaygroundDraft _draft = new();
     private readonly FieldErrors _errors = new();
     private IReadOnlyList<TemplateErrorDto> _templateErrors = [];
@@ -133,12 +128,9 @@ public sealed partial class Playground : IDisposable
         }
 
         var prompt = await LoadPromptAsync(id);
-        var production = prompt.Labels.FirstOrDefault(l => l.Name == "production")?.Version;
-        var chosen = prompt.Versions.FirstOrDefault(v => v.Number == version)
-            ?? prompt.Versions.FirstOrDefault(v => v.Number == production)
-            ?? prompt.Latest;
-        if (chosen is null)
+        if (PlaygroundDraft.StartingVersion(prompt, version) is not { } chosen)
         {
+            // A prompt without versions: the picker says so, and Run waits for a version.
             _draft.IsAdHoc = false;
             _draft.PromptId = id;
             _draft.Version = null;
@@ -264,7 +256,7 @@ public sealed partial class Playground : IDisposable
         StateHasChanged();
         try
         {
-            var saved = await FindSavedAsync(shown);
+            var saved = await SavedRunLookup.FindAsync(RunsApi, shown);
             if (_shown == shown)
             {
                 OpenedRun = saved;
@@ -280,26 +272,6 @@ public sealed partial class Playground : IDisposable
         {
             Snackbar.Add(e.Problem.Message, Severity.Warning);
         }
-    }
-
-    /// <summary>
-    /// The saved run. A cancelled run is saved a moment after its stream closed, so the history is
-    /// watched until it lists the run (asking for the run itself would answer 404 meanwhile).
-    /// </summary>
-    private async Task<RunDetailsDto> FindSavedAsync(ShownRun shown)
-    {
-        var runId = shown.RunId!.Value;
-        for (var attempt = 1; shown.Phase == RunPhase.Cancelled && attempt < SavedRunAttempts; attempt++)
-        {
-            if ((await RunsApi.ListAsync(new RunListQuery())).Items.Any(r => r.Id == runId))
-            {
-                break;
-            }
-
-            await Task.Delay(SavedRunWait);
-        }
-
-        return await RunsApi.GetAsync(runId);
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs e)

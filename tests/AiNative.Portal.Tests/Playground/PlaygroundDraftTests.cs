@@ -29,6 +29,18 @@ public sealed class PlaygroundDraftTests
     }
 
     [Fact]
+    public void A_prompt_starts_at_the_version_asked_for_else_production_else_its_latest()
+    {
+        var first = Version with { Number = 1 };
+        var labelled = Prompt with { Versions = [Version, first], Labels = [new PromptLabelDto("production", 1)] };
+
+        Assert.Equal(2, PlaygroundDraft.StartingVersion(labelled, 2)?.Number);
+        Assert.Equal(1, PlaygroundDraft.StartingVersion(labelled, null)?.Number);
+        Assert.Equal(2, PlaygroundDraft.StartingVersion(Prompt with { Versions = [Version, first] }, 7)?.Number);
+        Assert.Null(PlaygroundDraft.StartingVersion(Prompt with { Versions = [] }, null));
+    }
+
+    [Fact]
     public void Ad_hoc_templates_keep_the_values_typed_for_variables_still_used()
     {
         var draft = new PlaygroundDraft { IsAdHoc = true, SystemTemplate = "Use {{$tone}}.", UserTemplate = "{{$question}}", ModelId = Model.Id };
