@@ -96,6 +96,33 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         Assert.Empty(session.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task An_ad_hoc_prompt_finds_its_variables_while_typed_asks_for_a_missing_value_then_runs()
+    {
+        var model = await ArrangeModelAsync(FakeOpenAiServer.ChatModel);
+        await using var session = await SignedInPageAsync();
+        var page = session.Page;
+        await page.GotoAsync("/playground");
+        await session.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ad-hoc prompt" }).ClickAsync();
+        await page.GetByTestId("system-template").FillAsync("You write in a {{$tone}} tone.");
+        await page.GetByTestId("user-template").FillAsync("Explain **labels** to {{$audience}}.");
+        await Expect(page.GetByTestId("variable-input")).ToHaveCountAsync(2);
+        await PickAsync(page, "model-picker", model.Name);
+        await page.GetByTestId("variable-input").First.FillAsync("friendly");
+        await page.GetByTestId("run-button").ClickAsync();
+
+        await Expect(page.GetByText("Enter a value for 'audience'; it has no default.").First).ToBeVisibleAsync();
+        await page.GetByTestId("variable-input").Last.FillAsync("new editors");
+        await page.GetByTestId("run-button").ClickAsync();
+
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded");
+        await Expect(page.GetByTestId("output-text").Locator("strong")).ToHaveTextAsync("labels");
+        await Expect(page.GetByTestId("rendered-message").First).ToContainTextAsync("You write in a friendly tone.");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
     /// <summary>A page signed in as the administrator, who is created by whichever test of the class comes first.</summary>
     private async Task<BrowserPage> SignedInPageAsync()
     {

@@ -87,6 +87,14 @@ public sealed class PlaygroundDraft
         UseSettings(run.Settings);
     }
 
+    /// <summary>
+    /// The variables that need a value and have none, as field errors in the portal's words, so
+    /// they show at once; the portal refuses them all the same.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> MissingValues() =>
+        Variables.Where(v => v.ToValue() is null)
+            .ToDictionary(v => $"Values.{v.Name}", v => new[] { $"Enter a value for '{v.Name}'; it has no default." });
+
     public StartRunRequest ToRequest() => new(
         ModelId ?? Guid.Empty,
         IsAdHoc ? null : PromptId,

@@ -17,6 +17,9 @@ internal sealed class HttpRunsApi(PortalApiClient api) : IRunsApi
         using var message = PortalApiClient.JsonRequest(HttpMethod.Post, api.TeamPath("runs"), request);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
 
+        // Input that cannot be rendered is answered with problem details instead of a stream.
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
+
         // In the browser, fetch then hands over the body as it arrives rather than at its end, and
         // cancelling the token aborts the fetch, which the portal records as a cancelled run.
         message.SetBrowserResponseStreamingEnabled(true);

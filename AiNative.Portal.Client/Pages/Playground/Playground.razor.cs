@@ -206,6 +206,12 @@ public sealed partial class Playground : IDisposable
             return;
         }
 
+        if (_draft.MissingValues() is { Count: > 0 } missing)
+        {
+            _errors.Show(missing);
+            return;
+        }
+
         var previous = _shown;
         var shown = _shown = ShownRun.Starting();
         _errors.Clear();

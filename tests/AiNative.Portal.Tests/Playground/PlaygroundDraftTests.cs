@@ -52,6 +52,7 @@ public sealed class PlaygroundDraftTests
         var request = draft.ToRequest();
         Assert.Equal(("Use {{$tone}}.", "{{$question}}", null), (request.SystemTemplate, request.UserTemplate, request.PromptId));
         Assert.Equal(new Dictionary<string, string?> { ["question"] = "Where are labels?", ["audience"] = null }, request.Values);
+        Assert.Equal(["Values.audience"], draft.MissingValues().Keys);
     }
 
     [Fact]

@@ -63,6 +63,23 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
     }
 
     [Fact]
+    public async Task The_browsers_http_client_reports_input_that_cannot_be_rendered_with_its_field_errors()
+    {
+        var runs = BrowserApis.Runs(portal.Admin, portal.DemoTeam);
+
+        var error = await Assert.ThrowsAsync<ApiException>(async () =>
+        {
+            await foreach (var update in runs.StreamAsync(AdHoc("{{$topic}}"), Cancel))
+            {
+                Assert.Fail($"No event was expected, got {update.EventType}.");
+            }
+        });
+
+        Assert.Equal((400, "The input is not valid"), (error.Status, error.Problem.Title));
+        Assert.Equal("Enter a value for 'topic'; it has no default.", error.Errors["Values.topic"].Single());
+    }
+
+    [Fact]
     public async Task A_provider_failure_streams_a_failed_event_with_the_problem_and_saves_the_run()
     {
         var broken = await portal.AddModelAsync(portal.DemoTeam, FakeOpenAiServer.RateLimitedModel);
