@@ -39,15 +39,23 @@ public sealed class PlaygroundDraft
             ?? prompt.Latest;
     }
 
-    /// <summary>Runs <paramref name="version"/> of <paramref name="prompt"/> with its defaults, model and settings.</summary>
+    /// <summary>
+    /// Runs <paramref name="version"/> of <paramref name="prompt"/> with its model and settings.
+    /// Values typed over a default are kept; the others take the version's defaults.
+    /// </summary>
     public void UseVersion(PromptDetailsDto prompt, PromptVersionDto version, IReadOnlyList<ChatModelOptionDto> models)
     {
+        var typed = Variables.Where(v => v.Value != (v.DefaultValue ?? string.Empty))
+            .ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
         IsAdHoc = false;
         PromptId = prompt.Id;
         Version = version.Number;
         SystemTemplate = version.SystemTemplate;
         UserTemplate = version.UserTemplate;
-        Variables = version.Variables.Select(v => new VariableInput(v.Name, v.DefaultValue, v.Description)).ToList();
+        Variables = version.Variables.Select(v => new VariableInput(v.Name, v.DefaultValue, v.Description)
+        {
+            Value = typed.GetValueOrDefault(v.Name) ?? v.DefaultValue ?? string.Empty,
+        }).ToList();
         UseModel(version.ModelId, models);
         UseSettings(version.Settings);
     }

@@ -41,6 +41,19 @@ public sealed class PlaygroundDraftTests
     }
 
     [Fact]
+    public void Another_version_keeps_the_values_typed_and_takes_its_own_defaults_for_the_rest()
+    {
+        var draft = new PlaygroundDraft();
+        draft.UseVersion(Prompt, Version, [Model]);
+        draft.Variables[1].Value = "Where are labels?";
+
+        draft.UseVersion(Prompt, Version with { Number = 3, Variables = [new PromptVariableDto("context", "New docs"), new PromptVariableDto("question")] }, [Model]);
+
+        Assert.Equal(["New docs", "Where are labels?"], draft.Variables.Select(v => v.Value));
+        Assert.Equal(3, draft.Version);
+    }
+
+    [Fact]
     public void Ad_hoc_templates_keep_the_values_typed_for_variables_still_used()
     {
         var draft = new PlaygroundDraft { IsAdHoc = true, SystemTemplate = "Use {{$tone}}.", UserTemplate = "{{$question}}", ModelId = Model.Id };

@@ -1,3 +1,4 @@
+using AiNative.Services.Models;
 using AiNative.Services.Teams;
 using AiNative.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class RunsPortal : IAsyncLifetime
     /// <summary><c>/api/teams/{demo team}/runs{relative}</c>.</summary>
     public string Runs(string relative = "") => $"/api/teams/{DemoTeam}/runs{relative}";
 
-    public async Task<AiNative.Services.Models.ModelDefinition> AddModelAsync(Guid teamId, string providerModel)
+    public async Task<ModelDefinition> AddModelAsync(Guid teamId, string providerModel)
     {
         await using var scope = new TeamScope(Portal.Services.CreateAsyncScope());
         scope.Get<TeamContext>().Enter(TeamAccess.ForSystem(teamId, "Arranged"));
