@@ -5,6 +5,7 @@ using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
+using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http.AccessTokens;
 using AiNative.Portal.Client.Http.Admin;
@@ -13,6 +14,7 @@ using AiNative.Portal.Client.Http.Knowledge;
 using AiNative.Portal.Client.Http.Members;
 using AiNative.Portal.Client.Http.Models;
 using AiNative.Portal.Client.Http.Prompts;
+using AiNative.Portal.Client.Http.Runs;
 using AiNative.Portal.Client.Http;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -46,6 +48,7 @@ public static class ClientRegistration
         services.AddScoped<IAdminTeamsApi, HttpAdminTeamsApi>();
         services.AddScoped<IAdminUsersApi, HttpAdminUsersApi>();
         services.AddScoped<IKnowledgeApi, HttpKnowledgeApi>();
+        services.AddScoped<IRunsApi, HttpRunsApi>();
         return services;
     }
 }

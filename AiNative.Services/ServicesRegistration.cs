@@ -2,6 +2,7 @@ using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
 using AiNative.Services.Prompts;
+using AiNative.Services.Runs;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,5 +17,6 @@ public static class ServicesRegistration
             .AddTeams()
             .AddModels()
             .AddPrompts()
-            .AddKnowledge();
+            .AddKnowledge()
+            .AddRuns();
 }

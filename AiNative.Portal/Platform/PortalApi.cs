@@ -8,11 +8,13 @@ using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
+using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
 using AiNative.Portal.Prompts;
+using AiNative.Portal.Runs;
 using AiNative.Portal.Teams;
 
 namespace AiNative.Portal.Platform;
@@ -31,6 +33,7 @@ public static class PortalApi
         services.AddScoped<IAdminTeamsApi, PortalAdminTeamsApi>();
         services.AddScoped<IAdminUsersApi, PortalAdminUsersApi>();
         services.AddScoped<IKnowledgeApi, PortalKnowledgeApi>();
+        services.AddScoped<IRunsApi, PortalRunsApi>();
         return services;
     }
 
@@ -45,6 +48,7 @@ public static class PortalApi
         endpoints.MapAdminTeamsApi();
         endpoints.MapAdminUsersApi();
         endpoints.MapKnowledgeApi();
+        endpoints.MapRunsApi();
         return endpoints;
     }
 }

@@ -7,6 +7,7 @@ using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Prompts;
+using AiNative.Services.Runs;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -58,6 +59,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<KnowledgeDocument> KnowledgeDocuments => Set<KnowledgeDocument>();
     public DbSet<DocumentTag> DocumentTags => Set<DocumentTag>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
+
+    public DbSet<PromptRun> PromptRuns => Set<PromptRun>();
+
+    public DbSet<RunSpan> RunSpans => Set<RunSpan>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -40,6 +40,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _failures = new();
+    private TaskCompletionSource _held = Released();
 
     private FakeOpenAiServer(WebApplication app) => _app = app;
 
@@ -88,7 +89,27 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <summary>
+    /// Streams pause after their first chunk until <see cref="ReleaseStreams"/>, so a test sees a
+    /// stream that has started and cannot have ended, without depending on timing.
+    /// </summary>
+    public void HoldStreams() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held streams go on, and new ones run through.</summary>
+    public void ReleaseStreams() => _held.TrySetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        ReleaseStreams();
+        await _app.DisposeAsync();
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
+    }
 
     private void Map(WebApplication app)
     {
@@ -160,6 +181,11 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             var delta = i == 0 ? (object)new { role = "assistant", content = words[i] } : new { content = words[i] };
             await SendEventAsync(context, new { id, @object = "chat.completion.chunk", created, model, choices = new[] { new { index = 0, delta, finish_reason = (string?)null } } });
+            if (i == 0)
+            {
+                await _held.Task.WaitAsync(context.RequestAborted);
+            }
+
             await Task.Delay(ChunkDelay, context.RequestAborted);
         }
 

@@ -770,6 +770,192 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("PromptVersions", (string)null);
                 });
 
+            modelBuilder.Entity("AiNative.Services.Runs.PromptRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("FinishReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ModelCallId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Output")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProblemDetail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PromptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromptName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PromptVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeToFirstTokenMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("UsageEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Messages", "AiNative.Services.Runs.PromptRun.Messages#RunMessage", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Content")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Messages")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Runs.PromptRun.Settings#GenerationSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("MaxOutputTokens");
+
+                            b1.Property<string>("ResponseFormat")
+                                .IsRequired();
+
+                            b1.Property<float?>("Temperature");
+
+                            b1.Property<float?>("TopP");
+
+                            b1
+                                .ToJson("Settings")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Variables", "AiNative.Services.Runs.PromptRun.Variables#RunVariable", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Value")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Variables")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptId");
+
+                    b.HasIndex("TeamId", "StartedAt");
+
+                    b.ToTable("PromptRuns", (string)null);
+                });
+
+            modelBuilder.Entity("AiNative.Services.Runs.RunSpan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("StartOffsetMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("RunSpans", (string)null);
+                });
+
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1233,6 +1419,35 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("Prompt");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Runs.PromptRun", b =>
+                {
+                    b.HasOne("AiNative.Services.Prompts.Prompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Runs.RunSpan", b =>
+                {
+                    b.HasOne("AiNative.Services.Runs.PromptRun", null)
+                        .WithMany("Spans")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>
                 {
                     b.HasOne("AiNative.Services.Teams.Team", null)
@@ -1326,6 +1541,11 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("Labels");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Runs.PromptRun", b =>
+                {
+                    b.Navigation("Spans");
                 });
 
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>

@@ -1,0 +1,17 @@
+using AiNative.Portal.Client.Contracts.Prompts;
+
+namespace AiNative.Portal.Client.Contracts.Runs;
+
+/// <summary>
+/// A saved version (<see cref="PromptId"/> and <see cref="PromptVersion"/>) or ad-hoc templates,
+/// the values of their variables (null takes the default), a chat model and settings over its defaults.
+/// </summary>
+public sealed record StartRunRequest(
+    Guid ModelId,
+    Guid? PromptId = null,
+    int? PromptVersion = null,
+    string? SystemTemplate = null,
+    string? UserTemplate = null,
+    IReadOnlyList<PromptVariableDto>? Variables = null,
+    IReadOnlyDictionary<string, string?>? Values = null,
+    PromptSettingsDto? Settings = null);

@@ -1,0 +1,4 @@
+namespace AiNative.Services.Runs;
+
+/// <summary>The prompt rendered; these messages go to the model. The run is saved under <paramref name="RunId"/> whatever happens next.</summary>
+public sealed record RunRendered(Guid RunId, IReadOnlyList<RunMessage> Messages) : RunEvent;

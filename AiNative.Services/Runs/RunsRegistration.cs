@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiNative.Services.Runs;
+
+public static class RunsRegistration
+{
+    public static IServiceCollection AddRuns(this IServiceCollection services)
+    {
+        services.AddScoped<PromptRunner>();
+        services.AddScoped<RunHistory>();
+        return services;
+    }
+}

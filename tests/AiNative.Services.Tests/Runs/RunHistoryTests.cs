@@ -1,0 +1,91 @@
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Runs;
+using AiNative.Services.Teams;
+using AiNative.Testing;
+
+namespace AiNative.Services.Tests.Runs;
+
+public sealed class RunHistoryTests : IAsyncLifetime
+{
+    private ServicesHost _host = null!;
+    private FakeOpenAiServer _provider = null!;
+    private TeamScope _scope = null!;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ServicesHost.StartAsync();
+        _provider = await FakeOpenAiServer.StartAsync();
+        _provider.ChunkDelay = TimeSpan.Zero;
+        _scope = _host.InTeam(await _host.DemoTeamIdAsync(), TeamRole.Viewer);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _scope.DisposeAsync();
+        await _provider.DisposeAsync();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task History_lists_runs_newest_first_in_pages_and_filters_by_prompt()
+    {
+        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var promptId = await _scope.DemoPromptIdAsync();
+        var first = await _scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = promptId, PromptVersion = 1 });
+        var second = await _scope.RunToEndAsync(RunInputs.AdHoc(model.Id, "ad hoc"));
+        var third = await _scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = promptId, PromptVersion = 2 });
+
+        var page1 = await History.ListAsync(null, 1, 2, Cancel);
+        var page2 = await History.ListAsync(null, 2, 2, Cancel);
+        var ofPrompt = await History.ListAsync(promptId, 1, 10, Cancel);
+
+        Assert.Equal(3, page1.Total);
+        Assert.Equal([third.Id, second.Id], page1.Items.Select(r => r.Id));
+        Assert.Equal([first.Id], page2.Items.Select(r => r.Id));
+        Assert.Equal([third.Id, first.Id], ofPrompt.Items.Select(r => r.Id));
+        Assert.Equal(2, ofPrompt.Total);
+        var adHoc = page1.Items[1];
+        Assert.Equal((null, null, RunStatus.Succeeded), (adHoc.PromptName, adHoc.PromptVersion, adHoc.Status));
+        Assert.Equal("Echo: ad hoc", adHoc.OutputPreview);
+    }
+
+    [Fact]
+    public async Task A_long_output_is_shortened_in_the_list_but_whole_in_the_run()
+    {
+        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var words = string.Join(' ', Enumerable.Repeat("lorem", 60));
+
+        var run = await _scope.RunToEndAsync(RunInputs.AdHoc(model.Id, words));
+
+        var listed = Assert.Single((await History.ListAsync(null, 1, 10, Cancel)).Items);
+        Assert.Equal(RunRules.PreviewLength, listed.OutputPreview.Length);
+        Assert.Equal($"Echo: {words}", (await History.GetAsync(run.Id, Cancel)).Output);
+    }
+
+    [Fact]
+    public async Task Another_teams_runs_are_neither_listed_nor_found()
+    {
+        var otherTeam = await _host.CreateTeamAsync("Other");
+        Guid theirs;
+        await using (var other = _host.InTeam(otherTeam, TeamRole.Viewer))
+        {
+            var model = await other.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+            theirs = (await other.RunToEndAsync(RunInputs.AdHoc(model.Id, "secret"))).Id;
+        }
+
+        Assert.Equal(0, (await History.ListAsync(null, 1, 10, Cancel)).Total);
+        await Assert.ThrowsAsync<NotFoundException>(() => History.GetAsync(theirs, Cancel));
+    }
+
+    [Fact]
+    public async Task A_page_outside_the_limits_names_the_field()
+    {
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => History.ListAsync(null, 0, 1000, Cancel));
+
+        Assert.Equal(["Page", "PageSize"], error.Errors.Keys.Order());
+    }
+
+    private RunHistory History => _scope.Get<RunHistory>();
+}
