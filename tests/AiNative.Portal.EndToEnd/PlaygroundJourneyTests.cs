@@ -27,8 +27,8 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await PickAsync(page, "prompt-picker", "Support answer");
         await PickAsync(page, "model-picker", model.Name);
 
-        // Prerendering loaded the prompts, models and history and handed them to WebAssembly.
-        Assert.DoesNotContain(apiCalls, path => path.Contains("/prompts", StringComparison.Ordinal) || path.Contains("/runs", StringComparison.Ordinal));
+        // Prerendering loaded the session, prompts, models and history and handed them to WebAssembly.
+        Assert.DoesNotContain(apiCalls, path => path.StartsWith("/api/", StringComparison.Ordinal));
         browser.Provider.HoldStreams();
         await page.GetByTestId("run-button").ClickAsync();
         var output = page.GetByTestId("output-text");
