@@ -17,6 +17,11 @@ public static class PortalHostExtensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // Serve the libraries' static files (MudBlazor, the Blazor scripts, the client's assets) from
+        // the build output in every environment, not only in Development; a published portal has them
+        // in wwwroot and this finds nothing to add.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddPortalTelemetry();
         services.AddPortalServices();
         services.AddPortalIdentity(builder.Configuration);
