@@ -42,15 +42,16 @@ public sealed class RunCommandTests : IDisposable
         portal.BeginErrorReadLine();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
             await WaitUntilHealthyAsync(client, portal, log);
 
             var setup = await client.GetStringAsync("/setup", TestContext.Current.CancellationToken);
             Assert.Contains("Create the first administrator", setup);
-            foreach (var path in new[] { "/_content/MudBlazor/MudBlazor.min.css", "/_framework/blazor.web.js", "/app.css" })
+            foreach (var (path, type) in new[] { ("/_content/MudBlazor/MudBlazor.min.css", "text/css"), ("/_framework/blazor.web.js", "text/javascript"), ("/app.css", "text/css") })
             {
                 var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+                Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
             }
         }
         finally
