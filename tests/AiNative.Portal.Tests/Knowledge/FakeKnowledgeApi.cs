@@ -8,7 +8,14 @@ namespace AiNative.Portal.Tests.Knowledge;
 /// <summary>One knowledge base in memory for component tests: it records what pages send and lets a test push live status changes.</summary>
 internal sealed class FakeKnowledgeApi : IKnowledgeApi
 {
-    public KnowledgeBaseDto Base { get; set; } = KnowledgeSamples.Base();
+    /// <summary>The team's bases; the first is the one the pages work on.</summary>
+    public List<KnowledgeBaseDto> Bases { get; } = [KnowledgeSamples.Base()];
+
+    public KnowledgeBaseDto Base
+    {
+        get => Bases[0];
+        set => Bases[0] = value;
+    }
 
     public List<DocumentDto> Documents { get; } = [];
 
@@ -32,7 +39,7 @@ internal sealed class FakeKnowledgeApi : IKnowledgeApi
     public Channel<DocumentChangeDto> Changes { get; } = Channel.CreateUnbounded<DocumentChangeDto>();
 
     public Task<IReadOnlyList<KnowledgeBaseDto>> ListBasesAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<KnowledgeBaseDto>>([Base]);
+        Task.FromResult<IReadOnlyList<KnowledgeBaseDto>>([.. Bases]);
 
     public Task<KnowledgeBaseDto> GetBaseAsync(Guid id, CancellationToken cancellationToken = default) => Task.FromResult(Base);
 
