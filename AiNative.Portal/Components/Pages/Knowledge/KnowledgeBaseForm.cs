@@ -5,6 +5,7 @@ namespace AiNative.Portal.Components.Pages.Knowledge;
 /// <summary>What the knowledge base dialog edits; starts from the portal's partitioning defaults.</summary>
 public sealed class KnowledgeBaseForm
 {
+    // The services' partitioning defaults, which the contract does not carry; a new base starts from them.
     public const int DefaultMaxTokens = 300;
     public const int DefaultOverlap = 40;
 
