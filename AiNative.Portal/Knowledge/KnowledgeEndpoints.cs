@@ -34,6 +34,8 @@ public static class KnowledgeEndpoints
 
         // Multipart posts skip the antiforgery token check: cookie-authenticated API calls are
         // guarded by the SameSite=Lax session cookie and the API's X-AiNative-Client header rule.
+        knowledge.MapGet("upload-limits", GetUploadLimitsAsync).WithName("GetUploadLimits")
+            .WithSummary("The largest file, the files per upload and the file types an upload may hold");
         knowledge.MapPost("upload", UploadAsync).WithName("UploadDocuments")
             .WithSummary("Upload files (multipart: index, optional documentId, tags as key=value, files); each file is accepted, a duplicate, or rejected with a reason")
             .AddOpenApiOperationTransformer(UploadRequestBody.DescribeAsync)
@@ -79,6 +81,9 @@ public static class KnowledgeEndpoints
         await knowledge.DeleteBaseAsync(id, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<UploadLimitsDto>> GetUploadLimitsAsync(IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await knowledge.GetUploadLimitsAsync(cancellationToken));
 
     private static async Task<Results<Accepted<UploadResultDto>, Ok<UploadResultDto>>> UploadAsync(
         HttpRequest request,

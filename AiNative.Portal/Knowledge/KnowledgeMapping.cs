@@ -22,6 +22,8 @@ internal static class KnowledgeMapping
     public static KnowledgeBaseInput ToInput(this SaveKnowledgeBaseRequest r) =>
         new(r.Name ?? string.Empty, r.Description, r.EmbeddingModelId, r.Partitioning?.ToSettings());
 
+    public static UploadLimitsDto ToDto(this UploadLimits l) => new(l.MaxFileBytes, l.MaxFilesPerUpload, l.Extensions);
+
     public static UploadResultDto ToDto(this UploadResult r) =>
         new(r.KnowledgeBaseName, r.KnowledgeBaseId, [.. r.Files.Select(f => new UploadedFileDto(f.FileName, (UploadStatusDto)f.Status, f.DocumentId, f.Message))]);
 

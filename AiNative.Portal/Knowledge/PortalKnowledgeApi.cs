@@ -33,6 +33,9 @@ internal sealed class PortalKnowledgeApi(
     public Task DeleteBaseAsync(Guid id, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(() => bases.DeleteAsync(id, cancellationToken));
 
+    public Task<UploadLimitsDto> GetUploadLimitsAsync(CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(() => Task.FromResult(uploads.Limits().ToDto()));
+
     public Task<UploadResultDto> UploadAsync(
         string index,
         IReadOnlyList<UploadFileDto> files,

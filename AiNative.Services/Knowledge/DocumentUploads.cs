@@ -28,6 +28,13 @@ public sealed class DocumentUploads(
     IOptions<KnowledgeOptions> options,
     TimeProvider clock)
 {
+    /// <summary>What one upload may hold; anyone in the team may read it.</summary>
+    public UploadLimits Limits()
+    {
+        team.Require(TeamRole.Viewer);
+        return new UploadLimits(options.Value.MaxUploadBytes, options.Value.MaxFilesPerUpload, DocumentFormats.Extensions);
+    }
+
     public async Task<UploadResult> UploadAsync(
         string index,
         IReadOnlyList<UploadFile> uploads,

@@ -17,6 +17,9 @@ public interface IKnowledgeApi
 
     Task DeleteBaseAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The size, count and type limits of uploads, so a page can say them before a file is sent.</summary>
+    Task<UploadLimitsDto> GetUploadLimitsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Uploads files; each is accepted, recognised as a duplicate, or rejected with a reason, on its own.</summary>
     Task<UploadResultDto> UploadAsync(
         string index,

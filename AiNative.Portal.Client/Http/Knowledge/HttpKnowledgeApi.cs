@@ -25,6 +25,9 @@ internal sealed class HttpKnowledgeApi(PortalApiClient api) : IKnowledgeApi
     public Task DeleteBaseAsync(Guid id, CancellationToken cancellationToken = default) =>
         api.SendJsonAsync(HttpMethod.Delete, api.TeamPath($"knowledge/indexes/{id}"), null, cancellationToken);
 
+    public Task<UploadLimitsDto> GetUploadLimitsAsync(CancellationToken cancellationToken = default) =>
+        api.GetAsync<UploadLimitsDto>(api.TeamPath("knowledge/upload-limits"), cancellationToken);
+
     public async Task<UploadResultDto> UploadAsync(
         string index,
         IReadOnlyList<UploadFileDto> files,

@@ -19,6 +19,9 @@ public static class DocumentFormats
 
     public static string Supported => ".txt, .md, .html, .pdf, .docx, .csv, .json";
 
+    /// <summary>Every extension read, such as a file picker's accept list takes.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [.. ByExtension.Keys];
+
     public static DocumentFormat? FromFileName(string fileName) =>
         ByExtension.TryGetValue(Path.GetExtension(fileName), out var format) ? format : null;
 

@@ -96,4 +96,16 @@ public sealed class HttpKnowledgeApiTests : IAsyncLifetime
         Assert.Contains("Partitioning.OverlapTokens", badSettings.Errors.Keys);
         Assert.Equal("Enter a question.", emptyQuestion.Errors["Question"].Single());
     }
+
+    [Fact]
+    public async Task Upload_limits_say_the_largest_file_the_files_per_upload_and_the_types_read()
+    {
+        var limits = await _api.GetUploadLimitsAsync(Cancel);
+
+        Assert.Equal(20 * 1024 * 1024, limits.MaxFileBytes);
+        Assert.Equal(20, limits.MaxFilesPerUpload);
+        Assert.Contains(".md", limits.Extensions);
+        Assert.Contains(".pdf", limits.Extensions);
+        Assert.Contains(".docx", limits.Extensions);
+    }
 }

@@ -145,7 +145,9 @@ public sealed class HardeningTests : IAsyncLifetime
         var second = await client.GetAsync("/account/login", Ct);
 
         var nonce = Nonce(first);
-        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", await first.Content.ReadAsStringAsync(Ct));
+
+        // The attribute is HTML-encoded (a base64 '+' becomes &#x2B;); the browser reads it decoded.
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", System.Net.WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync(Ct)));
         Assert.NotEqual(nonce, Nonce(second));
     }
 

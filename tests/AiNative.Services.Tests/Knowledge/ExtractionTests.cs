@@ -1,6 +1,7 @@
 using System.Text;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Knowledge.Extraction;
+using AiNative.Testing;
 
 namespace AiNative.Services.Tests.Knowledge;
 

@@ -147,6 +147,9 @@ public sealed class PipelineTests
         Assert.Equal("The file is empty.", result.Files[2].Message);
         Assert.Contains("named .docx but its content is plain text", result.Files[3].Message);
         Assert.Contains("not UTF-8", result.Files[4].Message);
+
+        // The good file's extract step saves its text through a temporary .upload-* file of its own.
+        await scope.SettledAsync("Batch", result.Files[0].DocumentId!.Value);
         var blobs = host.Services.GetRequiredService<BlobStore>();
         Assert.False(blobs.Exists(Sha256([])));
         Assert.False(blobs.Exists(Sha256("plain text pretending"u8.ToArray())));

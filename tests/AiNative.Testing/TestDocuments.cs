@@ -6,10 +6,10 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace AiNative.Services.Tests.Knowledge;
+namespace AiNative.Testing;
 
 /// <summary>Documents the tests generate: PDFs with PdfPig's writer, Word files with Open XML, and a hand-made encrypted PDF.</summary>
-internal static class TestDocuments
+public static class TestDocuments
 {
     /// <summary>A PDF with one page per entry, each with its lines of text.</summary>
     public static byte[] Pdf(params string[][] pages)

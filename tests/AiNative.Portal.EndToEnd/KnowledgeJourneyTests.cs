@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using AiNative.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AiNative.Portal.EndToEnd;
+
+public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
+{
+    private const string BaseName = "Customer care";
+
+    /// <summary>Ingestion of three small files on a shared machine; generous, since the documents only need to get there.</summary>
+    private static readonly LocatorAssertionsToHaveAttributeOptions UntilReady = new() { Timeout = 90_000 };
+
+    [Fact]
+    public async Task An_editor_builds_a_base_from_three_files_searches_it_asks_it_and_deletes_a_document()
+    {
+        await browser.Portal.CreateAdministratorAsync();
+        await using var session = await browser.NewPageAsync();
+        var page = session.Page;
+        await session.SignInAsync(PortalFactory.AdminEmail, PortalFactory.Password);
+
+        await page.GotoAsync("/knowledge");
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Portal handbook" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New knowledge base" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Name").FillAsync(BaseName);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = BaseName, Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("documents-empty")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Tags for the next files (optional)").FillAsync("team=support");
+        await page.Locator("input[type=file]").SetInputFilesAsync(
+        [
+            File("refunds.md", "# Refunds\n\nRefunds are paid within fourteen days of the return reaching the warehouse.\n\n# Exchanges\n\nExchanges ship the same day."u8.ToArray()),
+            File("pricing.pdf", TestDocuments.Pdf(["Annual plans", "Refunds for annual plans are prorated by the month."])),
+            File("onboarding.docx", TestDocuments.Docx(("Heading1", "Onboarding"), (null, "New agents learn the refund policy in their first week."))),
+            File("scan.pdf", "this was never a PDF"u8.ToArray()),
+        ]);
+
+        var uploads = page.GetByTestId("upload-row");
+        await Expect(uploads.Filter(new() { HasText = "refunds.md" })).ToHaveAttributeAsync("data-stage", "Accepted");
+        await Expect(uploads.Filter(new() { HasText = "pricing.pdf" })).ToHaveAttributeAsync("data-stage", "Accepted");
+        await Expect(uploads.Filter(new() { HasText = "onboarding.docx" })).ToHaveAttributeAsync("data-stage", "Accepted");
+        var rejected = uploads.Filter(new() { HasText = "scan.pdf" });
+        await Expect(rejected).ToHaveAttributeAsync("data-stage", "Rejected");
+        await Expect(rejected.GetByTestId("upload-message")).ToContainTextAsync("named .pdf but its content is plain text");
+
+        var documents = page.GetByTestId("documents-table").Locator("tbody tr");
+        foreach (var name in new[] { "refunds.md", "pricing.pdf", "onboarding.docx" })
+        {
+            var row = documents.Filter(new() { HasText = name });
+            await Expect(row.GetByTestId("document-status")).ToHaveAttributeAsync("data-status", "Ready", UntilReady);
+            await Expect(row).ToContainTextAsync("team=support");
+        }
+
+        await Expect(documents).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("base-facts")).ToContainTextAsync("3 of 3 documents ready");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Search" }).ClickAsync();
+        await page.GetByLabel("Query").FillAsync("refund");
+        await page.GetByLabel("Query").PressAsync("Enter");
+        var hits = page.GetByTestId("search-hit");
+        await Expect(hits.Filter(new() { HasText = "pricing.pdf" })).ToHaveCountAsync(1);
+        await Expect(hits.Filter(new() { HasText = "refunds.md" }).First).ToBeVisibleAsync();
+        await Expect(hits.Filter(new() { HasText = "onboarding.docx" })).ToHaveCountAsync(1);
+        var pdfHit = hits.Filter(new() { HasText = "pricing.pdf" });
+        await Expect(pdfHit).ToContainTextAsync("page 1");
+        await Expect(pdfHit.Locator("mark").First).ToHaveTextAsync("Refunds");
+        await Expect(pdfHit.GetByTestId("score-vector")).ToContainTextAsync(ScoreNumber());
+        await Expect(pdfHit.GetByTestId("score-keyword")).ToContainTextAsync(ScoreNumber());
+        await Expect(pdfHit.GetByTestId("score-fused")).ToContainTextAsync(ScoreNumber());
+        await Expect(pdfHit.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(3);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Ask" }).ClickAsync();
+        await page.GetByLabel("Question").FillAsync("How soon are refunds paid after a return?");
+        await page.GetByLabel("Question").PressAsync("Enter");
+        await Expect(page.GetByTestId("answer")).ToContainTextAsync("fourteen days");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Open source \\[1\\]") }).ClickAsync();
+        var source = page.GetByRole(AriaRole.Dialog);
+        await Expect(source.GetByTestId("chunk")).ToContainTextAsync("Refunds are paid within fourteen days");
+        await Expect(source.GetByTestId("chunk-facts")).ToContainTextAsync("refunds.md");
+        await source.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(source).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Documents (3)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete pricing.pdf" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(documents.Filter(new() { HasText = "pricing.pdf" })).ToHaveCountAsync(0);
+        await Expect(documents).ToHaveCountAsync(2);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Search" }).ClickAsync();
+        await Expect(hits.Filter(new() { HasText = "pricing.pdf" })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(hits.Filter(new() { HasText = "onboarding.docx" })).ToHaveCountAsync(1);
+        await Expect(hits.Filter(new() { HasText = "pricing.pdf" })).ToHaveCountAsync(0);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    private static FilePayload File(string name, byte[] content) => new() { Name = name, MimeType = "application/octet-stream", Buffer = content };
+
+    private static Regex ScoreNumber() => new("\\d\\.\\d{4}");
+}

@@ -1,0 +1,81 @@
+using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Components.Pages.Knowledge;
+using Bunit;
+
+namespace AiNative.Portal.Tests.Knowledge;
+
+public sealed class DocumentsTabTests : KnowledgeComponentTest
+{
+    private const string Reason = "The PDF is password-protected; remove the password and upload it again.";
+
+    private readonly DocumentDto _failed = KnowledgeSamples.Document("locked.pdf", DocumentStatusDto.Failed, Reason);
+
+    public DocumentsTabTests() => Api.Documents.AddRange([KnowledgeSamples.Document("guide.md", DocumentStatusDto.Ready), _failed]);
+
+    [Fact]
+    public void A_failed_document_shows_its_reason_and_retry_to_an_editor()
+    {
+        var page = RenderPage(TeamRoleDto.Editor);
+
+        var row = Row(page, "locked.pdf");
+        Assert.Equal(Reason, row.QuerySelector("[data-testid=document-error]")!.TextContent.Trim());
+        Assert.NotNull(row.QuerySelector("button[aria-label='Retry locked.pdf']"));
+        Assert.Null(Row(page, "guide.md").QuerySelector("button[aria-label^='Retry']"));
+        Assert.NotNull(Row(page, "guide.md").QuerySelector("button[aria-label='Re-ingest guide.md']"));
+        Assert.NotEmpty(page.FindAll("[data-testid=upload-panel]"));
+    }
+
+    [Fact]
+    public void A_viewer_reads_a_failed_documents_reason_but_gets_no_retry_nor_upload()
+    {
+        var page = RenderPage(TeamRoleDto.Viewer);
+
+        var row = Row(page, "locked.pdf");
+        Assert.Equal(Reason, row.QuerySelector("[data-testid=document-error]")!.TextContent.Trim());
+        Assert.Contains("An editor of the team can retry it.", row.TextContent);
+        Assert.Empty(page.FindAll("[data-testid=documents-table] button"));
+        Assert.Empty(page.FindAll("[data-testid=upload-panel]"));
+    }
+
+    [Fact]
+    public void Retry_queues_a_failed_document_again()
+    {
+        var page = RenderPage(TeamRoleDto.Editor);
+
+        Row(page, "locked.pdf").QuerySelector("button[aria-label='Retry locked.pdf']")!.Click();
+
+        Assert.Equal([_failed.DocumentId], Api.Retried);
+        page.WaitForAssertion(() => Assert.Equal("Queued", Row(page, "locked.pdf").QuerySelector("[data-testid=document-status]")!.GetAttribute("data-status")));
+    }
+
+    [Fact]
+    public void Live_status_changes_move_a_document_through_its_steps_to_ready()
+    {
+        var page = RenderPage(TeamRoleDto.Viewer);
+        var document = _failed.DocumentId;
+
+        Api.Changes.Writer.TryWrite(new DocumentChangeDto(document, _failed.IndexId, DocumentStatusDto.Processing, "embed", 0.25, null, 4, 90, false));
+        page.WaitForAssertion(() => Assert.Contains("Embed (step 3 of 4)", Row(page, "locked.pdf").TextContent));
+        Api.Changes.Writer.TryWrite(new DocumentChangeDto(document, _failed.IndexId, DocumentStatusDto.Ready, null, 1, null, 4, 90, false));
+
+        page.WaitForAssertion(() => Assert.Equal("Ready", Row(page, "locked.pdf").QuerySelector("[data-testid=document-status]")!.GetAttribute("data-status")));
+        Assert.Null(Row(page, "locked.pdf").QuerySelector("[data-testid=document-error]"));
+    }
+
+    [Fact]
+    public void A_base_without_documents_explains_how_to_add_them()
+    {
+        Api.Documents.Clear();
+
+        var editor = RenderPage(TeamRoleDto.Editor);
+
+        Assert.Contains("Drop files on the area above", editor.Find("[data-testid=documents-empty]").TextContent);
+    }
+
+    private IRenderedComponent<KnowledgeBasePage> RenderPage(TeamRoleDto role) =>
+        RenderWithPopovers<KnowledgeBasePage>(p => p.Add(x => x.BaseId, Api.Base.Id).AddCascadingValue(SessionAs(role)));
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<KnowledgeBasePage> page, string fileName) =>
+        page.FindAll("[data-testid=documents-table] tbody tr").Single(r => r.TextContent.Contains(fileName, StringComparison.Ordinal));
+}

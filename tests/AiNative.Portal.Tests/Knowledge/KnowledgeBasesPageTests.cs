@@ -1,0 +1,65 @@
+using AiNative.Portal.Client.Contracts.Models;
+using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Components.Pages.Knowledge;
+using Bunit;
+using MudBlazor;
+
+namespace AiNative.Portal.Tests.Knowledge;
+
+public sealed class KnowledgeBasesPageTests : KnowledgeComponentTest
+{
+    public KnowledgeBasesPageTests() => Api.Base = Api.Base with { DocumentCount = 4, ReadyCount = 3, FailedCount = 1, ChunkCount = 120, TokenCount = 9_800 };
+
+    [Fact]
+    public void A_viewer_sees_the_bases_with_their_counts_and_no_controls()
+    {
+        var page = RenderWithPopovers<KnowledgeBasesPage>(p => p.AddCascadingValue(SessionAs(TeamRoleDto.Viewer)));
+
+        var row = page.Find("tbody tr").TextContent;
+        Assert.Contains("offline-embed", row);
+        Assert.Contains("3 of 4 ready", row);
+        Assert.Contains("1 failed", row);
+        Assert.Contains("9,800", row);
+        Assert.Empty(page.FindAll("button"));
+    }
+
+    [Fact]
+    public void A_base_being_re_indexed_shows_the_jobs_progress()
+    {
+        Api.Base = Api.Base with { IsReindexing = true, ReindexProgress = 0.4 };
+
+        var page = RenderWithPopovers<KnowledgeBasesPage>(p => p.AddCascadingValue(SessionAs(TeamRoleDto.Viewer)));
+
+        var state = page.Find("[data-testid=index-state]");
+        Assert.Contains("Re-indexing", state.TextContent);
+        Assert.Contains("Searches use the previous index until this completes.", state.TextContent);
+        Assert.Equal("40", state.QuerySelector("[role=progressbar]")!.GetAttribute("aria-valuenow"));
+    }
+
+    [Fact]
+    public void Changing_the_partitioning_of_a_base_with_documents_warns_that_saving_re_indexes_it()
+    {
+        Models.Models.Add(new ModelDto(Guid.CreateVersion7(), Guid.CreateVersion7(), "Offline", ProviderKindDto.Offline, "offline-embed", "offline-embed",
+            ModelKindDto.Embedding, 8_192, 0, 0, 0, 256, new ModelSettingsDto(), "Hashed n-grams.", DateTimeOffset.UtcNow));
+        Api.Base = Api.Base with { EmbeddingModelId = Models.Models[^1].Id };
+        var dialogs = Render<MudDialogProvider>();
+        var page = RenderWithPopovers<KnowledgeBasesPage>(p => p.AddCascadingValue(SessionAs(TeamRoleDto.Editor)));
+
+        page.Find("button[aria-label='Edit Support']").Click();
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("input[data-testid=max-tokens]")));
+        Assert.Empty(dialogs.FindAll("[data-testid=reindex-warning]"));
+        dialogs.Find("input[data-testid=max-tokens]").Input("500");
+
+        Assert.Contains("Saving re-indexes all 4 document(s)", dialogs.Find("[data-testid=reindex-warning]").TextContent);
+    }
+
+    [Fact]
+    public void A_team_without_bases_is_told_how_to_start()
+    {
+        Api.Bases.Clear();
+
+        var editor = RenderWithPopovers<KnowledgeBasesPage>(p => p.AddCascadingValue(SessionAs(TeamRoleDto.Editor)));
+
+        Assert.Contains("Start with “New knowledge base”.", editor.Find("[data-testid=bases-empty]").TextContent);
+    }
+}
