@@ -67,7 +67,15 @@ public sealed partial class PromptRunner(
             .Set("gen_ai.request.temperature", run.Settings.Temperature)
             .Set("gen_ai.request.top_p", run.Settings.TopP)
             .Set("gen_ai.request.max_tokens", run.Settings.MaxOutputTokens);
-        var invocation = new ChatInvocation { ModelId = model.Id, Messages = ChatMessages(run), Settings = run.Settings, Source = InvocationSource.Playground };
+        // The run picks its call's id, so a cancelled call can be found by it too.
+        var invocation = new ChatInvocation
+        {
+            ModelId = model.Id,
+            Messages = ChatMessages(run),
+            Settings = run.Settings,
+            Source = InvocationSource.Playground,
+            CallId = Guid.CreateVersion7(),
+        };
         var output = new StringBuilder();
         TimeSpan? firstToken = null;
         InvocationResult? result = null;
@@ -103,8 +111,11 @@ public sealed partial class PromptRunner(
             await updates.DisposeAsync();
             if (!ended)
             {
-                // Cancelled, or the reader went away (a closed page): the call was made, keep what arrived.
-                RunOutcomes.Stop(run, step, RunStatus.Cancelled, output.ToString(), firstToken, Estimate(invocation, output, model, callMade: true));
+                // Cancelled, or the reader went away (a closed page): keep what arrived. The invoker has
+                // recorded the call by now if it reached the provider; one cancelled before that costs nothing.
+                var recorded = await RecordedCallAsync(invocation.CallId.Value);
+                RunOutcomes.Stop(run, step, RunStatus.Cancelled, output.ToString(), firstToken,
+                    Estimate(invocation, output, model, callMade: recorded is not null), recorded);
                 await SaveAsync(run, trace);
             }
         }
@@ -145,6 +156,12 @@ public sealed partial class PromptRunner(
     {
         var usage = new TokenUsage(tokens.Count(invocation.Messages), tokens.Count(output.ToString()), IsEstimated: true);
         return (usage, callMade ? model.CostOf(usage.InputTokens, usage.OutputTokens) : 0m);
+    }
+
+    private async Task<Guid?> RecordedCallAsync(Guid callId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        return await db.ModelCalls.AnyAsync(c => c.Id == callId, CancellationToken.None) ? callId : null;
     }
 
     private async Task<ModelDefinition> LoadModelAsync(Guid modelId, CancellationToken cancellationToken)
