@@ -5,6 +5,7 @@ using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Prompts;
+using AiNative.Services.Prompts.Retrieval;
 using AiNative.Services.Prompts.Templates;
 using AiNative.Services.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -14,15 +15,17 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Services.Runs;
 
 /// <summary>
-/// Runs a prompt for the playground: renders it, streams the answer through the one call path
-/// (<see cref="ModelInvoker"/>), and saves the run with its trace when it ends, whether it
-/// succeeded, failed or was cancelled. Problems found before rendering completes (a missing
-/// variable, a broken template, an unknown prompt or model) are thrown before anything is sent or
-/// saved: they belong on the form, and history keeps only prompts that were sent.
+/// Runs a prompt for the playground: fills its context from a knowledge base when it names one,
+/// renders it, streams the answer through the one call path (<see cref="ModelInvoker"/>), and saves
+/// the run with its trace when it ends, whether it succeeded, failed or was cancelled. Problems found
+/// before rendering completes (a missing variable, an empty query, a broken template, an unknown
+/// prompt, model or knowledge base) are thrown before anything is sent or saved: they belong on the
+/// form, and history keeps only prompts that were sent.
 /// </summary>
 public sealed partial class PromptRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     PromptRenderer renderer,
+    ContextRetrieval retrieval,
     ModelInvoker invoker,
     TokenCounter tokens,
     TeamContext team,
@@ -39,7 +42,16 @@ public sealed partial class PromptRunner(
         var render = trace.Start(SpanNames.Render);
         var model = await LoadModelAsync(request.ModelId, cancellationToken);
         var source = await ResolveAsync(request, cancellationToken);
-        var rendered = await renderer.RenderTemplatesAsync(source.Templates, request.Values, cancellationToken);
+        var values = request.Values;
+        if (source.Retrieval is { } settings)
+        {
+            values = await retrieval.FillAsync(settings, source.Templates, values, trace, cancellationToken);
+
+            // Rendering is timed from the end of the retrieval, so the two spans do not overlap.
+            render = trace.Start(SpanNames.Render);
+        }
+
+        var rendered = await renderer.RenderTemplatesAsync(source.Templates, values, cancellationToken);
         var run = NewRun(request, model, source, rendered, startedAt);
         render
             .Set("ainative.prompt.name", source.PromptName ?? "ad-hoc")
@@ -47,7 +59,7 @@ public sealed partial class PromptRunner(
             .Set("ainative.prompt.variables", string.Join(", ", run.Variables.Select(v => v.Name)))
             .Set("ainative.prompt.estimated_tokens", tokens.Count(ChatMessages(run)))
             .End(RunStatus.Succeeded);
-        yield return new RunRendered(run.Id, run.Messages);
+        yield return new RunRendered(run.Id, run.Messages, [.. trace.Spans]);
 
         await foreach (var update in CallAsync(run, model, trace, cancellationToken))
         {
@@ -176,11 +188,10 @@ public sealed partial class PromptRunner(
 
     private async Task<RunSource> ResolveAsync(RunRequest request, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (request.PromptId is not { } promptId)
         {
-            return string.IsNullOrWhiteSpace(request.SystemTemplate) && string.IsNullOrWhiteSpace(request.UserTemplate)
-                ? throw new ValidationFailedException(TemplateAnalyzer.UserTemplateField, "Pick a saved prompt, or write a system or user message.")
-                : new RunSource(null, null, null, new PromptTemplates(request.SystemTemplate ?? string.Empty, request.UserTemplate ?? string.Empty, request.Variables), null);
+            return await ResolveAdHocAsync(db, request, cancellationToken);
         }
 
         if (request.PromptVersion is not { } number)
@@ -188,13 +199,44 @@ public sealed partial class PromptRunner(
             throw new ValidationFailedException("PromptVersion", "Pick a version of the prompt, or a label that points at one.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.PromptVersions.AsNoTracking()
             .Where(v => v.PromptId == promptId && v.Number == number)
             .Select(v => new { Version = v, v.Prompt.Name })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Prompt version", $"{promptId} v{number}");
-        return new RunSource(promptId, found.Name, number, PromptTemplates.Of(found.Version), found.Version.Settings);
+        var retrieval = found.Version.Retrieval;
+        if (retrieval is not null)
+        {
+            // The base is kept by id without a foreign key (see RetrievalSettingsMapping), so it may be gone.
+            var current = await RetrievalRules.BaseNameAsync(db, retrieval, cancellationToken)
+                ?? throw new ValidationFailedException("PromptVersion",
+                    $"The knowledge base this version names ('{retrieval.KnowledgeBaseName}') was deleted; pick another in a new version.");
+            retrieval = retrieval with { KnowledgeBaseName = current };
+        }
+
+        return new RunSource(promptId, found.Name, number, PromptTemplates.Of(found.Version), found.Version.Settings, retrieval);
+    }
+
+    private static async Task<RunSource> ResolveAdHocAsync(PortalDbContext db, RunRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.SystemTemplate) && string.IsNullOrWhiteSpace(request.UserTemplate))
+        {
+            throw new ValidationFailedException(TemplateAnalyzer.UserTemplateField, "Pick a saved prompt, or write a system or user message.");
+        }
+
+        var templates = new PromptTemplates(request.SystemTemplate ?? string.Empty, request.UserTemplate ?? string.Empty, request.Variables);
+        if (request.Retrieval is not { } asked)
+        {
+            return new RunSource(null, null, null, templates, null, null);
+        }
+
+        // Checked as a version's would be when saved, with the templates' own problems at the same time.
+        var analysis = TemplateAnalyzer.Analyze(templates.SystemTemplate, templates.UserTemplate);
+        var validation = new Validation();
+        TemplateAnalyzer.AddErrors(analysis, validation);
+        var retrieval = RetrievalRules.Check(asked, analysis.Variables, await RetrievalRules.BaseNameAsync(db, asked, cancellationToken), validation);
+        validation.ThrowIfInvalid();
+        return new RunSource(null, null, null, templates, null, retrieval);
     }
 
     private PromptRun NewRun(RunRequest request, ModelDefinition model, RunSource source, RenderedPrompt rendered, DateTimeOffset startedAt)
@@ -222,6 +264,7 @@ public sealed partial class PromptRunner(
             ModelName = model.Name,
             // The run's own settings, then the version's, then the model's defaults.
             Settings = request.Settings.Over(source.Settings).Over(model.DefaultSettings),
+            Retrieval = source.Retrieval,
             Messages = messages,
             ActorId = team.Actor.UserId,
             ActorName = team.Actor.Name,
