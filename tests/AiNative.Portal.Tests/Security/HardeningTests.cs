@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
 using AiNative.Portal.Client.Contracts;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Session;
@@ -145,7 +146,9 @@ public sealed class HardeningTests : IAsyncLifetime
         var second = await client.GetAsync("/account/login", Ct);
 
         var nonce = Nonce(first);
-        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\"", await first.Content.ReadAsStringAsync(Ct));
+
+        // The page writes the nonce HTML-encoded (a '+' as &#x2B;), which the browser decodes before comparing it with the header's.
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{HtmlEncoder.Default.Encode(nonce)}\"", await first.Content.ReadAsStringAsync(Ct));
         Assert.NotEqual(nonce, Nonce(second));
     }
 
