@@ -44,7 +44,8 @@ internal sealed class PortalPromptsApi(
                 request.Variables.ToVariables(),
                 request.ModelId,
                 request.Settings.ToSettings(),
-                request.CommitMessage);
+                request.CommitMessage,
+                request.Retrieval.ToSettings());
             var saved = await versions.CreateAsync(promptId, input, cancellationToken);
 
             // Read back with the model, so the answer names it.

@@ -1,6 +1,9 @@
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Prompts;
+using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Models;
 using AiNative.Services.Prompts;
+using AiNative.Services.Prompts.Retrieval;
 using AiNative.Services.Prompts.Templates;
 
 namespace AiNative.Portal.Prompts;
@@ -20,7 +23,8 @@ internal static class PromptMappings
     public static PromptVersionDto ToDto(this PromptVersion version) =>
         new(version.Id, version.Number, version.SystemTemplate, version.UserTemplate,
             version.Variables.Select(v => new PromptVariableDto(v.Name, v.DefaultValue, v.Description)).ToList(),
-            version.ModelId, version.Model?.Name, version.Settings.ToDto(), version.CommitMessage, version.CreatedAt, version.CreatedBy);
+            version.ModelId, version.Model?.Name, version.Settings.ToDto(), version.CommitMessage, version.CreatedAt, version.CreatedBy,
+            version.Retrieval?.ToDto());
 
     public static PromptLabelDto ToDto(this PromptLabel label) => new(label.Name, label.Version.Number);
 
@@ -33,6 +37,21 @@ internal static class PromptMappings
         TopP = settings.TopP,
         MaxOutputTokens = settings.MaxOutputTokens,
         ResponseFormat = (ResponseFormat)settings.ResponseFormat,
+    };
+
+    public static RetrievalSettingsDto ToDto(this RetrievalSettings retrieval) =>
+        new(retrieval.KnowledgeBaseId, retrieval.QueryVariable, retrieval.ContextVariable, retrieval.TopK, retrieval.MinRelevance,
+            (SearchModeDto)retrieval.Mode, retrieval.KnowledgeBaseName);
+
+    /// <summary>The settings asked for; the base's name is looked up, not taken from the request.</summary>
+    public static RetrievalSettings? ToSettings(this RetrievalSettingsDto? retrieval) => retrieval is null ? null : new()
+    {
+        KnowledgeBaseId = retrieval.KnowledgeBaseId,
+        QueryVariable = retrieval.QueryVariable ?? string.Empty,
+        ContextVariable = retrieval.ContextVariable ?? string.Empty,
+        TopK = retrieval.TopK,
+        MinRelevance = retrieval.MinRelevance,
+        Mode = (SearchMode)retrieval.Mode,
     };
 
     public static List<PromptVariable> ToVariables(this IReadOnlyList<PromptVariableDto>? variables) =>

@@ -20,11 +20,12 @@ internal static class RunMappings
         Variables = request.Variables.ToVariables(),
         Values = request.Values ?? new Dictionary<string, string?>(),
         Settings = request.Settings.ToSettings(),
+        Retrieval = request.Retrieval.ToSettings(),
     };
 
     public static RunEventDto ToDto(this RunEvent update) => update switch
     {
-        RunRendered rendered => new RunRenderedEventDto(rendered.RunId, rendered.Messages.Select(ToDto).ToList()),
+        RunRendered rendered => new RunRenderedEventDto(rendered.RunId, rendered.Messages.Select(ToDto).ToList(), rendered.Spans.Select(ToDto).ToList()),
         RunDelta delta => new RunDeltaEventDto(delta.Text),
         RunFinished { Run.Status: RunStatus.Succeeded } finished => new RunCompletedEventDto(finished.Run.ToSummaryDto()),
         RunFinished finished => new RunFailedEventDto(
@@ -51,9 +52,15 @@ internal static class RunMappings
             run.Settings.ToDto(),
             run.Messages.Select(ToDto).ToList(),
             run.Output,
-            run.Spans.Select(s => new RunSpanDto(s.Name, (RunStatusDto)s.Status, s.StartOffsetMs, s.DurationMs, s.Attributes)).ToList());
+            run.Spans.Select(ToDto).ToList(),
+            run.Retrieval?.ToDto());
 
     private static RunMessageDto ToDto(RunMessage message) => new(message.Role, message.Content);
+
+    private static RunSpanDto ToDto(RunSpan span) =>
+        new(span.Name, (RunStatusDto)span.Status, span.StartOffsetMs, span.DurationMs, span.Attributes,
+            span.Hits.Select(h => new RetrievedChunkDto(
+                h.Number, h.ChunkId, h.DocumentId, h.DocumentName, h.Page, h.Heading, h.Relevance, h.VectorScore, h.KeywordScore, h.FusedScore)).ToList());
 
     private static RunProblemDto? Problem(string? title, string? detail) => title is null ? null : new RunProblemDto(title, detail);
 

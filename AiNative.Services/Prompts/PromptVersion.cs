@@ -1,4 +1,5 @@
 using AiNative.Services.Models;
+using AiNative.Services.Prompts.Retrieval;
 using AiNative.Services.Teams;
 
 namespace AiNative.Services.Prompts;
@@ -34,6 +35,9 @@ public sealed class PromptVersion : ITeamOwned
     public ModelDefinition? Model { get; init; }
 
     public GenerationSettings Settings { get; init; } = new();
+
+    /// <summary>The knowledge base that fills a context variable when the version runs; null when it retrieves nothing.</summary>
+    public RetrievalSettings? Retrieval { get; init; }
 
     public required string CommitMessage { get; init; }
 

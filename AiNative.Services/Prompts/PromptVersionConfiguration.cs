@@ -1,3 +1,4 @@
+using AiNative.Services.Prompts.Retrieval;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -20,5 +21,6 @@ internal sealed class PromptVersionConfiguration : IEntityTypeConfiguration<Prom
             settings.Property(s => s.ResponseFormat).HasConversion<string>();
         });
         builder.ComplexCollection(v => v.Variables, variables => variables.ToJson());
+        builder.ComplexProperty(v => v.Retrieval, RetrievalSettingsMapping.Configure);
     }
 }

@@ -3,6 +3,7 @@ using AiNative.Services.Models;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Errors;
+using AiNative.Services.Prompts.Retrieval;
 using AiNative.Services.Prompts.Templates;
 using AiNative.Services.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,8 @@ public sealed class PromptVersions(
     }
 
     /// <summary>
-    /// Saves the next version after checking its templates, variables, model and settings; every
-    /// problem is reported at once, and nothing is saved unless all is well.
+    /// Saves the next version after checking its templates, variables, model, settings and retrieval;
+    /// every problem is reported at once, and nothing is saved unless all is well.
     /// </summary>
     public async Task<PromptVersion> CreateAsync(Guid promptId, NewPromptVersion input, CancellationToken cancellationToken)
     {
@@ -63,6 +64,9 @@ public sealed class PromptVersions(
         VersionRules.CheckVariables(input.Variables, analysis.Variables, validation);
         VersionRules.CheckModel(input.ModelId, model, validation);
         VersionRules.CheckSettings(input.Settings, model, validation);
+        var retrieval = input.Retrieval is { } asked
+            ? RetrievalRules.Check(asked, analysis.Variables, await RetrievalRules.BaseNameAsync(db, asked, cancellationToken), validation)
+            : null;
         validation.RequireText(input.CommitMessage, "CommitMessage", PromptRules.CommitMessageMaxLength);
         validation.ThrowIfInvalid();
 
@@ -77,6 +81,7 @@ public sealed class PromptVersions(
             Variables = VersionRules.VariablesOf(analysis.Variables, input.Variables),
             ModelId = model?.Id,
             Settings = input.Settings,
+            Retrieval = retrieval,
             CommitMessage = input.CommitMessage.Trim(),
             CreatedAt = now,
             CreatedBy = team.Actor.Name,

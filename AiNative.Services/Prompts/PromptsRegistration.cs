@@ -14,6 +14,7 @@ public static class PromptsRegistration
         services.AddScoped<PromptLabels>();
         services.AddScoped<PromptRenderer>();
         services.AddScoped<IPortalSeeder, PromptsSeeder>();
+        services.AddScoped<IPortalSeeder, HandbookPromptSeeder>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using AiNative.Services.Models;
+using AiNative.Services.Prompts.Retrieval;
 using AiNative.Services.Teams;
 
 namespace AiNative.Services.Runs;
@@ -34,6 +35,9 @@ public sealed class PromptRun : ITeamOwned
 
     /// <summary>The settings sent: the run's own over the model's defaults.</summary>
     public GenerationSettings Settings { get; set; } = new();
+
+    /// <summary>The knowledge base and settings that filled a context variable; null when the run retrieved nothing.</summary>
+    public RetrievalSettings? Retrieval { get; set; }
 
     public List<RunMessage> Messages { get; set; } = [];
 

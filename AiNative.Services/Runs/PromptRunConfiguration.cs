@@ -1,4 +1,5 @@
 using AiNative.Services.Prompts;
+using AiNative.Services.Prompts.Retrieval;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -28,5 +29,6 @@ internal sealed class PromptRunConfiguration : IEntityTypeConfiguration<PromptRu
         });
         builder.ComplexCollection(r => r.Variables, variables => variables.ToJson());
         builder.ComplexCollection(r => r.Messages, messages => messages.ToJson());
+        builder.ComplexProperty(r => r.Retrieval, RetrievalSettingsMapping.Configure);
     }
 }

@@ -14,15 +14,17 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Services.Runs;
 
 /// <summary>
-/// Runs a prompt for the playground: renders it, streams the answer through the one call path
-/// (<see cref="ModelInvoker"/>), and saves the run with its trace when it ends, whether it
-/// succeeded, failed or was cancelled. Problems found before rendering completes (a missing
-/// variable, a broken template, an unknown prompt or model) are thrown before anything is sent or
-/// saved: they belong on the form, and history keeps only prompts that were sent.
+/// Runs a prompt for the playground: fills its context from a knowledge base when it names one,
+/// renders it, streams the answer through the one call path (<see cref="ModelInvoker"/>), and saves
+/// the run with its trace when it ends, whether it succeeded, failed or was cancelled. Problems found
+/// before rendering completes (a missing variable, an empty query, a broken template, an unknown
+/// prompt, model or knowledge base) are thrown before anything is sent or saved: they belong on the
+/// form, and history keeps only prompts that were sent.
 /// </summary>
 public sealed partial class PromptRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     PromptRenderer renderer,
+    ContextRetrieval retrieval,
     ModelInvoker invoker,
     TokenCounter tokens,
     TeamContext team,
@@ -39,7 +41,16 @@ public sealed partial class PromptRunner(
         var render = trace.Start(SpanNames.Render);
         var model = await LoadModelAsync(request.ModelId, cancellationToken);
         var source = await ResolveAsync(request, cancellationToken);
-        var rendered = await renderer.RenderTemplatesAsync(source.Templates, request.Values, cancellationToken);
+        var values = request.Values;
+        if (source.Retrieval is { } settings)
+        {
+            values = await retrieval.FillAsync(settings, source.Templates, values, trace, cancellationToken);
+
+            // Rendering is timed from the end of the retrieval, so the two spans do not overlap.
+            render = trace.Start(SpanNames.Render);
+        }
+
+        var rendered = await renderer.RenderTemplatesAsync(source.Templates, values, cancellationToken);
         var run = NewRun(request, model, source, rendered, startedAt);
         render
             .Set("ainative.prompt.name", source.PromptName ?? "ad-hoc")
@@ -47,7 +58,7 @@ public sealed partial class PromptRunner(
             .Set("ainative.prompt.variables", string.Join(", ", run.Variables.Select(v => v.Name)))
             .Set("ainative.prompt.estimated_tokens", tokens.Count(ChatMessages(run)))
             .End(RunStatus.Succeeded);
-        yield return new RunRendered(run.Id, run.Messages);
+        yield return new RunRendered(run.Id, run.Messages, [.. trace.Spans]);
 
         await foreach (var update in CallAsync(run, model, trace, cancellationToken))
         {
@@ -67,7 +78,15 @@ public sealed partial class PromptRunner(
             .Set("gen_ai.request.temperature", run.Settings.Temperature)
             .Set("gen_ai.request.top_p", run.Settings.TopP)
             .Set("gen_ai.request.max_tokens", run.Settings.MaxOutputTokens);
-        var invocation = new ChatInvocation { ModelId = model.Id, Messages = ChatMessages(run), Settings = run.Settings, Source = InvocationSource.Playground };
+        // The run picks its call's id, so a cancelled call can be found by it too.
+        var invocation = new ChatInvocation
+        {
+            ModelId = model.Id,
+            Messages = ChatMessages(run),
+            Settings = run.Settings,
+            Source = InvocationSource.Playground,
+            CallId = Guid.CreateVersion7(),
+        };
         var output = new StringBuilder();
         TimeSpan? firstToken = null;
         InvocationResult? result = null;
@@ -103,8 +122,11 @@ public sealed partial class PromptRunner(
             await updates.DisposeAsync();
             if (!ended)
             {
-                // Cancelled, or the reader went away (a closed page): the call was made, keep what arrived.
-                RunOutcomes.Stop(run, step, RunStatus.Cancelled, output.ToString(), firstToken, Estimate(invocation, output, model, callMade: true));
+                // Cancelled, or the reader went away (a closed page): keep what arrived. The invoker has
+                // recorded the call by now if it reached the provider; one cancelled before that costs nothing.
+                var recorded = await RecordedCallAsync(invocation.CallId.Value);
+                RunOutcomes.Stop(run, step, RunStatus.Cancelled, output.ToString(), firstToken,
+                    Estimate(invocation, output, model, callMade: recorded is not null), recorded);
                 await SaveAsync(run, trace);
             }
         }
@@ -147,6 +169,12 @@ public sealed partial class PromptRunner(
         return (usage, callMade ? model.CostOf(usage.InputTokens, usage.OutputTokens) : 0m);
     }
 
+    private async Task<Guid?> RecordedCallAsync(Guid callId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        return await db.ModelCalls.AnyAsync(c => c.Id == callId, CancellationToken.None) ? callId : null;
+    }
+
     private async Task<ModelDefinition> LoadModelAsync(Guid modelId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -159,25 +187,8 @@ public sealed partial class PromptRunner(
 
     private async Task<RunSource> ResolveAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        if (request.PromptId is not { } promptId)
-        {
-            return string.IsNullOrWhiteSpace(request.SystemTemplate) && string.IsNullOrWhiteSpace(request.UserTemplate)
-                ? throw new ValidationFailedException(TemplateAnalyzer.UserTemplateField, "Pick a saved prompt, or write a system or user message.")
-                : new RunSource(null, null, null, new PromptTemplates(request.SystemTemplate ?? string.Empty, request.UserTemplate ?? string.Empty, request.Variables), null);
-        }
-
-        if (request.PromptVersion is not { } number)
-        {
-            throw new ValidationFailedException("PromptVersion", "Pick a version of the prompt, or a label that points at one.");
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await db.PromptVersions.AsNoTracking()
-            .Where(v => v.PromptId == promptId && v.Number == number)
-            .Select(v => new { Version = v, v.Prompt.Name })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Prompt version", $"{promptId} v{number}");
-        return new RunSource(promptId, found.Name, number, PromptTemplates.Of(found.Version), found.Version.Settings);
+        return await RunSources.ResolveAsync(db, request, cancellationToken);
     }
 
     private PromptRun NewRun(RunRequest request, ModelDefinition model, RunSource source, RenderedPrompt rendered, DateTimeOffset startedAt)
@@ -205,6 +216,7 @@ public sealed partial class PromptRunner(
             ModelName = model.Name,
             // The run's own settings, then the version's, then the model's defaults.
             Settings = request.Settings.Over(source.Settings).Over(model.DefaultSettings),
+            Retrieval = source.Retrieval,
             Messages = messages,
             ActorId = team.Actor.UserId,
             ActorName = team.Actor.Name,

@@ -31,15 +31,26 @@ internal static class RunOutcomes
             null => "Unknown",
             _ => failure.GetType().Name,
         });
-        Stop(run, step, RunStatus.Failed, output, firstToken, estimate);
+
+        // A provider failure names the call it recorded; a run refused before the call has none.
+        Stop(run, step, RunStatus.Failed, output, firstToken, estimate, (failure as ProviderCallException)?.CallId);
     }
 
-    public static void Stop(PromptRun run, TraceStep step, RunStatus status, string output, TimeSpan? firstToken, (TokenUsage Usage, decimal Cost) estimate)
+    /// <summary>Ends a run that did not complete; <paramref name="callId"/> is the call's record when the call reached the provider.</summary>
+    public static void Stop(
+        PromptRun run,
+        TraceStep step,
+        RunStatus status,
+        string output,
+        TimeSpan? firstToken,
+        (TokenUsage Usage, decimal Cost) estimate,
+        Guid? callId)
     {
         run.Status = status;
         run.Output = output;
+        run.ModelCallId = callId;
         Measure(run, step, estimate.Usage, estimate.Cost, firstToken, step.Elapsed);
-        step.End(status);
+        step.Set("ainative.model_call.id", callId).End(status);
     }
 
     private static void Measure(PromptRun run, TraceStep step, TokenUsage usage, decimal cost, TimeSpan? firstToken, TimeSpan latency)

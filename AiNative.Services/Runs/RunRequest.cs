@@ -1,5 +1,6 @@
 using AiNative.Services.Models;
 using AiNative.Services.Prompts;
+using AiNative.Services.Prompts.Retrieval;
 
 namespace AiNative.Services.Runs;
 
@@ -26,4 +27,7 @@ public sealed record RunRequest
 
     /// <summary>Unset values come from the model's defaults.</summary>
     public GenerationSettings Settings { get; init; } = new();
+
+    /// <summary>A knowledge base to fill a variable of the ad-hoc templates from; a saved version brings its own.</summary>
+    public RetrievalSettings? Retrieval { get; init; }
 }

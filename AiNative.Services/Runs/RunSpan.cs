@@ -24,4 +24,7 @@ public sealed class RunSpan : ITeamOwned
 
     /// <summary>Facts of the step, named after the OpenTelemetry GenAI conventions where one exists; stored as JSON.</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];
+
+    /// <summary>The chunks a <see cref="SpanNames.Retrieve"/> step found, best first; empty for other steps.</summary>
+    public List<RetrievedChunk> Hits { get; set; } = [];
 }

@@ -21,5 +21,6 @@ internal sealed class RunSpanConfiguration : IEntityTypeConfiguration<RunSpan>
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
                 attributes => attributes.Aggregate(0, (hash, pair) => HashCode.Combine(hash, pair.Key, pair.Value)),
                 attributes => new Dictionary<string, string>(attributes)));
+        builder.ComplexCollection(s => s.Hits, hits => hits.ToJson());
     }
 }

@@ -6,6 +6,7 @@ public static class RunsRegistration
 {
     public static IServiceCollection AddRuns(this IServiceCollection services)
     {
+        services.AddScoped<ContextRetrieval>();
         services.AddScoped<PromptRunner>();
         services.AddScoped<RunHistory>();
         return services;

@@ -1,14 +1,15 @@
 namespace AiNative.Services.Runs;
 
 /// <summary>
-/// The steps a run's trace records, in the order they happen. A retrieval step (a knowledge base
-/// filling a context variable) records <see cref="Retrieve"/> between rendering and the model call.
+/// The steps a run's trace records. A prompt that draws on a knowledge base records
+/// <see cref="Retrieve"/> first, since rendering needs the context it finds; then every run records
+/// <see cref="Render"/> and <see cref="ModelCall"/>.
 /// </summary>
 public static class SpanNames
 {
-    public const string Render = "render";
-
     public const string Retrieve = "retrieve";
+
+    public const string Render = "render";
 
     public const string ModelCall = "model call";
 }

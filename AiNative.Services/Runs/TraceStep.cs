@@ -5,6 +5,8 @@ internal sealed class TraceStep(RunTrace trace, string name, TimeSpan startOffse
 {
     public Dictionary<string, string> Attributes { get; } = [];
 
+    public List<RetrievedChunk> Hits { get; } = [];
+
     /// <summary>Time since this step started.</summary>
     public TimeSpan Elapsed => trace.Elapsed - startOffset;
 
@@ -25,5 +27,6 @@ internal sealed class TraceStep(RunTrace trace, string name, TimeSpan startOffse
         StartOffsetMs = startOffset.TotalMilliseconds,
         DurationMs = Elapsed.TotalMilliseconds,
         Attributes = Attributes,
+        Hits = Hits,
     });
 }

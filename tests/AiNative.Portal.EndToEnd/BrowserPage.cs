@@ -37,6 +37,13 @@ public sealed class BrowserPage : IAsyncDisposable
         await Expect(Page.GetByTestId("user-menu")).ToBeVisibleAsync();
     }
 
+    /// <summary>Opens the select with <paramref name="picker"/> as its test id and picks <paramref name="option"/>.</summary>
+    public async Task PickAsync(string picker, string option)
+    {
+        await Page.GetByTestId(picker).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+    }
+
     /// <summary>Waits until the interactive (server or WebAssembly) side has taken over the page.</summary>
     public Task WaitForInteractiveAsync() =>
         Page.WaitForFunctionAsync("() => document.querySelector('[data-interactive=\"true\"]') !== null");

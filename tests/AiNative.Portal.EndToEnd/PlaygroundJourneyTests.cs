@@ -24,11 +24,11 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await page.GotoAsync("/playground");
         await session.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("output-empty")).ToBeVisibleAsync();
-        await PickAsync(page, "prompt-picker", "Support answer");
-        await PickAsync(page, "model-picker", model.Name);
 
-        // Prerendering loaded the session, prompts, models and history and handed them to WebAssembly.
+        // Prerendering loaded the session, prompts, models, knowledge bases and history and handed them to WebAssembly.
         Assert.DoesNotContain(apiCalls, path => path.StartsWith("/api/", StringComparison.Ordinal));
+        await session.PickAsync("prompt-picker", "Support answer");
+        await session.PickAsync("model-picker", model.Name);
         browser.Provider.HoldStreams();
         await page.GetByTestId("run-button").ClickAsync();
         var output = page.GetByTestId("output-text");
@@ -57,7 +57,7 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await Expect(page.GetByTestId("output-tokens")).ToContainTextAsync("estimated");
         browser.Provider.ReleaseStreams();
 
-        await HistoryRow(page, "Succeeded").GetByTestId("history-open").ClickAsync();
+        await HistoryRow(page, "Succeeded", "Support answer v1").GetByTestId("history-open").ClickAsync();
         await Expect(page).ToHaveURLAsync(firstRun);
         await Expect(status).ToHaveTextAsync("Succeeded");
         await Expect(output).ToHaveTextAsync(DemoAnswer);
@@ -86,7 +86,7 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Open in playground" }).ClickAsync();
         await session.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("version-picker")).ToHaveValueAsync(new Regex("^v1 · production"));
-        await PickAsync(page, "model-picker", limited.Name);
+        await session.PickAsync("model-picker", limited.Name);
         await page.GetByTestId("run-button").ClickAsync();
 
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Failed");
@@ -106,10 +106,13 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await session.WaitForInteractiveAsync();
 
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ad-hoc prompt" }).ClickAsync();
+
+        // Ad-hoc starts from the prompt shown, the seeded Handbook answer with its knowledge base; this prompt draws on none.
+        await page.GetByTestId("retrieval-switch").UncheckAsync();
         await page.GetByTestId("system-template").FillAsync("You write in a {{$tone}} tone.");
         await page.GetByTestId("user-template").FillAsync("Explain **labels** to {{$audience}}.");
         await Expect(page.GetByTestId("variable-input")).ToHaveCountAsync(2);
-        await PickAsync(page, "model-picker", model.Name);
+        await session.PickAsync("model-picker", model.Name);
         await page.GetByTestId("variable-input").First.FillAsync("friendly");
         await page.GetByTestId("run-button").ClickAsync();
 
@@ -136,14 +139,11 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         return session;
     }
 
-    private async Task PickAsync(IPage page, string picker, string option)
-    {
-        await page.GetByTestId(picker).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
-    }
-
-    private static ILocator HistoryRow(IPage page, string status) =>
-        page.GetByTestId("run-history").Locator("tbody tr").Filter(new() { Has = page.GetByTestId("history-status").GetByText(status, new() { Exact = true }) });
+    /// <summary>The row of a run with this status and prompt; other tests of the class may have left runs too.</summary>
+    private static ILocator HistoryRow(IPage page, string status, string prompt) =>
+        page.GetByTestId("run-history").Locator("tbody tr")
+            .Filter(new() { Has = page.GetByTestId("history-status").GetByText(status, new() { Exact = true }) })
+            .Filter(new() { HasText = prompt });
 
     private async Task<ModelDefinition> ArrangeModelAsync(string providerModel)
     {

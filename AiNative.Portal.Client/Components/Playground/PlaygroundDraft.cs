@@ -1,9 +1,13 @@
+using AiNative.Portal.Client.Components.Prompts;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Runs;
 
 namespace AiNative.Portal.Client.Components.Playground;
 
-/// <summary>The playground's inputs: a saved version or ad-hoc templates, variable values, a model and settings.</summary>
+/// <summary>
+/// The playground's inputs: a saved version or ad-hoc templates, variable values, the knowledge base
+/// that fills a variable, a model and settings.
+/// </summary>
 public sealed class PlaygroundDraft
 {
     public bool IsAdHoc { get; set; }
@@ -17,6 +21,20 @@ public sealed class PlaygroundDraft
     public string UserTemplate { get; set; } = string.Empty;
 
     public IReadOnlyList<VariableInput> Variables { get; private set; } = [];
+
+    /// <summary>The knowledge base the saved version fills a variable from, if any.</summary>
+    public RetrievalSettingsDto? VersionRetrieval { get; private set; }
+
+    /// <summary>The knowledge base an ad-hoc prompt fills a variable from, while it is being chosen.</summary>
+    public RetrievalDraft AdHocRetrieval { get; private set; } = new();
+
+    /// <summary>What the run will retrieve, or null.</summary>
+    public RetrievalSettingsDto? Retrieval => IsAdHoc ? AdHocRetrieval.ToDto() : VersionRetrieval;
+
+    /// <summary>The variables that take a value from the person: all but the one the knowledge base fills.</summary>
+    public IReadOnlyList<VariableInput> InputVariables => Retrieval is { } retrieval
+        ? Variables.Where(v => !string.Equals(v.Name, retrieval.ContextVariable, StringComparison.OrdinalIgnoreCase)).ToList()
+        : Variables;
 
     public Guid? ModelId { get; set; }
 
@@ -56,8 +74,16 @@ public sealed class PlaygroundDraft
         {
             Value = typed.GetValueOrDefault(v.Name) ?? v.DefaultValue ?? string.Empty,
         }).ToList();
+        VersionRetrieval = version.Retrieval;
         UseModel(version.ModelId, models);
         UseSettings(version.Settings);
+    }
+
+    /// <summary>Turns to ad-hoc templates, starting from the version's templates and knowledge base, to change them.</summary>
+    public void EditAsAdHoc()
+    {
+        IsAdHoc = true;
+        AdHocRetrieval = RetrievalDraft.From(VersionRetrieval);
     }
 
     /// <summary>Keeps the values already typed for variables that the templates still use.</summary>
@@ -83,6 +109,8 @@ public sealed class PlaygroundDraft
             SystemTemplate = run.SystemTemplate;
             UserTemplate = run.UserTemplate;
             Variables = run.Variables.Select(v => new VariableInput(v.Name)).ToList();
+            VersionRetrieval = null;
+            AdHocRetrieval = RetrievalDraft.From(run.Retrieval);
         }
 
         var values = run.Variables.ToDictionary(v => v.Name, v => v.Value, StringComparer.OrdinalIgnoreCase);
@@ -100,7 +128,7 @@ public sealed class PlaygroundDraft
     /// they show at once; the portal refuses them all the same.
     /// </summary>
     public IReadOnlyDictionary<string, string[]> MissingValues() =>
-        Variables.Where(v => v.ToValue() is null)
+        InputVariables.Where(v => v.ToValue() is null)
             .ToDictionary(v => $"Values.{v.Name}", v => new[] { $"Enter a value for '{v.Name}'; it has no default." });
 
     public StartRunRequest ToRequest() => new(
@@ -109,8 +137,9 @@ public sealed class PlaygroundDraft
         IsAdHoc ? null : Version,
         IsAdHoc ? SystemTemplate : null,
         IsAdHoc ? UserTemplate : null,
-        Values: Variables.ToDictionary(v => v.Name, v => v.ToValue()),
-        Settings: new PromptSettingsDto(Temperature, TopP, MaxOutputTokens, ResponseFormat));
+        Values: InputVariables.ToDictionary(v => v.Name, v => v.ToValue()),
+        Settings: new PromptSettingsDto(Temperature, TopP, MaxOutputTokens, ResponseFormat),
+        Retrieval: IsAdHoc ? AdHocRetrieval.ToDto() : null);
 
     /// <summary>The model asked for when the team still has it; otherwise the current choice, or the first model.</summary>
     public void UseModel(Guid? modelId, IReadOnlyList<ChatModelOptionDto> models) =>

@@ -55,6 +55,7 @@ public sealed class ShownRun
             case RunRenderedEventDto rendered:
                 RunId = rendered.RunId;
                 Messages = rendered.Messages;
+                Spans = rendered.Spans ?? [];
                 break;
             case RunDeltaEventDto delta:
                 _output.Append(delta.Text);

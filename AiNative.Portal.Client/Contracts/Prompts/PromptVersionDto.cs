@@ -1,6 +1,9 @@
 namespace AiNative.Portal.Client.Contracts.Prompts;
 
-/// <summary>One immutable version of a prompt: its templates in Semantic Kernel syntax, variables, model and settings.</summary>
+/// <summary>
+/// One immutable version of a prompt: its templates in Semantic Kernel syntax, variables, model and
+/// settings, and the knowledge base that fills a variable, if any.
+/// </summary>
 public sealed record PromptVersionDto(
     Guid Id,
     int Number,
@@ -12,4 +15,5 @@ public sealed record PromptVersionDto(
     PromptSettingsDto Settings,
     string CommitMessage,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy,
+    RetrievalSettingsDto? Retrieval = null);

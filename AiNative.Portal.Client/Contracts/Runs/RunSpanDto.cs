@@ -1,9 +1,16 @@
 namespace AiNative.Portal.Client.Contracts.Runs;
 
-/// <summary>One step of a run's trace (<c>render</c>, <c>retrieve</c>, <c>model call</c>), timed from the run's start.</summary>
+/// <summary>
+/// One step of a run's trace (<c>retrieve</c>, <c>render</c>, <c>model call</c>), timed from the run's
+/// start; a <c>retrieve</c> step lists the chunks it found in <see cref="Hits"/>, best first.
+/// </summary>
 public sealed record RunSpanDto(
     string Name,
     RunStatusDto Status,
     double StartOffsetMs,
     double DurationMs,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<RetrievedChunkDto>? Hits = null)
+{
+    public const string Retrieve = "retrieve";
+}

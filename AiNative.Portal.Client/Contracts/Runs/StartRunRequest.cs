@@ -5,6 +5,7 @@ namespace AiNative.Portal.Client.Contracts.Runs;
 /// <summary>
 /// A saved version (<see cref="PromptId"/> and <see cref="PromptVersion"/>) or ad-hoc templates,
 /// the values of their variables (null takes the default), a chat model and settings over its defaults.
+/// <see cref="Retrieval"/> fills a variable of ad-hoc templates from a knowledge base; a version brings its own.
 /// </summary>
 public sealed record StartRunRequest(
     Guid ModelId,
@@ -14,4 +15,5 @@ public sealed record StartRunRequest(
     string? UserTemplate = null,
     IReadOnlyList<PromptVariableDto>? Variables = null,
     IReadOnlyDictionary<string, string?>? Values = null,
-    PromptSettingsDto? Settings = null);
+    PromptSettingsDto? Settings = null,
+    RetrievalSettingsDto? Retrieval = null);

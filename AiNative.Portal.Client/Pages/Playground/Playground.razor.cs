@@ -1,5 +1,6 @@
 using AiNative.Portal.Client.Components.Playground;
 using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Runs;
 using Microsoft.AspNetCore.Components;
@@ -39,6 +40,9 @@ public sealed partial class Playground : IDisposable
     private IRunsApi RunsApi { get; set; } = null!;
 
     [Inject]
+    private IKnowledgeApi KnowledgeApi { get; set; } = null!;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
@@ -52,6 +56,10 @@ public sealed partial class Playground : IDisposable
 
     [PersistentState]
     public RunPageDto? History { get; set; }
+
+    /// <summary>The team's knowledge bases, which an ad-hoc prompt may retrieve from.</summary>
+    [PersistentState]
+    public IReadOnlyList<KnowledgeBaseDto>? KnowledgeBases { get; set; }
 
     [PersistentState]
     public PromptDetailsDto? SelectedPrompt { get; set; }
@@ -86,6 +94,7 @@ public sealed partial class Playground : IDisposable
             PromptList ??= await PromptsApi.ListAsync();
             Models ??= await PromptsApi.ListChatModelsAsync();
             History ??= await RunsApi.ListAsync(new RunListQuery());
+            KnowledgeBases ??= await KnowledgeApi.ListBasesAsync();
             if (RunId is { } runId && runId != _shownRunId)
             {
                 await OpenRunAsync(runId);
@@ -170,7 +179,7 @@ public sealed partial class Playground : IDisposable
         _errors.Clear();
         if (adHoc)
         {
-            _draft.IsAdHoc = true;
+            _draft.EditAsAdHoc();
             await AnalyzeAsync();
         }
         else

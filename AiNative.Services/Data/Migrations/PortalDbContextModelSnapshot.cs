@@ -724,6 +724,38 @@ namespace AiNative.Services.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Retrieval", "AiNative.Services.Prompts.PromptVersion.Retrieval#RetrievalSettings", b1 =>
+                        {
+                            b1.Property<string>("ContextVariable")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("KnowledgeBaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KnowledgeBaseName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("MinRelevance")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("QueryVariable")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TopK")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Prompts.PromptVersion.Settings#GenerationSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -873,6 +905,38 @@ namespace AiNative.Services.Data.Migrations
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Retrieval", "AiNative.Services.Runs.PromptRun.Retrieval#RetrievalSettings", b1 =>
+                        {
+                            b1.Property<string>("ContextVariable")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("KnowledgeBaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KnowledgeBaseName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("MinRelevance")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("QueryVariable")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("TopK")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Runs.PromptRun.Settings#GenerationSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -946,6 +1010,36 @@ namespace AiNative.Services.Data.Migrations
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("TEXT");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Hits", "AiNative.Services.Runs.RunSpan.Hits#RetrievedChunk", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("ChunkId");
+
+                            b1.Property<Guid>("DocumentId");
+
+                            b1.Property<string>("DocumentName")
+                                .IsRequired();
+
+                            b1.Property<double?>("FusedScore");
+
+                            b1.Property<string>("Heading");
+
+                            b1.Property<double?>("KeywordScore");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int?>("Page");
+
+                            b1.Property<double>("Relevance");
+
+                            b1.Property<double?>("VectorScore");
+
+                            b1
+                                .ToJson("Hits")
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

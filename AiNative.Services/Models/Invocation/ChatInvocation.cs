@@ -13,4 +13,11 @@ public sealed record ChatInvocation
     public GenerationSettings Settings { get; init; } = new();
 
     public required InvocationSource Source { get; init; }
+
+    /// <summary>
+    /// The id the call's <see cref="ModelCall"/> record takes, for a caller that must know it even when the
+    /// call fails or is cancelled; null lets the invoker choose. Each call needs its own: a copy made with
+    /// <c>with</c> keeps it.
+    /// </summary>
+    public Guid? CallId { get; init; }
 }

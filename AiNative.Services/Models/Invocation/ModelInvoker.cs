@@ -173,7 +173,7 @@ public sealed partial class ModelInvoker(
             throw new ContextWindowExceededException(model.Name, promptTokens, reserved, model.ContextWindow);
         }
 
-        return new PreparedCall(model, request.Source, clock)
+        return new PreparedCall(model, request.Source, clock, request.CallId)
         {
             ChatClient = new ChatClientBuilder(clients.CreateChatClient(model))
                 .UseOpenTelemetry(sourceName: PortalTelemetry.Name)
@@ -217,6 +217,7 @@ public sealed partial class ModelInvoker(
 
     private Task RecordFailureAsync(PreparedCall call, ProviderCallException failure, TokenUsage? usage = null)
     {
+        failure.CallId = call.CallId;
         LogCallFailed(call.Model.Name, failure.Failure, failure.ProviderStatus);
         return RecordAsync(call, CallStatus.Failed, usage ?? new TokenUsage(0, 0, true), null, null,
             failure.ProviderStatus is { } status ? $"{failure.Failure} ({status})" : failure.Failure.ToString());

@@ -3,9 +3,9 @@ using Microsoft.Extensions.AI;
 namespace AiNative.Services.Models.Invocation;
 
 /// <summary>A call that passed every check before reaching the provider, with its clock running.</summary>
-internal sealed class PreparedCall(ModelDefinition model, InvocationSource source, TimeProvider clock)
+internal sealed class PreparedCall(ModelDefinition model, InvocationSource source, TimeProvider clock, Guid? callId = null)
 {
-    public Guid CallId { get; } = Guid.CreateVersion7();
+    public Guid CallId { get; } = callId ?? Guid.CreateVersion7();
 
     public ModelDefinition Model => model;
 

@@ -11,6 +11,12 @@ public sealed class ProviderCallException(ProviderFailure failure, int? provider
     /// <summary>The provider's HTTP status, when it answered at all.</summary>
     public int? ProviderStatus { get; } = providerStatus;
 
+    /// <summary>
+    /// The <see cref="ModelCall"/> record of the failed call, set by <see cref="ModelInvoker"/>; null for
+    /// failures outside a model call, such as listing a provider's models.
+    /// </summary>
+    public Guid? CallId { get; internal set; }
+
     /// <summary>Worth retrying after a pause: rate limits, provider errors, timeouts, unreachable servers.</summary>
     public bool IsTransient => Failure is ProviderFailure.RateLimited or ProviderFailure.ProviderError
         or ProviderFailure.Timeout or ProviderFailure.Unreachable;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 
 namespace AiNative.Services.Models.Offline;
@@ -6,9 +8,10 @@ namespace AiNative.Services.Models.Offline;
 /// <summary>
 /// Answers a question by quoting the sentences of the given context that share the most words
 /// with it. The question is the last user message (or its "Question:" line); the context is
-/// everything else in the conversation.
+/// everything else in the conversation. A sentence quoted from a numbered source (a block headed
+/// "[n] (document › heading)", as knowledge bases supply them) is cited with its number.
 /// </summary>
-internal static class ExtractiveAnswerer
+internal static partial class ExtractiveAnswerer
 {
     public const string NoMatchAnswer =
         "The offline responder answers only by quoting the context it is given, and no sentence of the context matches this question. " +
@@ -27,15 +30,27 @@ internal static class ExtractiveAnswerer
         }
 
         var ranked = Sentences(context)
-            .Select((sentence, index) => (sentence, index, score: Score(sentence, questionTerms)))
+            .Select((sentence, index) => (sentence, index, score: Score(sentence.Text, questionTerms)))
             .Where(s => s.score > 0)
             .OrderByDescending(s => s.score)
             .ThenBy(s => s.index)
             .Take(MaxSentences)
             .OrderBy(s => s.index)
-            .Select(s => s.sentence)
+            .Select(s => Cited(s.sentence.Text, s.sentence.Source))
             .ToList();
         return ranked.Count == 0 ? NoMatchAnswer : string.Join(" ", ranked);
+    }
+
+    /// <summary>"… saved [1]." for a sentence of source 1; the sentence as it is outside the sources.</summary>
+    private static string Cited(string sentence, int? source)
+    {
+        if (source is not { } number)
+        {
+            return sentence;
+        }
+
+        var marker = string.Create(CultureInfo.InvariantCulture, $" [{number}]");
+        return sentence[^1] is '.' or '!' or '?' ? string.Concat(sentence.AsSpan(0, sentence.Length - 1), marker, sentence.AsSpan(sentence.Length - 1)) : sentence + marker;
     }
 
     private static (string Question, string Context) Split(IReadOnlyList<ChatMessage> messages)
@@ -66,8 +81,10 @@ internal static class ExtractiveAnswerer
         return (text, context.ToString());
     }
 
-    private static IEnumerable<string> Sentences(string context)
+    /// <summary>The sentences of the context, each with the number of the source block it is in, if any.</summary>
+    private static IEnumerable<(string Text, int? Source)> Sentences(string context)
     {
+        int? source = null;
         var start = 0;
         for (var i = 0; i < context.Length; i++)
         {
@@ -76,9 +93,14 @@ internal static class ExtractiveAnswerer
             if (ends || i + 1 == context.Length)
             {
                 var sentence = context[start..(i + 1)].Trim().TrimStart('#', '-', '*', '>', ' ');
-                if (Terms(sentence).Count + StopWordCount(sentence) >= MinSentenceWords)
+                if (SourceHeader().Match(sentence) is { Success: true } header)
                 {
-                    yield return sentence;
+                    // The header names the source; it is not itself content to quote.
+                    source = int.Parse(header.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+                }
+                else if (Terms(sentence).Count + StopWordCount(sentence) >= MinSentenceWords)
+                {
+                    yield return (sentence, source);
                 }
 
                 start = i + 1;
@@ -128,4 +150,7 @@ internal static class ExtractiveAnswerer
         word.Length > 4 && word.EndsWith("ies") ? string.Concat(word[..^3], "y")
         : word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss") ? word[..^1].ToString()
         : word.ToString();
+
+    [GeneratedRegex(@"^\[(\d{1,4})\] \(.*\)$")]
+    private static partial Regex SourceHeader();
 }

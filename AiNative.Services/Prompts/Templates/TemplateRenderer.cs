@@ -24,9 +24,7 @@ public sealed class TemplateRenderer
         IReadOnlyDictionary<string, string?> values,
         CancellationToken cancellationToken)
     {
-        var analysis = TemplateAnalyzer.Analyze(templates.SystemTemplate, templates.UserTemplate);
-        TemplateAnalyzer.ThrowIfInvalid(analysis);
-        var resolved = Resolve(analysis.Variables, templates.Variables, values);
+        var resolved = Resolve(templates, values);
         var arguments = new KernelArguments();
         foreach (var (name, value) in resolved)
         {
@@ -37,6 +35,17 @@ public sealed class TemplateRenderer
             await RenderOneAsync(templates.SystemTemplate, arguments, cancellationToken),
             await RenderOneAsync(templates.UserTemplate, arguments, cancellationToken),
             resolved);
+    }
+
+    /// <summary>
+    /// The value each variable of the templates would take, as <see cref="RenderAsync"/> finds it;
+    /// throws the templates' errors and the missing values as field errors.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Resolve(PromptTemplates templates, IReadOnlyDictionary<string, string?> values)
+    {
+        var analysis = TemplateAnalyzer.Analyze(templates.SystemTemplate, templates.UserTemplate);
+        TemplateAnalyzer.ThrowIfInvalid(analysis);
+        return Resolve(analysis.Variables, templates.Variables, values);
     }
 
     private static Dictionary<string, string> Resolve(

@@ -1,4 +1,5 @@
 using AiNative.Portal.Client.Components.Playground;
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Runs;
 
@@ -26,6 +27,53 @@ public sealed class PlaygroundDraftTests
         Assert.Equal((Model.Id, Prompt.Id, 2, null, null), (request.ModelId, request.PromptId, request.PromptVersion, request.SystemTemplate, request.UserTemplate));
         Assert.Equal(new Dictionary<string, string?> { ["context"] = "Docs", ["question"] = null }, request.Values);
         Assert.Equal(new PromptSettingsDto(0.1f, null, 300), request.Settings);
+    }
+
+    [Fact]
+    public void A_version_that_retrieves_asks_for_every_value_but_the_context_the_knowledge_base_fills()
+    {
+        var draft = new PlaygroundDraft();
+
+        draft.UseVersion(Prompt, Version with { Retrieval = new RetrievalSettingsDto(Guid.NewGuid(), KnowledgeBaseName: "Portal handbook") }, [Model]);
+
+        Assert.Equal(["question"], draft.InputVariables.Select(v => v.Name));
+        Assert.Equal(["Values.question"], draft.MissingValues().Keys);
+        var request = draft.ToRequest();
+        Assert.Equal(new Dictionary<string, string?> { ["question"] = null }, request.Values);
+        Assert.Null(request.Retrieval);
+    }
+
+    [Fact]
+    public void An_ad_hoc_prompt_sends_the_knowledge_base_it_picked_and_starts_from_the_versions()
+    {
+        var handbook = new RetrievalSettingsDto(Guid.NewGuid(), TopK: 3, KnowledgeBaseName: "Portal handbook");
+        var draft = new PlaygroundDraft();
+        draft.UseVersion(Prompt, Version with { Retrieval = handbook }, [Model]);
+
+        draft.EditAsAdHoc();
+        draft.AdHocRetrieval.Mode = SearchModeDto.Keyword;
+
+        var request = draft.ToRequest();
+        Assert.Equal((null, "Answer from {{$context}}."), (request.PromptId, request.SystemTemplate));
+        Assert.Equal(handbook with { Mode = SearchModeDto.Keyword, KnowledgeBaseName = null }, request.Retrieval);
+        Assert.Equal(["question"], request.Values!.Keys);
+
+        draft.AdHocRetrieval.Enabled = false;
+
+        Assert.Null(draft.ToRequest().Retrieval);
+        Assert.Equal(["context", "question"], draft.ToRequest().Values!.Keys);
+    }
+
+    [Fact]
+    public void A_reopened_ad_hoc_run_restores_the_knowledge_base_it_retrieved_from()
+    {
+        var handbook = new RetrievalSettingsDto(Guid.NewGuid(), KnowledgeBaseName: "Portal handbook");
+        var draft = new PlaygroundDraft();
+
+        draft.UseRun(RunSamples.Details(RunSamples.Summary()) with { Retrieval = handbook }, prompt: null, [Model]);
+
+        Assert.Equal(handbook with { KnowledgeBaseName = null }, draft.ToRequest().Retrieval);
+        Assert.Equal("Portal handbook", draft.AdHocRetrieval.KnowledgeBaseName);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Components.Prompts;
 using Bunit;
@@ -19,6 +20,10 @@ public sealed class PromptVersionEditorTests : BunitContext
         Guid.NewGuid(), 1, "Answer from {{$context}}.", "{{$question}}",
         [new PromptVariableDto("context", "Docs", "Source text"), new PromptVariableDto("question")],
         Model.Id, Model.Name, new PromptSettingsDto(0.2f), "First", DateTimeOffset.UtcNow, "Ada Admin");
+
+    private static readonly KnowledgeBaseDto Handbook = new(
+        Guid.NewGuid(), "Portal handbook", null, Guid.NewGuid(), "offline-embed", new PartitioningDto(400, 40, SplitterDto.Markdown),
+        1, false, null, null, 4, 4, 0, 12, 900, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
 
     private readonly FakePromptsApi _api = new();
 
@@ -117,16 +122,47 @@ public sealed class PromptVersionEditorTests : BunitContext
         Assert.Equal(0.2f, request.Settings.Temperature);
     }
 
+    [Fact]
+    public void A_new_version_starts_from_the_latest_versions_retrieval_and_saves_it()
+    {
+        var retrieval = new RetrievalSettingsDto(Handbook.Id, TopK: 3, MinRelevance: 0.3, Mode: SearchModeDto.Keyword, KnowledgeBaseName: Handbook.Name);
+        var editor = RenderEditor(latest: Latest with { Retrieval = retrieval });
+
+        Assert.Equal("Portal handbook", editor.Find("[data-testid=knowledge-base-picker]").GetAttribute("value"));
+        editor.FindAll("input").Single(i => i.GetAttribute("maxlength") == "500").Input("Keep the handbook");
+        editor.FindAll("button").Single(b => b.TextContent.Contains("Save as v2", StringComparison.Ordinal)).Click();
+
+        editor.WaitForAssertion(() => Assert.Equal(retrieval with { KnowledgeBaseName = null }, Assert.Single(_api.Saved).Retrieval));
+    }
+
+    [Fact]
+    public void Turning_retrieval_on_starts_from_question_and_context_and_shows_the_servers_field_errors()
+    {
+        _api.SaveFailure = new ApiException(new ApiProblem(400, "The input is not valid", "Several problems.", new Dictionary<string, string[]>
+        {
+            ["Retrieval.KnowledgeBaseId"] = ["The knowledge base was not found in this team. Pick one of the team's knowledge bases."],
+        }));
+        var editor = RenderEditor();
+        Assert.Empty(editor.FindAll("[data-testid=knowledge-base-picker]"));
+
+        editor.Find("[data-testid=retrieval-switch]").Change(true);
+        editor.FindAll("button").Single(b => b.TextContent.Contains("Save as v2", StringComparison.Ordinal)).Click();
+
+        editor.WaitForAssertion(() => Assert.Contains("Pick one of the team's knowledge bases.", editor.Find("[data-testid=retrieval-panel]").TextContent));
+        Assert.Equal(("question", "context"), (editor.Find("[data-testid=query-variable-picker]").TextContent, editor.Find("[data-testid=context-variable-picker]").TextContent));
+    }
+
     private static List<string> VariableNames(IRenderedComponent<PromptVersionEditor> editor) =>
         editor.FindAll("[data-testid=variable-row] .mud-chip").Select(c => c.TextContent.Trim()).ToList();
 
-    private IRenderedComponent<PromptVersionEditor> RenderEditor(Action<PromptVersionDto>? onSaved = null)
+    private IRenderedComponent<PromptVersionEditor> RenderEditor(Action<PromptVersionDto>? onSaved = null, PromptVersionDto? latest = null)
     {
-        var prompt = new PromptDetailsDto(Guid.NewGuid(), "Support answer", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, [Latest], []);
+        var prompt = new PromptDetailsDto(Guid.NewGuid(), "Support answer", null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, [latest ?? Latest], []);
         Render<MudPopoverProvider>();
         return Render<PromptVersionEditor>(parameters => parameters
             .Add(p => p.Prompt, prompt)
             .Add(p => p.Models, [Model])
+            .Add(p => p.KnowledgeBases, [Handbook])
             .Add(p => p.OnSaved, EventCallback.Factory.Create<PromptVersionDto>(this, v => onSaved?.Invoke(v))));
     }
 }

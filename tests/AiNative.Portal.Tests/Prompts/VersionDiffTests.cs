@@ -1,4 +1,5 @@
 using AiNative.Portal.Client.Components.Prompts;
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AngleSharp.Dom;
 using Bunit;
@@ -20,6 +21,8 @@ public sealed class VersionDiffTests : BunitContext
         Settings = new PromptSettingsDto(0.1f),
         CommitMessage = "Second",
     };
+
+    private static readonly RetrievalSettingsDto Handbook = new(Guid.NewGuid(), KnowledgeBaseName: "Portal handbook");
 
     public VersionDiffTests() => Services.AddMudServices();
 
@@ -49,6 +52,29 @@ public sealed class VersionDiffTests : BunitContext
         Assert.Equal(["v1 · First", "v2 · Second"], Section(diff, 0).QuerySelectorAll("thead th").Select(th => th.TextContent));
         Assert.Contains("Temperature: 0.1", Section(diff, 3).TextContent);
         Assert.Contains("question = (no default)  — Asked by the user", Section(diff, 2).TextContent);
+    }
+
+    [Fact]
+    public void Retrieval_added_by_a_version_is_shown_line_by_line()
+    {
+        var diff = Render<VersionDiff>(p => p.Add(d => d.Left, First).Add(d => d.Right, Second with { Retrieval = Handbook }));
+
+        Assert.Equal("Retrieval · 6 changed lines", diff.FindAll("section.diff-section h3")[4].TextContent.Trim());
+        var rows = Section(diff, 4).QuerySelectorAll("tbody tr").Select(Cells).ToList();
+        Assert.Equal(["1", "−", "Changed from: None: every variable takes the value given or its default.", "1", "+", "Changed to: Knowledge base: Portal handbook"], rows[0]);
+        Assert.Equal(["", "", "", "4", "+", "Added: Top-k: 5"], rows[3]);
+    }
+
+    [Fact]
+    public void Changed_retrieval_settings_are_marked_each_on_its_line()
+    {
+        var diff = Render<VersionDiff>(p => p
+            .Add(d => d.Left, First with { Retrieval = Handbook })
+            .Add(d => d.Right, Second with { Retrieval = Handbook with { TopK = 3, Mode = SearchModeDto.Keyword } }));
+
+        Assert.Equal("Retrieval · 2 changed lines", diff.FindAll("section.diff-section h3")[4].TextContent.Trim());
+        Assert.Contains("Changed to: Search mode: Keyword", Section(diff, 4).TextContent);
+        Assert.Contains("Changed from: Top-k: 5", Section(diff, 4).TextContent);
     }
 
     private static IElement Section(IRenderedComponent<VersionDiff> diff, int index) => diff.FindAll("section.diff-section")[index];

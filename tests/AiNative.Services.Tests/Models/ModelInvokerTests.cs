@@ -104,6 +104,36 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         var call = await SingleCallOfAsync(model.Id);
         Assert.Equal(CallStatus.Failed, call.Status);
         Assert.Equal($"{failure} ({providerStatus})", call.Error);
+        Assert.Equal(call.Id, error.CallId);
+    }
+
+    [Fact]
+    public async Task A_stream_that_fails_at_the_provider_names_the_call_it_recorded()
+    {
+        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.BrokenModel);
+
+        var error = await Assert.ThrowsAsync<ProviderCallException>(() => CollectAsync(Invoker.StreamAsync(Chat(model.Id, "hi"), Cancel)));
+
+        Assert.Equal((await SingleCallOfAsync(model.Id)).Id, error.CallId);
+    }
+
+    [Fact]
+    public async Task A_call_given_an_id_is_recorded_under_it_even_when_cancelled()
+    {
+        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var callId = Guid.CreateVersion7();
+        _provider.HoldStreams();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in Invoker.StreamAsync(Chat(model.Id, "one two three") with { CallId = callId }, stop.Token))
+            {
+                await stop.CancelAsync();
+            }
+        });
+
+        Assert.Equal(CallStatus.Cancelled, (await SingleCallAsync(callId)).Status);
     }
 
     [Fact]

@@ -36,6 +36,23 @@ public sealed class OfflineChatClientTests
     }
 
     [Fact]
+    public async Task Answer_cites_the_numbered_source_of_each_quoted_sentence_but_not_the_instructions()
+    {
+        const string sources =
+            "Answer from these sources about labels:\n\n" +
+            "[1] (prompts.md › Labels)\nLabels such as production point at one version.\n\n" +
+            "[2] (gateway.md)\nApplications ask the gateway for a prompt by its label!";
+
+        var response = await _client.GetResponseAsync(
+            [new ChatMessage(ChatRole.System, sources), new ChatMessage(ChatRole.User, "What do labels point at, and who asks for a label?")],
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            "Answer from these sources about labels: Labels such as production point at one version [1]. Applications ask the gateway for a prompt by its label [2]!",
+            response.Text);
+    }
+
+    [Fact]
     public async Task Answer_without_matching_context_says_so_instead_of_inventing()
     {
         var response = await _client.GetResponseAsync(

@@ -28,7 +28,7 @@ public sealed class PromptsSeederTests : IAsyncLifetime
     [Fact]
     public async Task First_start_gives_the_demo_team_a_prompt_with_two_versions_on_the_offline_model_and_two_labels()
     {
-        var summary = Assert.Single(await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken));
+        var summary = Assert.Single(await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken), p => p.Name == DemoPrompt.Name);
         var prompt = await _scope.Get<PromptRegistry>().GetAsync(summary.Id, TestContext.Current.CancellationToken);
 
         Assert.Equal(DemoPrompt.Name, prompt.Name);
@@ -40,10 +40,13 @@ public sealed class PromptsSeederTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_deleted_demo_prompt_is_not_seeded_again_after_a_restart()
+    public async Task Deleted_demo_prompts_are_not_seeded_again_after_a_restart()
     {
-        var promptId = (await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken))[0].Id;
-        await _scope.Get<PromptRegistry>().DeleteAsync(promptId, TestContext.Current.CancellationToken);
+        foreach (var prompt in await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken))
+        {
+            await _scope.Get<PromptRegistry>().DeleteAsync(prompt.Id, TestContext.Current.CancellationToken);
+        }
+
         await _scope.DisposeAsync();
         await _host.StopAsync();
 
@@ -56,7 +59,7 @@ public sealed class PromptsSeederTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_prompt_renders_with_its_defaults_and_the_offline_model_answers_from_its_context()
     {
-        var promptId = (await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken))[0].Id;
+        var promptId = (await _scope.Get<PromptRegistry>().ListAsync(TestContext.Current.CancellationToken)).Single(p => p.Name == DemoPrompt.Name).Id;
         var rendered = await _scope.Get<PromptRenderer>().RenderVersionAsync(promptId, 2, new Dictionary<string, string?>(), TestContext.Current.CancellationToken);
         await using var db = await _scope.DbAsync();
         var model = await db.Models.Include(m => m.Provider).SingleAsync(m => m.Name == OfflineModels.ChatModelId, TestContext.Current.CancellationToken);

@@ -103,6 +103,8 @@ public sealed class PromptRunnerTests : IAsyncLifetime
         Assert.True(run.UsageEstimated);
         var call = run.Spans.Single(s => s.Name == SpanNames.ModelCall);
         Assert.Equal((RunStatus.Failed, errorType), (call.Status, call.Attributes["error.type"]));
+        Assert.Equal(CallStatus.Failed, (await ModelCallAsync(run.ModelCallId)).Status);
+        Assert.Equal(run.ModelCallId.ToString(), call.Attributes["ainative.model_call.id"]);
     }
 
     [Fact]
@@ -134,6 +136,8 @@ public sealed class PromptRunnerTests : IAsyncLifetime
         Assert.True(run.Cost > 0, "the call was made and is paid for");
         Assert.Null(run.ProblemTitle);
         Assert.Equal(RunStatus.Cancelled, run.Spans.Single(s => s.Name == SpanNames.ModelCall).Status);
+        var call = await ModelCallAsync(run.ModelCallId);
+        Assert.Equal((CallStatus.Cancelled, run.Cost), (call.Status, call.Cost));
     }
 
     [Fact]
@@ -178,6 +182,7 @@ public sealed class PromptRunnerTests : IAsyncLifetime
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("Max tokens must be at most 100", run.ProblemDetail);
         Assert.Equal(0m, run.Cost);
+        Assert.Null(run.ModelCallId);
         Assert.Equal(before, _provider.Requests.Count);
         Assert.Equal("hi", run.Messages.Single(m => m.Role == RunMessage.UserRole).Content);
     }
@@ -199,6 +204,13 @@ public sealed class PromptRunnerTests : IAsyncLifetime
     }
 
     private PromptRunner Runner => _scope.Get<PromptRunner>();
+
+    private async Task<ModelCall> ModelCallAsync(Guid? callId)
+    {
+        Assert.NotNull(callId);
+        await using var db = await _scope.DbAsync();
+        return await db.ModelCalls.SingleAsync(c => c.Id == callId, Cancel);
+    }
 
     private RunHistory History => _scope.Get<RunHistory>();
 }

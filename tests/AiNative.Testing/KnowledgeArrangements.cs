@@ -1,0 +1,43 @@
+using AiNative.Services.Knowledge;
+using AiNative.Services.Teams;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace AiNative.Testing;
+
+/// <summary>Waiting for the background ingestion of a knowledge base, such as the seeded handbook, before a test uses it.</summary>
+public static class KnowledgeArrangements
+{
+    /// <summary>The demo team's seeded base.</summary>
+    public const string Handbook = "Portal handbook";
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>Waits until every document of <paramref name="index"/> in <paramref name="teamId"/> is ready; a failed one fails the test.</summary>
+    public static async Task WaitUntilReadyAsync(this IServiceProvider services, Guid teamId, string index)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            await using var scope = new TeamScope(services.CreateAsyncScope());
+            scope.Get<TeamContext>().Enter(TeamAccess.ForSystem(teamId, "Waiting"));
+            var documents = await scope.Get<KnowledgeDocuments>().ListAsync(index, TestContext.Current.CancellationToken);
+            if (documents.FirstOrDefault(d => d.Status == DocumentStatus.Failed) is { } failed)
+            {
+                throw new InvalidOperationException($"{failed.FileName} failed at step {failed.Step}: {failed.Error}");
+            }
+
+            if (documents.All(d => d.Status == DocumentStatus.Ready))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The documents of '{index}' are not ready after {Patience.TotalSeconds} seconds.");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
