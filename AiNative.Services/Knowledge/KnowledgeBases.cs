@@ -82,7 +82,7 @@ public sealed class KnowledgeBases(
         db.KnowledgeBases.Add(knowledgeBase);
         audit.Record(db, AuditAction.Created, AuditKind, knowledgeBase.Id, knowledgeBase.Name,
             $"embedding model {model.Name}; {Describe(partitioning)}");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(knowledgeBase.Name, e), cancellationToken);
         return await KnowledgeBaseSummaries.SummarizeAsync(db, knowledgeBase.Id, cancellationToken);
     }
 
@@ -117,7 +117,7 @@ public sealed class KnowledgeBases(
         }
 
         audit.Record(db, AuditAction.Updated, AuditKind, knowledgeBase.Id, knowledgeBase.Name, summary);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(knowledgeBase.Name, e), cancellationToken);
         jobs.Wake();
         return await KnowledgeBaseSummaries.SummarizeAsync(db, knowledgeBase.Id, cancellationToken);
     }
@@ -201,11 +201,16 @@ public sealed class KnowledgeBases(
 
     private static async Task RequireUniqueNameAsync(PortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
     {
-        if (await db.KnowledgeBases.AnyAsync(b => b.Name == name && b.Id != except, cancellationToken))
+        // Names differing only in case clash, as prompt and model names do.
+        var lower = name.ToLowerInvariant();
+        if (await db.KnowledgeBases.AnyAsync(b => b.Name.ToLower() == lower && b.Id != except, cancellationToken))
         {
-            throw new ConflictException($"A knowledge base named '{name}' already exists in this team. Choose another name.");
+            throw NameTaken(name);
         }
     }
+
+    private static ConflictException NameTaken(string name, Exception? inner = null) =>
+        new($"A knowledge base named '{name}' already exists in this team. Choose another name.", inner);
 
     private static string Describe(PartitioningSettings p) => $"{p.Splitter} splitter, {p.MaxTokensPerChunk} tokens, {p.OverlapTokens} overlap";
 

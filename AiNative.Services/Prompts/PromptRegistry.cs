@@ -52,7 +52,7 @@ public sealed class PromptRegistry(
         var prompt = new Prompt { Name = name.Trim(), Description = Clean(description), CreatedAt = now, UpdatedAt = now };
         db.Prompts.Add(prompt);
         audit.Record(db, AuditAction.Created, AuditKind, prompt.Id, prompt.Name, "created");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(prompt.Name, e), cancellationToken);
         return prompt;
     }
 
@@ -70,7 +70,7 @@ public sealed class PromptRegistry(
         prompt.Description = Clean(description);
         prompt.UpdatedAt = clock.GetUtcNow();
         audit.Record(db, AuditAction.Updated, AuditKind, prompt.Id, prompt.Name, summary);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(prompt.Name, e), cancellationToken);
         return prompt;
     }
 
@@ -100,9 +100,12 @@ public sealed class PromptRegistry(
         var lower = name.ToLowerInvariant();
         if (await db.Prompts.AnyAsync(p => p.Name.ToLower() == lower && p.Id != except, cancellationToken))
         {
-            throw new ConflictException($"A prompt named '{name}' already exists in this team. Choose another name, or open the existing prompt.");
+            throw NameTaken(name);
         }
     }
+
+    private static ConflictException NameTaken(string name, Exception? inner = null) =>
+        new($"A prompt named '{name}' already exists in this team. Choose another name, or open the existing prompt.", inner);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

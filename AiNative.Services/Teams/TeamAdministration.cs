@@ -35,7 +35,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
         db.TeamMemberships.Add(new TeamMembership { TeamId = team.Id, UserId = callerId, Role = TeamRole.Owner, CreatedAt = now });
         audit.Record(db, null, admin, AuditAction.Created, AuditKind, team.Id, name, $"slug: {slug}");
         audit.Record(db, team.Id, admin, AuditAction.Created, TeamMembers.AuditKind, callerId, admin.Name, "role: Owner (created the team)");
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
         return new TeamOverview(team.Id, name, slug, 1, 1, now);
     }
 
@@ -50,7 +50,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
 
         audit.Record(db, null, admin, AuditAction.Updated, AuditKind, team.Id, name, AuditTrail.Changes(("name", team.Name, name)));
         team.Name = name;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
     }
 
     /// <summary>Deletes a team with its memberships and everything it owns; its audit trail is kept.</summary>
@@ -81,7 +81,10 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
             cancellationToken);
         if (clash)
         {
-            throw new ConflictException($"A team named '{name}' (or with the same link name) already exists. Choose another name.");
+            throw NameTaken(name);
         }
     }
+
+    private static ConflictException NameTaken(string name, Exception? inner = null) =>
+        new($"A team named '{name}' (or with the same link name) already exists. Choose another name.", inner);
 }

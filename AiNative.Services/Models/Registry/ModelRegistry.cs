@@ -58,7 +58,7 @@ public sealed class ModelRegistry(
         audit.Record(db, AuditAction.Created, AuditKind, model.Id, model.Name,
             $"{model.Kind} model '{model.ProviderModelId}' of provider '{provider!.Name}'; context window {model.ContextWindow:N0}, " +
             $"max output {model.MaxOutputTokens:N0}, {model.InputPricePerMillion} / {model.OutputPricePerMillion} USD per million input / output tokens");
-        await SaveAsync(db, name, cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
         return model;
     }
 
@@ -89,7 +89,7 @@ public sealed class ModelRegistry(
             ("output price", before.OutputPricePerMillion, model.OutputPricePerMillion),
             ("dimensions", before.EmbeddingDimensions, model.EmbeddingDimensions),
             ("default settings", Describe(before.DefaultSettings), Describe(model.DefaultSettings))));
-        await SaveAsync(db, name, cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
         return model;
     }
 
@@ -144,18 +144,6 @@ public sealed class ModelRegistry(
         if (await db.Models.AnyAsync(m => m.Name.ToLower() == lower && m.Id != except, cancellationToken))
         {
             throw NameTaken(name);
-        }
-    }
-
-    private static async Task SaveAsync(PortalDbContext db, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            throw NameTaken(name, e);
         }
     }
 

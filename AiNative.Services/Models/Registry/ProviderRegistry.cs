@@ -58,7 +58,7 @@ public sealed class ProviderRegistry(
         db.ModelProviders.Add(provider);
         audit.Record(db, AuditAction.Created, AuditKind, provider.Id, provider.Name,
             $"{provider.Kind} provider at {provider.BaseUrl ?? "the portal (built in)"}, timeout {provider.TimeoutSeconds} s{(keyChange is null ? string.Empty : $"; {keyChange}")}");
-        await SaveAsync(db, name, cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
         return provider;
     }
 
@@ -94,7 +94,7 @@ public sealed class ProviderRegistry(
         var keyChange = ApplyKey(provider, input);
         var summary = keyChange is null ? changes : fieldsChanged ? $"{changes}; {keyChange}" : keyChange;
         audit.Record(db, AuditAction.Updated, AuditKind, provider.Id, provider.Name, summary);
-        await SaveAsync(db, name, cancellationToken);
+        await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
         return provider;
     }
 
@@ -146,18 +146,6 @@ public sealed class ProviderRegistry(
         if (await db.ModelProviders.AnyAsync(p => p.Name.ToLower() == lower && p.Id != except, cancellationToken))
         {
             throw NameTaken(name);
-        }
-    }
-
-    private static async Task SaveAsync(PortalDbContext db, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            throw NameTaken(name, e);
         }
     }
 
