@@ -11,31 +11,18 @@ namespace AiNative.Services.Tests.Models;
 
 public sealed class ModelInvokerTests : IAsyncLifetime
 {
-    private ServicesHost _host = null!;
-    private FakeOpenAiServer _provider = null!;
-    private TeamScope _scope = null!;
+    private TeamWithProvider _bed = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _host = await ServicesHost.StartAsync();
-        _provider = await FakeOpenAiServer.StartAsync();
-        _provider.ChunkDelay = TimeSpan.Zero;
-        _scope = _host.InTeam(await _host.DemoTeamIdAsync(), TeamRole.Viewer);
-    }
+    public async ValueTask InitializeAsync() => _bed = await TeamWithProvider.StartAsync(TeamRole.Viewer);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await _provider.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     [Fact]
     public async Task Invoke_returns_the_providers_answer_usage_and_cost_and_records_the_call()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, inputPrice: 2m, outputPrice: 8m);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, inputPrice: 2m, outputPrice: 8m);
 
         var result = await Invoker.InvokeAsync(Chat(model.Id, "hello there"), Cancel);
 
@@ -53,7 +40,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task Stream_delivers_the_answer_in_pieces_then_the_result_with_the_streamed_usage()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
 
         var updates = await CollectAsync(Invoker.StreamAsync(Chat(model.Id, "one two three four"), Cancel));
 
@@ -71,7 +58,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task The_offline_model_answers_through_the_same_path_at_no_cost()
     {
-        var model = await _scope.OfflineModelAsync(OfflineModels.ChatModelId);
+        var model = await _bed.Scope.OfflineModelAsync(OfflineModels.ChatModelId);
 
         var result = await Invoker.InvokeAsync(
             new ChatInvocation
@@ -93,7 +80,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [InlineData(FakeOpenAiServer.BrokenModel, ProviderFailure.ProviderError, 500, 502)]
     public async Task Provider_errors_become_failures_with_the_providers_status(string providerModel, ProviderFailure failure, int providerStatus, int portalStatus)
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, providerModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, providerModel);
 
         var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.InvokeAsync(Chat(model.Id, "hi"), Cancel));
 
@@ -110,7 +97,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task A_stream_that_fails_at_the_provider_names_the_call_it_recorded()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.BrokenModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.BrokenModel);
 
         var error = await Assert.ThrowsAsync<ProviderCallException>(() => CollectAsync(Invoker.StreamAsync(Chat(model.Id, "hi"), Cancel)));
 
@@ -120,9 +107,9 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task A_call_given_an_id_is_recorded_under_it_even_when_cancelled()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
         var callId = Guid.CreateVersion7();
-        _provider.HoldStreams();
+        _bed.Provider.HoldStreams();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -139,7 +126,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_key_says_to_check_the_key_and_never_repeats_it()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, apiKey: "sk-wrong-secret-key-123456");
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, apiKey: "sk-wrong-secret-key-123456");
 
         var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.InvokeAsync(Chat(model.Id, "hi"), Cancel));
 
@@ -151,7 +138,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task A_provider_slower_than_its_timeout_fails_as_a_timeout()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.SlowModel, timeoutSeconds: 1);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.SlowModel, timeoutSeconds: 1);
 
         var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.InvokeAsync(Chat(model.Id, "hi"), Cancel));
 
@@ -163,7 +150,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task An_address_nobody_listens_on_fails_as_unreachable()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync("http://127.0.0.1:9/v1", FakeOpenAiServer.ChatModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync("http://127.0.0.1:9/v1", FakeOpenAiServer.ChatModel);
 
         var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.InvokeAsync(Chat(model.Id, "hi"), Cancel));
 
@@ -174,21 +161,21 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task A_prompt_longer_than_the_context_window_is_refused_before_any_call()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, contextWindow: 50);
-        var before = _provider.Requests.Count;
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, contextWindow: 50);
+        var before = _bed.Provider.Requests.Count;
 
         var error = await Assert.ThrowsAsync<ContextWindowExceededException>(
             () => Invoker.InvokeAsync(Chat(model.Id, string.Join(' ', Enumerable.Repeat("word", 100))), Cancel));
 
         Assert.Contains("accepts at most 50", error.Message);
-        Assert.Equal(before, _provider.Requests.Count);
+        Assert.Equal(before, _bed.Provider.Requests.Count);
         Assert.Equal(400, error.StatusCode);
     }
 
     [Fact]
     public async Task Settings_outside_their_ranges_name_each_field()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, maxOutputTokens: 100);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, maxOutputTokens: 100);
         var request = Chat(model.Id, "hi") with { Settings = new GenerationSettings { Temperature = 3, MaxOutputTokens = 500 } };
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Invoker.InvokeAsync(request, Cancel));
@@ -200,22 +187,22 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task Max_tokens_reach_the_provider_and_its_length_finish_is_reported()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
         var request = Chat(model.Id, "a b c d e f g") with { Settings = new GenerationSettings { MaxOutputTokens = 2, Temperature = 0.5f } };
 
         var result = await Invoker.InvokeAsync(request, Cancel);
 
         Assert.Equal("length", result.FinishReason);
         Assert.Equal(2, result.Usage.OutputTokens);
-        var sent = _provider.Requests.Last(r => r.Path == "/v1/chat/completions").Body!;
+        var sent = _bed.Provider.Requests.Last(r => r.Path == "/v1/chat/completions").Body!;
         Assert.Equal(0.5, sent["temperature"]!.GetValue<double>(), 3);
     }
 
     [Fact]
     public async Task Stopping_a_stream_early_records_a_cancelled_call_with_the_tokens_so_far()
     {
-        _provider.ChunkDelay = TimeSpan.FromMilliseconds(50);
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        _bed.Provider.ChunkDelay = TimeSpan.FromMilliseconds(50);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var received = new List<string>();
 
@@ -239,7 +226,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task A_chat_call_to_an_embedding_model_is_refused()
     {
-        var model = await _scope.OfflineModelAsync(OfflineModels.EmbeddingModelId);
+        var model = await _bed.Scope.OfflineModelAsync(OfflineModels.EmbeddingModelId);
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Invoker.InvokeAsync(Chat(model.Id, "hi"), Cancel));
 
@@ -249,11 +236,11 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task Another_teams_model_is_not_found()
     {
-        var otherTeam = await _host.CreateTeamAsync("Other");
+        var otherTeam = await _bed.Host.CreateTeamAsync("Other");
         Guid foreignModel;
-        await using (var other = _host.InTeam(otherTeam))
+        await using (var other = _bed.Host.InTeam(otherTeam))
         {
-            foreignModel = (await other.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel)).Id;
+            foreignModel = (await other.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel)).Id;
         }
 
         await Assert.ThrowsAsync<NotFoundException>(() => Invoker.InvokeAsync(Chat(foreignModel, "hi"), Cancel));
@@ -262,7 +249,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task Embed_returns_one_vector_per_text_in_order_from_a_base64_answer()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding,
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding,
             embeddingDimensions: FakeOpenAiServer.EmbeddingDimensions, inputPrice: 0.02m);
 
         var result = await Invoker.EmbedAsync(model.Id, ["alpha", "beta", "alpha"], InvocationSource.Knowledge, Cancel);
@@ -277,14 +264,14 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     [Fact]
     public async Task Embed_with_registered_dimensions_that_differ_from_the_answer_says_how_to_fix_it()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, embeddingDimensions: 1536);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, embeddingDimensions: 1536);
 
         var error = await Assert.ThrowsAsync<ConflictException>(() => Invoker.EmbedAsync(model.Id, ["alpha"], InvocationSource.Knowledge, Cancel));
 
         Assert.Contains("registered with 1536 dimensions", error.Message);
     }
 
-    private ModelInvoker Invoker => _scope.Get<ModelInvoker>();
+    private ModelInvoker Invoker => _bed.Scope.Get<ModelInvoker>();
 
     private static ChatInvocation Chat(Guid modelId, string user) => new()
     {
@@ -306,13 +293,13 @@ public sealed class ModelInvokerTests : IAsyncLifetime
 
     private async Task<ModelCall> SingleCallAsync(Guid callId)
     {
-        await using var db = await _scope.DbAsync();
+        await using var db = await _bed.Scope.DbAsync();
         return await db.ModelCalls.SingleAsync(c => c.Id == callId, Cancel);
     }
 
     private async Task<ModelCall> SingleCallOfAsync(Guid modelId)
     {
-        await using var db = await _scope.DbAsync();
+        await using var db = await _bed.Scope.DbAsync();
         return await db.ModelCalls.SingleAsync(c => c.ModelId == modelId, Cancel);
     }
 }

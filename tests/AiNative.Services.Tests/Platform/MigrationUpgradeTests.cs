@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AiNative.Services.Tests.Platform;
 
@@ -52,6 +53,9 @@ public sealed class MigrationUpgradeTests : IDisposable
 
     private static readonly Guid OldTeamId = Guid.CreateVersion7();
 
+    /// <summary>A time as the portal stores it on SQLite (see <c>PortalDbContext.ConfigureConventions</c>).</summary>
+    internal static long StoredTime(DateTimeOffset time) => (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(time)!;
+
     private PortalDbContext OpenOld(TeamContext team) =>
         new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={_oldDatabase}").Options, team);
 
@@ -76,7 +80,7 @@ public sealed class MigrationUpgradeTests : IDisposable
     private static async Task InsertOldRunAsync(PortalDbContext db, (string Settings, string Variables, string Messages) stored)
     {
         var runId = Guid.CreateVersion7();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = StoredTime(DateTimeOffset.UtcNow);
         await db.Database.ExecuteSqlAsync(
             $"INSERT INTO \"Teams\" (\"Id\", \"Name\", \"Slug\", \"CreatedAt\") VALUES ({OldTeamId}, 'Old team', 'old-team', {now})", Cancel);
         await db.Database.ExecuteSqlAsync(

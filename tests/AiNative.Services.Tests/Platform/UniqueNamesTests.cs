@@ -55,7 +55,7 @@ public sealed class UniqueNamesTests
             if (_armed is { } rival && eventData.Context!.ChangeTracker.Entries<Prompt>().Any(e => e.State == EntityState.Added))
             {
                 _armed = null;
-                var now = DateTimeOffset.UtcNow.UtcTicks;
+                var now = MigrationUpgradeTests.StoredTime(DateTimeOffset.UtcNow);
                 await eventData.Context.Database.ExecuteSqlAsync(
                     $"INSERT INTO \"Prompts\" (\"Id\", \"TeamId\", \"Name\", \"CreatedAt\", \"UpdatedAt\") VALUES ({Guid.CreateVersion7()}, {rival.Team}, {rival.Name}, {now}, {now})",
                     cancellationToken);

@@ -11,32 +11,19 @@ namespace AiNative.Services.Tests.Runs;
 
 public sealed class PromptRunnerTests : IAsyncLifetime
 {
-    private ServicesHost _host = null!;
-    private FakeOpenAiServer _provider = null!;
-    private TeamScope _scope = null!;
+    private TeamWithProvider _bed = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _host = await ServicesHost.StartAsync();
-        _provider = await FakeOpenAiServer.StartAsync();
-        _provider.ChunkDelay = TimeSpan.Zero;
-        _scope = _host.InTeam(await _host.DemoTeamIdAsync(), TeamRole.Viewer);
-    }
+    public async ValueTask InitializeAsync() => _bed = await TeamWithProvider.StartAsync(TeamRole.Viewer);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await _provider.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     [Fact]
     public async Task A_viewer_runs_a_saved_version_whose_answer_streams_and_is_saved_with_usage_cost_and_trace()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, inputPrice: 2m, outputPrice: 8m);
-        var promptId = await _scope.DemoPromptIdAsync();
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, inputPrice: 2m, outputPrice: 8m);
+        var promptId = await _bed.Scope.DemoPromptIdAsync();
         var request = new RunRequest
         {
             ModelId = model.Id,
@@ -78,7 +65,7 @@ public sealed class PromptRunnerTests : IAsyncLifetime
         Assert.Equal(run.OutputTokens.ToString(), call.Attributes["gen_ai.usage.output_tokens"]);
         Assert.Equal(FakeOpenAiServer.ChatModel, call.Attributes["gen_ai.request.model"]);
         Assert.Equal("Support answer", run.Spans[0].Attributes["ainative.prompt.name"]);
-        await using var db = await _scope.DbAsync();
+        await using var db = await _bed.Scope.DbAsync();
         var modelCall = await db.ModelCalls.SingleAsync(c => c.Id == run.ModelCallId, Cancel);
         Assert.Equal((InvocationSource.Playground, run.InputTokens), (modelCall.Source, modelCall.InputTokens));
     }
@@ -88,7 +75,7 @@ public sealed class PromptRunnerTests : IAsyncLifetime
     [InlineData(FakeOpenAiServer.BrokenModel, "The provider failed", "(HTTP 500). Try again; if it keeps failing, check the provider's status.", "ProviderError")]
     public async Task A_provider_error_saves_a_failed_run_with_the_problem_in_plain_words(string providerModel, string title, string detail, string errorType)
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, providerModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, providerModel);
 
         var events = await Runner.RunAsync(RunInputs.AdHoc(model.Id, "hello"), Cancel).CollectAsync();
 
@@ -110,8 +97,8 @@ public sealed class PromptRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_mid_stream_saves_a_cancelled_run_with_the_partial_output()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, inputPrice: 1m, outputPrice: 1m);
-        _provider.HoldStreams();
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, inputPrice: 1m, outputPrice: 1m);
+        _bed.Provider.HoldStreams();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var received = new List<RunEvent>();
 
@@ -143,21 +130,21 @@ public sealed class PromptRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Missing_variables_are_refused_before_anything_is_sent_or_saved()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
-        var before = _provider.Requests.Count;
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var before = _bed.Provider.Requests.Count;
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(
             () => Runner.RunAsync(RunInputs.AdHoc(model.Id, "{{$topic}} for {{$audience}}", new() { ["topic"] = "Labels" }), Cancel).CollectAsync());
 
         Assert.Equal(["Values.audience"], error.Errors.Keys);
-        Assert.Equal(before, _provider.Requests.Count);
+        Assert.Equal(before, _bed.Provider.Requests.Count);
         Assert.Equal(0, (await History.ListAsync(null, 1, 10, Cancel)).Total);
     }
 
     [Fact]
     public async Task A_run_without_a_prompt_or_with_an_unknown_model_names_the_field()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
 
         var empty = await Assert.ThrowsAsync<ValidationFailedException>(
             () => Runner.RunAsync(RunInputs.AdHoc(model.Id, "  ") with { SystemTemplate = null }, Cancel).CollectAsync());
@@ -174,27 +161,27 @@ public sealed class PromptRunnerTests : IAsyncLifetime
     [Fact]
     public async Task Settings_the_model_refuses_fail_the_run_after_rendering_at_no_cost()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel, maxOutputTokens: 100);
-        var before = _provider.Requests.Count;
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel, maxOutputTokens: 100);
+        var before = _bed.Provider.Requests.Count;
 
-        var run = await _scope.RunToEndAsync(RunInputs.AdHoc(model.Id, "hi") with { Settings = new GenerationSettings { MaxOutputTokens = 500 } });
+        var run = await _bed.Scope.RunToEndAsync(RunInputs.AdHoc(model.Id, "hi") with { Settings = new GenerationSettings { MaxOutputTokens = 500 } });
 
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("Max tokens must be at most 100", run.ProblemDetail);
         Assert.Equal(0m, run.Cost);
         Assert.Null(run.ModelCallId);
-        Assert.Equal(before, _provider.Requests.Count);
+        Assert.Equal(before, _bed.Provider.Requests.Count);
         Assert.Equal("hi", run.Messages.Single(m => m.Role == RunMessage.UserRole).Content);
     }
 
     [Fact]
     public async Task A_deleted_prompt_leaves_its_runs_with_its_name_and_version()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
-        await using var editor = _host.InTeam(await _host.DemoTeamIdAsync(), TeamRole.Editor);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        await using var editor = _bed.Host.InTeam(await _bed.Host.DemoTeamIdAsync(), TeamRole.Editor);
         var prompt = await editor.Get<PromptRegistry>().CreateAsync("Short lived", null, Cancel);
         await editor.Get<PromptVersions>().CreateAsync(prompt.Id, new NewPromptVersion("Be brief.", "Say {{$word}}", [], null, new GenerationSettings(), "First"), Cancel);
-        var ran = await _scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = prompt.Id, PromptVersion = 1, Values = new Dictionary<string, string?> { ["word"] = "hi" } });
+        var ran = await _bed.Scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = prompt.Id, PromptVersion = 1, Values = new Dictionary<string, string?> { ["word"] = "hi" } });
 
         await editor.Get<PromptRegistry>().DeleteAsync(prompt.Id, Cancel);
 
@@ -203,14 +190,14 @@ public sealed class PromptRunnerTests : IAsyncLifetime
         Assert.Equal("Say {{$word}}", run.UserTemplate);
     }
 
-    private PromptRunner Runner => _scope.Get<PromptRunner>();
+    private PromptRunner Runner => _bed.Scope.Get<PromptRunner>();
 
     private async Task<ModelCall> ModelCallAsync(Guid? callId)
     {
         Assert.NotNull(callId);
-        await using var db = await _scope.DbAsync();
+        await using var db = await _bed.Scope.DbAsync();
         return await db.ModelCalls.SingleAsync(c => c.Id == callId, Cancel);
     }
 
-    private RunHistory History => _scope.Get<RunHistory>();
+    private RunHistory History => _bed.Scope.Get<RunHistory>();
 }

@@ -7,35 +7,22 @@ namespace AiNative.Services.Tests.Runs;
 
 public sealed class RunHistoryTests : IAsyncLifetime
 {
-    private ServicesHost _host = null!;
-    private FakeOpenAiServer _provider = null!;
-    private TeamScope _scope = null!;
+    private TeamWithProvider _bed = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _host = await ServicesHost.StartAsync();
-        _provider = await FakeOpenAiServer.StartAsync();
-        _provider.ChunkDelay = TimeSpan.Zero;
-        _scope = _host.InTeam(await _host.DemoTeamIdAsync(), TeamRole.Viewer);
-    }
+    public async ValueTask InitializeAsync() => _bed = await TeamWithProvider.StartAsync(TeamRole.Viewer);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _scope.DisposeAsync();
-        await _provider.DisposeAsync();
-        await _host.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
     [Fact]
     public async Task History_lists_runs_newest_first_in_pages_and_filters_by_prompt()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
-        var promptId = await _scope.DemoPromptIdAsync();
-        var first = await _scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = promptId, PromptVersion = 1 });
-        var second = await _scope.RunToEndAsync(RunInputs.AdHoc(model.Id, "ad hoc"));
-        var third = await _scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = promptId, PromptVersion = 2 });
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var promptId = await _bed.Scope.DemoPromptIdAsync();
+        var first = await _bed.Scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = promptId, PromptVersion = 1 });
+        var second = await _bed.Scope.RunToEndAsync(RunInputs.AdHoc(model.Id, "ad hoc"));
+        var third = await _bed.Scope.RunToEndAsync(new RunRequest { ModelId = model.Id, PromptId = promptId, PromptVersion = 2 });
 
         var page1 = await History.ListAsync(null, 1, 2, Cancel);
         var page2 = await History.ListAsync(null, 2, 2, Cancel);
@@ -54,10 +41,10 @@ public sealed class RunHistoryTests : IAsyncLifetime
     [Fact]
     public async Task A_long_output_is_shortened_in_the_list_but_whole_in_the_run()
     {
-        var model = await _scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
         var words = string.Join(' ', Enumerable.Repeat("lorem", 60));
 
-        var run = await _scope.RunToEndAsync(RunInputs.AdHoc(model.Id, words));
+        var run = await _bed.Scope.RunToEndAsync(RunInputs.AdHoc(model.Id, words));
 
         var listed = Assert.Single((await History.ListAsync(null, 1, 10, Cancel)).Items);
         Assert.Equal(RunRules.PreviewLength, listed.OutputPreview.Length);
@@ -67,11 +54,11 @@ public sealed class RunHistoryTests : IAsyncLifetime
     [Fact]
     public async Task Another_teams_runs_are_neither_listed_nor_found()
     {
-        var otherTeam = await _host.CreateTeamAsync("Other");
+        var otherTeam = await _bed.Host.CreateTeamAsync("Other");
         Guid theirs;
-        await using (var other = _host.InTeam(otherTeam, TeamRole.Viewer))
+        await using (var other = _bed.Host.InTeam(otherTeam, TeamRole.Viewer))
         {
-            var model = await other.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
+            var model = await other.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
             theirs = (await other.RunToEndAsync(RunInputs.AdHoc(model.Id, "secret"))).Id;
         }
 
@@ -87,5 +74,5 @@ public sealed class RunHistoryTests : IAsyncLifetime
         Assert.Equal(["Page", "PageSize"], error.Errors.Keys.Order());
     }
 
-    private RunHistory History => _scope.Get<RunHistory>();
+    private RunHistory History => _bed.Scope.Get<RunHistory>();
 }
