@@ -5,7 +5,8 @@ public static class Highlighter
 {
     public static (IReadOnlyList<string> Matched, IReadOnlyList<TextRange> Ranges) Find(string text, QueryTerms terms)
     {
-        var stems = terms.Terms.ToDictionary(Stem, t => t, StringComparer.Ordinal);
+        // Several query terms may share a stem ("release releases"): the first names the match.
+        var stems = terms.Terms.GroupBy(Stem, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var ranges = new List<TextRange>();
         var matched = new SortedSet<string>(StringComparer.Ordinal);
         var position = 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AiNative.Services.Data;
@@ -27,7 +28,8 @@ public static class KeywordSearch
         }
 
         var table = KeywordIndexSql.Table;
-        var rank = $"bm25(\"{table}\", {TextWeight:0.0}, {HeadingWeight:0.0})";
+        // Invariant: on a comma-decimal locale "1,0" would read as two arguments and drop the heading weight.
+        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(\"{table}\", {TextWeight:0.0}, {HeadingWeight:0.0})");
         var filter = documents is null ? string.Empty : """ AND upper(c."DocumentId") IN (SELECT upper(value) FROM json_each({4}))""";
         var sql = $$"""
             SELECT c."Id" AS "Id", -{{rank}} AS "Score"

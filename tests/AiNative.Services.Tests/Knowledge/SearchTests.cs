@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Knowledge.Answers;
 using AiNative.Services.Knowledge.Search;
@@ -72,6 +73,34 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Equal(["birds", "eating", "krill"], keyword.Hits[0].MatchedTerms);
         var highlighted = keyword.Hits[0].Highlights.Select(r => keyword.Hits[0].Text.Substring(r.Start, r.Length)).ToList();
         Assert.Equal(["birds", "eat", "krill"], highlighted);
+    }
+
+    [Fact]
+    public async Task A_query_with_two_forms_of_one_word_finds_and_highlights_them()
+    {
+        var results = await SearchAsync(new SearchRequest { Index = Base, Query = "penguin penguins swim", Mode = SearchMode.Keyword });
+
+        var top = results.Hits[0];
+        Assert.Equal("penguins.md", top.DocumentName);
+        Assert.Contains("Penguins", top.Highlights.Select(r => top.Text.Substring(r.Start, r.Length)));
+    }
+
+    [Fact]
+    public async Task Keyword_scores_do_not_depend_on_the_servers_culture()
+    {
+        var invariant = await SearchAsync(new SearchRequest { Index = Base, Query = "owls", Mode = SearchMode.Keyword });
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+        try
+        {
+            var german = await SearchAsync(new SearchRequest { Index = Base, Query = "owls", Mode = SearchMode.Keyword });
+
+            Assert.Equal(invariant.Hits[0].KeywordScore, german.Hits[0].KeywordScore);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
