@@ -76,6 +76,7 @@ public sealed class ProviderRegistry(
                 $"Provider '{provider.Name}' has {provider.Models.Count} models, so it cannot switch to or from the built-in offline provider. Add a new provider instead.");
         }
 
+        RequireKeyAgainForNewAddress(provider, input, baseUrl);
         await EnsureNameIsFreeAsync(db, name, provider.Id, cancellationToken);
         (string Field, object? Before, object? After)[] fields =
         [
@@ -114,6 +115,21 @@ public sealed class ProviderRegistry(
         audit.Record(db, AuditAction.Deleted, AuditKind, provider.Id, provider.Name,
             $"{provider.Kind} provider at {provider.BaseUrl ?? "the portal (built in)"}");
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A stored key goes only where it was given for: moving the provider to another address or
+    /// kind needs the key again (or its removal), or an editor could send it to a server of theirs.
+    /// </summary>
+    private static void RequireKeyAgainForNewAddress(ModelProvider provider, ProviderInput input, string? baseUrl)
+    {
+        var moves = !string.Equals(provider.BaseUrl, baseUrl, StringComparison.Ordinal) || provider.Kind != input.Kind;
+        if (moves && provider.ProtectedApiKey is not null && string.IsNullOrEmpty(input.ApiKey) && !input.ClearApiKey)
+        {
+            throw new ValidationFailedException(
+                "ApiKey",
+                "The stored key was given for the provider's current address. Enter the key again to use it at the new address, or remove it.");
+        }
     }
 
     /// <summary>Sets, replaces or removes the stored key; returns the audit words for it (never the key), or null.</summary>

@@ -166,6 +166,23 @@ public sealed class ProviderRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_a_provider_to_another_address_needs_its_key_again_so_the_key_cannot_be_sent_elsewhere()
+    {
+        var provider = await Registry.CreateAsync(Compatible("Keyed") with { ApiKey = Key }, Cancel);
+        var elsewhere = Compatible("Keyed") with { BaseUrl = "http://10.1.2.3:8000/v1" };
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => Registry.UpdateAsync(provider.Id, elsewhere, Cancel));
+        Assert.Contains("Enter the key again", refused.Errors["ApiKey"].Single());
+        Assert.Equal(provider.BaseUrl, (await Registry.GetAsync(provider.Id, Cancel)).BaseUrl);
+
+        await Registry.UpdateAsync(provider.Id, elsewhere with { ApiKey = OtherKey }, Cancel);
+        Assert.Equal(OtherKey, await StoredKeyAsync(provider.Id));
+        var moved = await Registry.CreateAsync(Compatible("Moved") with { ApiKey = Key }, Cancel);
+        await Registry.UpdateAsync(moved.Id, Compatible("Moved") with { BaseUrl = "http://10.1.2.3:8000/v1", ClearApiKey = true }, Cancel);
+        Assert.Null((await Registry.GetAsync(moved.Id, Cancel)).ProtectedApiKey);
+    }
+
+    [Fact]
     public async Task A_new_key_and_removing_the_key_together_are_refused()
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(
