@@ -16,6 +16,7 @@ public static class ModelsRegistration
         services.AddSingleton<ProviderAddressGuard>();
         services.AddHttpClient(ModelClientFactory.ProviderHttpClient)
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<ProviderAddressGuard>().CreateHandler())
+            .AddHttpMessageHandler(provider => new ProxiedRequestGuard(provider.GetRequiredService<ProviderAddressGuard>()))
 
             // Request logging never shows header values: the Authorization header carries the key.
             .RedactLoggedHeaders(_ => true);
