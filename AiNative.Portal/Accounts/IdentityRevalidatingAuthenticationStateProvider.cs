@@ -8,15 +8,17 @@ using Microsoft.Extensions.Options;
 namespace AiNative.Portal.Accounts;
 
 /// <summary>
-/// Re-checks a circuit's user against the database every few minutes, so a deleted or locked
-/// account, or a changed password, ends open sessions too.
+/// Re-checks a circuit's user against the database every minute, so a deleted or locked account,
+/// a changed password, or a changed membership or role ends the open session; the page then loads
+/// again with the user's current rights.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+    IOptions<IdentityOptions> options,
+    TeamContext circuitTeam) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
@@ -29,6 +31,13 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         }
 
         var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        if (principalStamp != await users.GetSecurityStampAsync(user))
+        {
+            return false;
+        }
+
+        // The circuit entered its team once, with the role of that moment.
+        return !circuitTeam.IsEntered
+            || await scope.ServiceProvider.GetRequiredService<TeamAccessResolver>().StillHoldsAsync(circuitTeam.Access, cancellationToken);
     }
 }

@@ -39,4 +39,13 @@ public sealed class TeamAccessResolver(IDbContextFactory<PortalDbContext> dbFact
             ? null
             : new TeamAccess(membership.TeamId, membership.Name, membership.Role, new Actor(userId, user.DisplayName));
     }
+
+    /// <summary>
+    /// Whether <paramref name="access"/>, entered some time ago, still holds: the user is still a
+    /// member of the team with the same role. A long-lived scope (a Blazor circuit) asks this from
+    /// time to time, so a removed or demoted member does not keep the old rights.
+    /// </summary>
+    public async Task<bool> StillHoldsAsync(TeamAccess access, CancellationToken cancellationToken) =>
+        access.Actor.UserId is not { } userId
+        || (await ResolveAsync(userId, access.TeamId, cancellationToken))?.Role == access.Role;
 }
