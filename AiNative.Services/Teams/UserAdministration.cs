@@ -95,7 +95,7 @@ public sealed class UserAdministration(
             }
 
             IdentityWork.Check(await work.Users.SetLockoutEnabledAsync(user, true), "Locked");
-            IdentityWork.Check(await work.Users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), "Locked");
+            IdentityWork.Check(await work.Users.SetLockoutEndDateAsync(user, AccountLocks.UntilUnlocked), "Locked");
             IdentityWork.Check(await work.Users.UpdateSecurityStampAsync(user), "Locked");
         }
         else

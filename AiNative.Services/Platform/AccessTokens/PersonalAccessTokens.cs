@@ -76,7 +76,7 @@ public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFa
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Checks a presented token: its hash must match a token that is not revoked nor expired, of an account that is not locked.</summary>
+    /// <summary>Checks a presented token: its hash must match a token that is not revoked nor expired, of an account that an administrator has not locked.</summary>
     public async Task<AccessTokenCheck> CheckAsync(string presented, CancellationToken cancellationToken)
     {
         if (!AccessTokenSecret.LooksLikeToken(presented))
@@ -91,7 +91,7 @@ public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFa
             .Where(t => t.SecretHash == hash)
             .Select(t => new { t.Id, t.UserId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User.LockoutEnd })
             .SingleOrDefaultAsync(cancellationToken);
-        if (token is null || token.RevokedAt is not null || token.LockoutEnd > now)
+        if (token is null || token.RevokedAt is not null || AccountLocks.IsLockedByAdministrator(token.LockoutEnd))
         {
             return AccessTokenCheck.InvalidOrRevoked;
         }

@@ -2,6 +2,7 @@ using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
 using AiNative.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -83,6 +84,23 @@ public sealed class PersonalAccessTokensTests : IAsyncLifetime
         await scope.Get<UserAdministration>().SetLockedAsync(admin.Id, _user.Id, locked: true, Ct);
 
         Assert.Equal(AccessTokenStatus.InvalidOrRevoked, (await tokens.CheckAsync(created.Secret, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_lock_the_password_but_not_the_accounts_tokens()
+    {
+        await using var scope = _host.WithoutTeam();
+        var tokens = scope.Get<PersonalAccessTokens>();
+        var created = await tokens.CreateAsync(_user.Id, "nightly job", 30, Ct);
+        var users = scope.Get<UserManager<PortalUser>>();
+        var user = (await users.FindByIdAsync(_user.Id.ToString()))!;
+
+        while (!await users.IsLockedOutAsync(user))
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        Assert.Equal(AccessTokenStatus.Valid, (await tokens.CheckAsync(created.Secret, Ct)).Status);
     }
 
     [Fact]
