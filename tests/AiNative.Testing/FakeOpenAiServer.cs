@@ -33,6 +33,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Answers 500 <c>server_error</c>.</summary>
     public const string BrokenModel = "fake-broken";
 
+    /// <summary>
+    /// Answers 200 with a web page instead of JSON; when streaming, sends one chunk and then drops
+    /// the connection.
+    /// </summary>
+    public const string GarbledModel = "fake-garbled";
+
     /// <summary>Waits <see cref="SlowDelay"/> before answering.</summary>
     public const string SlowModel = "fake-slow";
 
@@ -161,7 +167,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var promptTokens = messages.Sum(m => Words(m.Content).Count + 3);
         var usage = new { prompt_tokens = promptTokens, completion_tokens = words.Count, total_tokens = promptTokens + words.Count };
         var id = $"chatcmpl-{Guid.NewGuid():N}";
-        if (body["stream"]?.GetValue<bool>() != true)
+        var streaming = body["stream"]?.GetValue<bool>() == true;
+        if (model == GarbledModel && !streaming)
+        {
+            await NotAnApiAsync(context);
+            return;
+        }
+
+        if (!streaming)
         {
             await Results.Json(new
             {
@@ -186,6 +199,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                 await _held.Task.WaitAsync(context.RequestAborted);
             }
 
+            if (model == GarbledModel)
+            {
+                context.Abort();
+                return;
+            }
+
             await Task.Delay(ChunkDelay, context.RequestAborted);
         }
 
@@ -204,6 +223,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var model = body?["model"]?.GetValue<string>() ?? string.Empty;
         if (await RefuseAsync(context, model))
         {
+            return;
+        }
+
+        if (model == GarbledModel)
+        {
+            await NotAnApiAsync(context);
             return;
         }
 
@@ -267,6 +292,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         Requests.Enqueue((context.Request.Path, body));
         return body;
     }
+
+    private static Task NotAnApiAsync(HttpContext context) =>
+        Results.Content("<html><body><h1>Welcome to nginx!</h1></body></html>", "text/html").ExecuteAsync(context);
 
     private static async Task SendEventAsync(HttpContext context, object payload)
     {

@@ -39,9 +39,9 @@ public sealed partial class ModelInvoker(
             await RecordFailureAsync(call, failure);
             throw failure;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            await RecordAsync(call, CallStatus.Cancelled, new TokenUsage(tokens.Count(request.Messages), 0, true), null, null, null);
+            await RecordInterruptedAsync(call, e, new TokenUsage(tokens.Count(request.Messages), 0, true), cancellationToken);
             throw;
         }
     }
@@ -61,6 +61,7 @@ public sealed partial class ModelInvoker(
         TimeSpan? firstToken = null;
         var status = CallStatus.Cancelled;
         ProviderCallException? failure = null;
+        Exception? interruption = null;
         var updates = call.ChatClient!.GetStreamingResponseAsync(request.Messages, call.ChatOptions, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         try
@@ -78,6 +79,11 @@ public sealed partial class ModelInvoker(
                 {
                     failure = mapped;
                     throw mapped;
+                }
+                catch (Exception e)
+                {
+                    interruption = e;
+                    throw;
                 }
 
                 var update = updates.Current;
@@ -102,6 +108,10 @@ public sealed partial class ModelInvoker(
             if (failure is not null)
             {
                 await RecordFailureAsync(call, failure, usage);
+            }
+            else if (interruption is not null)
+            {
+                await RecordInterruptedAsync(call, interruption, usage, cancellationToken);
             }
             else
             {
@@ -139,6 +149,11 @@ public sealed partial class ModelInvoker(
         {
             await RecordFailureAsync(call, failure);
             throw failure;
+        }
+        catch (Exception e)
+        {
+            await RecordInterruptedAsync(call, e, new TokenUsage(texts.Sum(t => (long)tokens.Count(t)), 0, true), cancellationToken);
+            throw;
         }
 
         var vectors = embeddings.Select(e => e.Vector).ToList();
@@ -223,6 +238,21 @@ public sealed partial class ModelInvoker(
             failure.ProviderStatus is { } status ? $"{failure.Failure} ({status})" : failure.Failure.ToString());
     }
 
+    /// <summary>
+    /// Records a call that ended in neither an answer nor a provider failure: the caller's
+    /// cancellation, or a fault of the portal's own, which is logged with its exception.
+    /// </summary>
+    private Task RecordInterruptedAsync(PreparedCall call, Exception exception, TokenUsage usage, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return RecordAsync(call, CallStatus.Cancelled, usage, null, null, null);
+        }
+
+        LogCallFaulted(exception, call.Model.Name);
+        return RecordAsync(call, CallStatus.Failed, usage, null, null, $"Unexpected ({exception.GetType().Name})");
+    }
+
     private async Task RecordAsync(PreparedCall call, CallStatus status, TokenUsage usage, TimeSpan? firstToken, string? finish, string? error)
     {
         var cost = call.Model.CostOf(usage.InputTokens, usage.OutputTokens);
@@ -254,4 +284,7 @@ public sealed partial class ModelInvoker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call to model {Model} failed: {Failure} (provider status {Status})")]
     private partial void LogCallFailed(string model, ProviderFailure failure, int? status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call to model {Model} failed unexpectedly")]
+    private partial void LogCallFaulted(Exception exception, string model);
 }

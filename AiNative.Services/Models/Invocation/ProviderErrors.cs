@@ -34,11 +34,20 @@ internal static partial class ProviderErrors
             HttpRequestException { InnerException: ProviderAddressRefusedException refused } => new ProviderCallException(
                 ProviderFailure.AddressRefused, null, $"Provider '{provider.Name}' was not called. {refused.Message}", exception),
             HttpRequestException { StatusCode: { } status } http => FromStatus((int)status, http.Message, provider, providerModelId, exception),
+            HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
+                or HttpRequestException { InnerException: IOException }
+                or IOException => BrokeOff(provider, exception),
             HttpRequestException http => Unreachable(provider, http.HttpRequestError.ToString(), exception),
             ClientResultException => Unreachable(provider, "no response", exception),
 
             // OllamaSharp's word for a 400 answer; the other statuses arrive as HttpRequestException.
             ResponseError ollama => FromStatus(400, Redact(ollama.Message), provider, providerModelId, exception),
+
+            // A 200 that is not the API: a web page, a proxy's login form, another product's JSON.
+            JsonException or FormatException => new ProviderCallException(
+                ProviderFailure.ProviderError, null,
+                $"Provider '{provider.Name}' answered, but its answer could not be read as a model API response. Check the base URL and the provider's kind.",
+                exception),
             _ => null,
         };
 
@@ -64,6 +73,11 @@ internal static partial class ProviderErrors
                 $"Provider '{provider}' rejected the request (HTTP {status}).{said}", inner),
         };
     }
+
+    private static ProviderCallException BrokeOff(ModelProvider provider, Exception inner) =>
+        new(ProviderFailure.ProviderError, null,
+            $"The connection to provider '{provider.Name}' broke off before the answer was complete. Try again; if it keeps happening, check the server's logs.",
+            inner);
 
     private static ProviderCallException Unreachable(ModelProvider provider, string reason, Exception inner) =>
         new(ProviderFailure.Unreachable, null,

@@ -105,6 +105,42 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_that_is_not_the_providers_api_says_so_and_is_recorded_as_failed()
+    {
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.GarbledModel);
+
+        var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.InvokeAsync(Chat(model.Id, "hi"), Cancel));
+
+        Assert.Equal(ProviderFailure.ProviderError, error.Failure);
+        Assert.Contains("could not be read", error.Message);
+        Assert.Equal(CallStatus.Failed, (await SingleCallOfAsync(model.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_stream_whose_connection_drops_is_recorded_as_failed_not_cancelled()
+    {
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.GarbledModel);
+
+        var error = await Assert.ThrowsAsync<ProviderCallException>(() => CollectAsync(Invoker.StreamAsync(Chat(model.Id, "one two three"), Cancel)));
+
+        Assert.Contains("broke off", error.Message);
+        var call = await SingleCallOfAsync(model.Id);
+        Assert.Equal((CallStatus.Failed, call.Id), (call.Status, error.CallId));
+    }
+
+    [Fact]
+    public async Task An_embedding_call_the_caller_gives_up_on_is_recorded_as_cancelled()
+    {
+        var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.SlowModel, ModelKind.Embedding);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        stop.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Invoker.EmbedAsync(model.Id, ["alpha"], InvocationSource.Knowledge, stop.Token));
+
+        Assert.Equal(CallStatus.Cancelled, (await SingleCallOfAsync(model.Id)).Status);
+    }
+
+    [Fact]
     public async Task A_call_given_an_id_is_recorded_under_it_even_when_cancelled()
     {
         var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
