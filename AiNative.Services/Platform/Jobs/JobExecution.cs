@@ -26,23 +26,34 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
             return;
         }
 
-        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var leaseLost = new CancellationTokenSource();
+        using var runTimeOver = new CancellationTokenSource(options.MaxRunTime);
+        using var stopHandler = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token, runTimeOver.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewLeaseAsync(store, leaseLost, renewing.Token);
         JobOutcome outcome;
         try
         {
-            outcome = await handler.RunAsync(run, leaseLost.Token);
+            outcome = await handler.RunAsync(run, stopHandler.Token);
         }
-        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopHandler.IsCancellationRequested)
         {
             await renewing.CancelAsync();
             await renewal;
             if (stoppingToken.IsCancellationRequested)
             {
                 await store.ReleaseAsync(job.Id, owner, CancellationToken.None);
+                return;
             }
 
+            if (leaseLost.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // A hung attempt counts as a failed one: retried with back-off, failed for good after the last.
+            await RecordAsync(store, handler, run, JobOutcome.Retry(
+                $"The job ran longer than its limit of {options.MaxRunTime} ({JobOptions.Section}:{nameof(JobOptions.MaxRunTime)}) and was stopped."));
             return;
         }
         catch (Exception e)
