@@ -1,0 +1,98 @@
+using System.Text.Json;
+using AiNative.Services.Knowledge;
+using AiNative.Services.Knowledge.Ingestion;
+using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Platform.Jobs;
+using AiNative.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiNative.Services.Tests.Knowledge;
+
+/// <summary>Re-indexing while documents are being ingested: the workers are off and the test runs the jobs itself.</summary>
+public sealed class ReindexRaceTests : IAsyncLifetime
+{
+    private const string Base = "Zoo";
+    private readonly EmbedGates _gates = new();
+    private ServicesHost _host = null!;
+    private Guid _team;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _host = await ServicesHost.StartAsync(services =>
+        {
+            services.Configure<JobOptions>(o => o.Workers = 0);
+            services.Remove(services.Single(s => s.ImplementationType == typeof(EmbedStep)));
+            services.AddScoped<EmbedStep>();
+            services.AddScoped<IPipelineStepHandler, GatedEmbedStep>();
+            services.AddSingleton(_gates);
+        });
+        _team = await _host.DemoTeamIdAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_document_still_being_ingested_when_the_rebuild_ends_is_not_lost_by_the_swap()
+    {
+        await using var scope = _host.InTeam(_team);
+        var zoo = await scope.CreateBaseAsync(Base);
+        await IngestAsync(Ingestion.Text("koalas.md", "# Koalas\n\nKoalas eat eucalyptus leaves."));
+        await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
+
+        // The re-index passes its check for documents in flight and rebuilds koalas.md; then wombats.md is uploaded and partitioned.
+        _gates.Reindex.Close();
+        var reindex = RunReindexAsync(zoo.Id);
+        await _gates.Reindex.Reached.WaitAsync(Cancel);
+        _gates.Ingestion.Close();
+        var wombats = await scope.UploadAsync(Base, Ingestion.Text("wombats.md", "# Wombats\n\nWombats dig burrows."));
+        var ingestion = RunIngestionAsync(wombats.DocumentId!.Value);
+        await _gates.Ingestion.Reached.WaitAsync(Cancel);
+        _gates.Reindex.Open();
+        var firstOutcome = await reindex;
+        _gates.Ingestion.Open();
+        await ingestion;
+        var secondOutcome = await RunReindexAsync(zoo.Id);
+
+        Assert.NotEqual(JobOutcomeKind.Done, firstOutcome.Kind);
+        Assert.Equal(JobOutcomeKind.Done, secondOutcome.Kind);
+        var rebuilt = await scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel);
+        Assert.False(rebuilt.IsReindexing);
+        var document = await scope.Get<KnowledgeDocuments>().GetAsync(Base, wombats.DocumentId!.Value, Cancel);
+        Assert.Equal(DocumentStatus.Ready, document.Status);
+        await using var db = await scope.DbAsync();
+        var chunks = await db.KnowledgeChunks.Where(c => c.KnowledgeBaseId == zoo.Id).ToListAsync(Cancel);
+        Assert.Equal(1, chunks.Count(c => c.DocumentId == document.Id));
+        Assert.Equal(document.ChunkCount, chunks.Count(c => c.DocumentId == document.Id));
+        Assert.Equal(2, chunks.Count);
+        Assert.All(chunks, c => Assert.True(c.Searchable && c.Generation == rebuilt.ActiveGeneration));
+        var hits = await scope.Get<KnowledgeSearch>().SearchAsync(new SearchRequest { Index = Base, Query = "wombats burrows", Mode = SearchMode.Vector }, Cancel);
+        Assert.Equal("wombats.md", hits.Hits[0].DocumentName);
+    }
+
+    private async Task IngestAsync(UploadFile file)
+    {
+        await using var scope = _host.InTeam(_team);
+        var outcome = await scope.UploadAsync(Base, file);
+        Assert.Equal(JobOutcomeKind.Done, (await RunIngestionAsync(outcome.DocumentId!.Value)).Kind);
+    }
+
+    private async Task<JobOutcome> RunIngestionAsync(Guid documentId)
+    {
+        await using var scope = _host.InTeam(_team);
+        return await Task.Run(() => scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel), Cancel);
+    }
+
+    private async Task<JobOutcome> RunReindexAsync(Guid baseId)
+    {
+        await using var scope = _host.InTeam(_team);
+        await using var db = await scope.DbAsync();
+        var generation = await db.KnowledgeBases.Where(b => b.Id == baseId).Select(b => b.BuildingGeneration).SingleAsync(Cancel);
+        var payload = JsonSerializer.Serialize(new ReindexPayload(baseId, generation ?? 0));
+        var run = new JobRun(new ClaimedJob(Guid.NewGuid(), _team, "Demo team", ReindexJob.JobKind, payload, 1), (_, _, _) => Task.CompletedTask);
+        var handler = scope.Get<IEnumerable<IJobHandler>>().Single(h => h.Kind == ReindexJob.JobKind);
+        return await Task.Run(() => handler.RunAsync(run, Cancel), Cancel);
+    }
+}
