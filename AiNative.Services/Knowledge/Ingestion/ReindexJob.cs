@@ -75,7 +75,8 @@ internal sealed class ReindexJob(
         db.KnowledgeDocuments.CountAsync(
             d => d.KnowledgeBaseId == baseId && (d.Status == DocumentStatus.Queued || d.Status == DocumentStatus.Processing), cancellationToken);
 
-    private static JobOutcome WaitFor(int busy) => JobOutcome.Retry($"Waiting for {busy} document(s) being ingested.", WaitForIngestion);
+    // Waiting is not failing: however long the ingestion takes, it uses none of the re-index's attempts.
+    private static JobOutcome WaitFor(int busy) => JobOutcome.Postpone($"Waiting for {busy} document(s) being ingested.", WaitForIngestion);
 
     private static Task<List<KnowledgeDocument>> MissingAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken) =>
         db.KnowledgeDocuments.AsNoTracking()
@@ -122,7 +123,7 @@ internal sealed class ReindexJob(
 
         if ((await MissingAsync(db, baseId, generation, cancellationToken)).Count > 0)
         {
-            return JobOutcome.Retry("Documents were added while re-indexing; indexing them too.", TimeSpan.Zero);
+            return JobOutcome.Postpone("Documents were added while re-indexing; indexing them too.", TimeSpan.Zero);
         }
 
         var previous = knowledgeBase.ActiveGeneration;

@@ -74,6 +74,9 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
             case JobOutcomeKind.Done:
                 await store.CompleteAsync(job.Id, owner, CancellationToken.None);
                 break;
+            case JobOutcomeKind.Postpone:
+                await store.PostponeAsync(job.Id, owner, outcome.Reason ?? "Waiting.", outcome.Delay ?? TimeSpan.Zero, CancellationToken.None);
+                break;
             case JobOutcomeKind.Retry when job.Attempts < options.MaxAttempts:
                 await store.RetryLaterAsync(job.Id, owner, job.Attempts, outcome.Reason ?? "Retrying.", outcome.Delay, CancellationToken.None);
                 break;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Tests.Knowledge;
 
-/// <summary>Re-indexing while documents are being ingested: the workers are off and the test runs the jobs itself.</summary>
+/// <summary>Re-indexing while documents are being ingested; the workers are off unless a test turns them on.</summary>
 public sealed class ReindexRaceTests : IAsyncLifetime
 {
     private const string Base = "Zoo";
@@ -19,20 +19,33 @@ public sealed class ReindexRaceTests : IAsyncLifetime
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _host = await ServicesHost.StartAsync(services =>
-        {
-            services.Configure<JobOptions>(o => o.Workers = 0);
-            services.Remove(services.Single(s => s.ImplementationType == typeof(EmbedStep)));
-            services.AddScoped<EmbedStep>();
-            services.AddScoped<IPipelineStepHandler, GatedEmbedStep>();
-            services.AddSingleton(_gates);
-        });
-        _team = await _host.DemoTeamIdAsync();
-    }
+    public async ValueTask InitializeAsync() => await StartAsync(o => o.Workers = 0);
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Waiting_for_a_long_ingestion_does_not_use_up_the_re_index_attempts()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(o => o.MaxAttempts = 1);
+        await using var scope = _host.InTeam(_team);
+        var zoo = await scope.CreateBaseAsync(Base);
+        await _host.Services.WaitUntilReadyAsync(_team, KnowledgeArrangements.Handbook);
+        _gates.Ingestion.Close();
+        await scope.UploadAsync(Base, Ingestion.Text("koalas.md", "# Koalas\n\nKoalas eat eucalyptus leaves."));
+        await _gates.Ingestion.Reached.WaitAsync(Cancel);
+
+        await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
+        var waiting = await WaitUntilAsync(ReindexJobMessageAsync, m => m.StartsWith("Waiting for 1 document", StringComparison.Ordinal));
+        _gates.Ingestion.Open();
+        var rebuilt = await WaitUntilAsync(() => scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel), b => !b.IsReindexing || b.ReindexError is not null);
+
+        Assert.Equal("Waiting for 1 document(s) being ingested.", waiting);
+        Assert.Null(rebuilt.ReindexError);
+        Assert.False(rebuilt.IsReindexing);
+        Assert.Equal(100, rebuilt.Partitioning.MaxTokensPerChunk);
+        Assert.Equal(DocumentStatus.Ready, (await scope.AllSettledAsync(Base)).Single().Status);
+    }
 
     [Fact]
     public async Task A_document_still_being_ingested_when_the_rebuild_ends_is_not_lost_by_the_swap()
@@ -70,6 +83,42 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         Assert.All(chunks, c => Assert.True(c.Searchable && c.Generation == rebuilt.ActiveGeneration));
         var hits = await scope.Get<KnowledgeSearch>().SearchAsync(new SearchRequest { Index = Base, Query = "wombats burrows", Mode = SearchMode.Vector }, Cancel);
         Assert.Equal("wombats.md", hits.Hits[0].DocumentName);
+    }
+
+    private async Task StartAsync(Action<JobOptions> jobs)
+    {
+        _host = await ServicesHost.StartAsync(services =>
+        {
+            services.Configure(jobs);
+            services.Remove(services.Single(s => s.ImplementationType == typeof(EmbedStep)));
+            services.AddScoped<EmbedStep>();
+            services.AddScoped<IPipelineStepHandler, GatedEmbedStep>();
+            services.AddSingleton(_gates);
+        });
+        _team = await _host.DemoTeamIdAsync();
+    }
+
+    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(50, Cancel);
+        }
+    }
+
+    private async Task<string> ReindexJobMessageAsync()
+    {
+        await using var scope = _host.InTeam(_team);
+        await using var db = await scope.DbAsync();
+        var job = await db.Jobs.AsNoTracking().SingleOrDefaultAsync(j => j.Kind == ReindexJob.JobKind, Cancel);
+        return job?.ProgressMessage ?? job?.Error ?? string.Empty;
     }
 
     private async Task IngestAsync(UploadFile file)
