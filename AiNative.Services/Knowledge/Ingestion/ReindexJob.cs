@@ -47,6 +47,11 @@ internal sealed class ReindexJob(
         foreach (var document in missing)
         {
             var result = await RebuildAsync(document, knowledgeBase, payload.Generation, cancellationToken);
+            if (result.Kind == Ingestion.StepResultKind.DocumentDeleted)
+            {
+                continue;
+            }
+
             if (result.Kind == Ingestion.StepResultKind.TransientError)
             {
                 return JobOutcome.Retry(result.Message ?? "Retrying.");
