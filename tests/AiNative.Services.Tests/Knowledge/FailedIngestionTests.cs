@@ -50,6 +50,29 @@ public sealed class FailedIngestionTests
         Assert.Equal(DocumentStatus.Ready, ingested.Status);
     }
 
+    [Fact]
+    public async Task With_embedding_retries_turned_off_a_provider_error_fails_the_document_at_once_with_its_reason()
+    {
+        await using var provider = await FakeOpenAiServer.StartAsync();
+        await using var host = await ServicesHost.StartAsync(
+            services => services.Configure<JobOptions>(o => o.Workers = 0),
+            settings: new Dictionary<string, string?> { ["Portal:Knowledge:EmbeddingRetries"] = "0" });
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var model = await scope.AddOpenAiCompatibleModelAsync(provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, embeddingDimensions: FakeOpenAiServer.EmbeddingDimensions);
+        await scope.CreateBaseAsync("Once", embeddingModelId: model.Id);
+        var documentId = (await scope.UploadAsync("Once", Ingestion.Text("faq.md", "# FAQ\n\nReturns are free."))).DocumentId!.Value;
+        provider.FailNext(1, 503);
+
+        var outcome = await scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel);
+        var document = await scope.Get<KnowledgeDocuments>().GetAsync("Once", documentId, Cancel);
+
+        Assert.Equal(JobOutcomeKind.Fail, outcome.Kind);
+        Assert.Equal(DocumentStatus.Failed, document.Status);
+        Assert.StartsWith("Embedding failed: ", document.Error);
+        Assert.Contains("HTTP 503", document.Error);
+        Assert.Equal(1, provider.Requests.Count(r => r.Path == "/v1/embeddings"));
+    }
+
     private static async Task<ClaimedJob> JobOfAsync(TeamScope scope, Guid documentId)
     {
         await using var db = await scope.DbAsync();
