@@ -127,7 +127,8 @@ public sealed class IngestionOrchestrator(
 
     private static IngestionPipeline RestartAt(IngestionPipeline pipeline, string step) => step switch
     {
-        PipelineSteps.Extract => IngestionPipeline.Start(),
+        // The generation stays: a re-index whose extracted text is gone extracts again into the generation it builds.
+        PipelineSteps.Extract => IngestionPipeline.Start() with { Generation = pipeline.Generation },
         PipelineSteps.Partition => pipeline.RestartFromPartition(),
         _ => pipeline with
         {

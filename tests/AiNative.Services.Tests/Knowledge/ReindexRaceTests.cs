@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Tests.Knowledge;
 
-/// <summary>Re-indexing while documents are being ingested; the workers are off unless a test turns them on.</summary>
+/// <summary>Re-indexing a base whose documents change meanwhile; the workers are off unless a test turns them on.</summary>
 public sealed class ReindexRaceTests : IAsyncLifetime
 {
     private const string Base = "Zoo";
@@ -83,6 +83,33 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         Assert.All(chunks, c => Assert.True(c.Searchable && c.Generation == rebuilt.ActiveGeneration));
         var hits = await scope.Get<KnowledgeSearch>().SearchAsync(new SearchRequest { Index = Base, Query = "wombats burrows", Mode = SearchMode.Vector }, Cancel);
         Assert.Equal("wombats.md", hits.Hits[0].DocumentName);
+    }
+
+    [Fact]
+    public async Task A_re_index_rebuilds_a_document_whose_extracted_text_went_with_another_document()
+    {
+        await using var scope = _host.InTeam(_team);
+        var zoo = await scope.CreateBaseAsync(Base);
+        await IngestAsync(Ingestion.Text("koalas.txt", "Koalas eat eucalyptus leaves.\n"));
+        await IngestAsync(Ingestion.Text("koalas-copy.txt", "Koalas eat eucalyptus leaves.\n\n"));
+        var documents = await scope.Get<KnowledgeDocuments>().ListAsync(Base, Cancel);
+        await using (var db = await scope.DbAsync())
+        {
+            // Different files, the same text: one extracted-text blob serves both.
+            var pipelines = await db.KnowledgeDocuments.Where(d => d.KnowledgeBaseId == zoo.Id).Select(d => d.Pipeline).ToListAsync(Cancel);
+            Assert.Equal(2, pipelines.Count(p => p.ExtractedBlob is not null));
+            Assert.Single(pipelines.Select(p => p.ExtractedBlob).Distinct());
+        }
+
+        await scope.Get<KnowledgeDocuments>().DeleteAsync(Base, documents.Single(d => d.FileName == "koalas-copy.txt").Id, Cancel);
+        await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
+        var outcome = await RunReindexAsync(zoo.Id);
+
+        Assert.Equal(JobOutcomeKind.Done, outcome.Kind);
+        var rebuilt = await scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel);
+        Assert.False(rebuilt.IsReindexing);
+        var hits = await scope.Get<KnowledgeSearch>().SearchAsync(new SearchRequest { Index = Base, Query = "eucalyptus leaves" }, Cancel);
+        Assert.Equal("koalas.txt", Assert.Single(hits.Hits).DocumentName);
     }
 
     private async Task StartAsync(Action<JobOptions> jobs)
