@@ -2,6 +2,7 @@ using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Knowledge.Ingestion;
 
@@ -14,6 +15,7 @@ internal sealed class ReindexJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     IngestionOrchestrator orchestrator,
     VectorIndex vectors,
+    IOptions<JobOptions> jobOptions,
     TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "knowledge.reindex";
@@ -42,6 +44,7 @@ internal sealed class ReindexJob(
             return WaitFor(busy);
         }
 
+        var started = clock.GetTimestamp();
         var missing = await MissingAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken);
         var done = 0;
         foreach (var document in missing)
@@ -63,6 +66,12 @@ internal sealed class ReindexJob(
             }
 
             await run.ReportProgressAsync((double)++done / missing.Count, $"{done} of {missing.Count} documents", cancellationToken);
+
+            // A large base is rebuilt over several runs, each well within the jobs' maximum run time; rebuilt documents are kept.
+            if (done < missing.Count && clock.GetElapsedTime(started) > jobOptions.Value.MaxRunTime / 2)
+            {
+                return JobOutcome.Postpone($"Rebuilt {done} of {missing.Count} documents; continuing.", TimeSpan.Zero);
+            }
         }
 
         return await SwapAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken);

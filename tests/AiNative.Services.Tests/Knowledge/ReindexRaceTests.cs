@@ -112,6 +112,40 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         Assert.Equal("koalas.txt", Assert.Single(hits.Hits).DocumentName);
     }
 
+    [Fact]
+    public async Task A_re_index_longer_than_half_the_maximum_run_time_goes_on_over_several_runs()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(o =>
+        {
+            o.Workers = 0;
+            o.MaxRunTime = TimeSpan.FromMilliseconds(1);
+        });
+        await using var scope = _host.InTeam(_team);
+        var zoo = await scope.CreateBaseAsync(Base);
+        foreach (var animal in new[] { "Koalas", "Wombats", "Quokkas" })
+        {
+            await IngestAsync(Ingestion.Text($"{animal}.md", $"# {animal}\n\n{animal} live in Australia."));
+        }
+
+        await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
+        var outcomes = new List<JobOutcome>();
+        do
+        {
+            outcomes.Add(await RunReindexAsync(zoo.Id));
+        }
+        while (outcomes[^1].Kind == JobOutcomeKind.Postpone && outcomes.Count < 5);
+
+        Assert.Equal([JobOutcomeKind.Postpone, JobOutcomeKind.Postpone, JobOutcomeKind.Done], outcomes.Select(o => o.Kind));
+        Assert.Equal("Rebuilt 1 of 3 documents; continuing.", outcomes[0].Reason);
+        var rebuilt = await scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel);
+        Assert.False(rebuilt.IsReindexing);
+        await using var db = await scope.DbAsync();
+        var chunks = await db.KnowledgeChunks.Where(c => c.KnowledgeBaseId == zoo.Id).ToListAsync(Cancel);
+        Assert.Equal(3, chunks.Count);
+        Assert.All(chunks, c => Assert.True(c.Searchable && c.Generation == rebuilt.ActiveGeneration));
+    }
+
     private async Task StartAsync(Action<JobOptions> jobs)
     {
         _host = await ServicesHost.StartAsync(services =>
