@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Knowledge;
 
-/// <summary>Removes a document's blobs (the upload and its extracted text) once no document of any team refers to them.</summary>
+/// <summary>Removes a document's blobs (the upload and its extracted text), each once no document of any team refers to it.</summary>
 public sealed class DocumentFiles(IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs)
 {
     public async Task DeleteIfUnusedAsync(string sha256, string? extractedBlob, CancellationToken cancellationToken)
@@ -18,9 +18,15 @@ public sealed class DocumentFiles(IDbContextFactory<PortalDbContext> dbFactory, 
         }
 
         blobs.Delete(sha256);
-        if (extractedBlob is not null)
+        if (extractedBlob is not null && !await ExtractedTextInUseAsync(db, extractedBlob, cancellationToken))
         {
             blobs.Delete(extractedBlob);
         }
     }
+
+    // Files that differ only in what extraction drops (white space, encoding) share one extracted-text
+    // blob; only the pipeline's JSON names it. The hash is hex, so it holds no LIKE wildcard.
+    private static Task<bool> ExtractedTextInUseAsync(PortalDbContext db, string hash, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<int>($"""SELECT 1 AS "Value" FROM "KnowledgeDocuments" WHERE "Pipeline" LIKE {"%" + hash + "%"}""")
+            .AnyAsync(cancellationToken);
 }

@@ -10,6 +10,15 @@ public sealed class KnowledgeOptions
 
     public int MaxFilesPerUpload { get; set; } = 20;
 
+    /// <summary>
+    /// How many times <see cref="MaxUploadBytes"/> a compressed document (.docx) may unpack to; a
+    /// small file that unpacks to more is refused rather than read into memory (a zip bomb).
+    /// </summary>
+    public int MaxExpansionRatio { get; set; } = 10;
+
+    /// <summary>The most bytes a compressed document may unpack to.</summary>
+    public long MaxExpandedBytes => MaxUploadBytes * MaxExpansionRatio;
+
     /// <summary>Texts per embedding call.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;
 

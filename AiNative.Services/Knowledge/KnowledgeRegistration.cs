@@ -16,6 +16,7 @@ public static class KnowledgeRegistration
         services.AddOptions<KnowledgeOptions>()
             .BindConfiguration(KnowledgeOptions.Section)
             .Validate(o => o.MaxUploadBytes > 0, $"{KnowledgeOptions.Section}:MaxUploadBytes must be positive.")
+            .Validate(o => o.MaxExpansionRatio >= 1, $"{KnowledgeOptions.Section}:MaxExpansionRatio must be at least 1.")
             .Validate(o => o.EmbeddingBatchSize >= 1, $"{KnowledgeOptions.Section}:EmbeddingBatchSize must be at least 1.")
             .Validate(o => o.EmbeddingConcurrency >= 1, $"{KnowledgeOptions.Section}:EmbeddingConcurrency must be at least 1.");
 

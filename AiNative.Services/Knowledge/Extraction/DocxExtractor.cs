@@ -1,16 +1,26 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Knowledge.Extraction;
 
-/// <summary>Word documents through Open XML: headings from paragraph styles, paragraphs, and table rows.</summary>
-internal sealed class DocxExtractor : IDocumentExtractor
+/// <summary>
+/// Word documents through Open XML: headings from paragraph styles, paragraphs, and table rows.
+/// A package that unpacks to more than <see cref="KnowledgeOptions.MaxExpandedBytes"/> is refused before any part is read.
+/// </summary>
+internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocumentExtractor
 {
     public DocumentFormat Format => DocumentFormat.Docx;
 
     public ExtractedDocument Extract(Stream content)
     {
-        using var document = Open(content);
+        var limit = options.Value.MaxExpandedBytes;
+        RefuseIfUnpackingExceeds(content, limit);
+
+        // The sizes checked above bound what the parts can hold (.NET reads no more than an entry declares); this bounds the parser too.
+        using var document = Open(content, new OpenSettings { MaxCharactersInPart = limit });
         var body = document.MainDocumentPart?.Document?.Body
             ?? throw new DocumentRejectedException("The Word document has no body. Open it in Word, save it again, and upload it.");
         var styles = StyleNames(document.MainDocumentPart!);
@@ -45,11 +55,11 @@ internal sealed class DocxExtractor : IDocumentExtractor
     }
 
     /// <summary>Opens the package, or says in words that it is not a Word document.</summary>
-    public static WordprocessingDocument Open(Stream content)
+    public static WordprocessingDocument Open(Stream content, OpenSettings? settings = null)
     {
         try
         {
-            var document = WordprocessingDocument.Open(content, false);
+            var document = WordprocessingDocument.Open(content, false, settings ?? new OpenSettings());
             if (document.MainDocumentPart is null)
             {
                 document.Dispose();
@@ -61,6 +71,29 @@ internal sealed class DocxExtractor : IDocumentExtractor
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
         {
             throw new DocumentRejectedException("The file is not a valid Word (.docx) package; it may be damaged or an older .doc file. Save it as .docx and upload it again.", 400, e);
+        }
+    }
+
+    /// <summary>Adds up the unpacked sizes the package declares for its entries, without unpacking any.</summary>
+    private static void RefuseIfUnpackingExceeds(Stream content, long limit)
+    {
+        long unpacked;
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            unpacked = zip.Entries.Sum(e => e.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DocumentRejectedException("The file is not a valid Word (.docx) package; it may be damaged. Save it as .docx and upload it again.", 400, e);
+        }
+
+        content.Position = 0;
+        if (unpacked > limit)
+        {
+            throw new DocumentRejectedException(
+                $"The Word document expands to more than {Sizes.Describe(limit)} when unpacked ({Sizes.Describe(unpacked)}), so it is not read: "
+                + "it may be a zip bomb. Remove embedded files or split the document, and upload it again.");
         }
     }
 

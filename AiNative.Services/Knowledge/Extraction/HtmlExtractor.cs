@@ -20,7 +20,8 @@ internal sealed class HtmlExtractor : IDocumentExtractor
 
     public ExtractedDocument Extract(Stream content)
     {
-        var document = new HtmlParser().ParseDocument(TextDecoding.Decode(content));
+        var guard = new HtmlNestingGuard();
+        var document = new HtmlParser(new HtmlParserOptions { OnToken = guard.Observe }).ParseDocument(TextDecoding.Decode(content));
         foreach (var element in document.QuerySelectorAll(string.Join(',', Ignored)).ToList())
         {
             element.Remove();

@@ -53,7 +53,7 @@ internal sealed class EmbedStep(
         }
         catch (ProviderCallException e)
         {
-            var retries = e.IsTransient ? $" after {options.Value.EmbeddingRetries} retries" : string.Empty;
+            var retries = e.IsTransient && options.Value.EmbeddingRetries > 0 ? $" after {options.Value.EmbeddingRetries} retries" : string.Empty;
             return StepResult.FatalError($"Embedding failed{retries}: {e.Message}");
         }
         catch (NotFoundException)

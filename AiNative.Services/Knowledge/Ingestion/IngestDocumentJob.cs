@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AiNative.Services.Data;
 using AiNative.Services.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,18 @@ internal sealed class IngestDocumentJob(IngestionOrchestrator orchestrator, IDbC
     public async Task OnFailedAsync(JobRun run, string reason, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var document = await db.KnowledgeDocuments.SingleOrDefaultAsync(d => d.Id == run.PayloadAs<IngestDocumentPayload>().DocumentId, cancellationToken);
+        var documentId = run.PayloadAs<IngestDocumentPayload>().DocumentId;
+
+        // A document retried or re-ingested since this job failed belongs to the job queued then.
+        var payload = JsonSerializer.Serialize(new IngestDocumentPayload(documentId));
+        if (await db.Jobs.AnyAsync(
+                j => j.Kind == JobKind && j.Payload == payload && j.Id != run.JobId && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running),
+                cancellationToken))
+        {
+            return;
+        }
+
+        var document = await db.KnowledgeDocuments.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
         if (document is not null && document.Status != DocumentStatus.Failed)
         {
             await orchestrator.FailAsync(db, document, reason, cancellationToken);

@@ -30,6 +30,24 @@ public sealed class IngestionOrchestrator(
             return JobOutcome.Done;
         }
 
+        try
+        {
+            return await RunDocumentAsync(db, document, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Deleted while a step ran: its state or chunks found no document row to go with.
+            if (await db.KnowledgeDocuments.AnyAsync(d => d.Id == documentId, CancellationToken.None))
+            {
+                throw;
+            }
+
+            return JobOutcome.Done;
+        }
+    }
+
+    private async Task<JobOutcome> RunDocumentAsync(PortalDbContext db, KnowledgeDocument document, CancellationToken cancellationToken)
+    {
         var context = new PipelineContext
         {
             Document = document,
@@ -52,6 +70,8 @@ public sealed class IngestionOrchestrator(
                 document.Step = null;
                 document.Progress = 1;
                 await SaveAsync(db, document, cancellationToken);
+                return JobOutcome.Done;
+            case StepResultKind.DocumentDeleted:
                 return JobOutcome.Done;
             case StepResultKind.TransientError:
                 document.Error = outcome.Message;
@@ -107,7 +127,8 @@ public sealed class IngestionOrchestrator(
 
     private static IngestionPipeline RestartAt(IngestionPipeline pipeline, string step) => step switch
     {
-        PipelineSteps.Extract => IngestionPipeline.Start(),
+        // The generation stays: a re-index whose extracted text is gone extracts again into the generation it builds.
+        PipelineSteps.Extract => IngestionPipeline.Start() with { Generation = pipeline.Generation },
         PipelineSteps.Partition => pipeline.RestartFromPartition(),
         _ => pipeline with
         {

@@ -2,6 +2,7 @@ using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Knowledge.Ingestion;
 
@@ -14,6 +15,7 @@ internal sealed class ReindexJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     IngestionOrchestrator orchestrator,
     VectorIndex vectors,
+    IOptions<JobOptions> jobOptions,
     TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "knowledge.reindex";
@@ -37,18 +39,22 @@ internal sealed class ReindexJob(
             .Where(c => c.KnowledgeBaseId == knowledgeBase.Id && c.Generation != knowledgeBase.ActiveGeneration && c.Generation != payload.Generation)
             .ExecuteDeleteAsync(cancellationToken);
 
-        var busy = await db.KnowledgeDocuments.CountAsync(
-            d => d.KnowledgeBaseId == knowledgeBase.Id && (d.Status == DocumentStatus.Queued || d.Status == DocumentStatus.Processing), cancellationToken);
-        if (busy > 0)
+        if (await InFlightAsync(db, knowledgeBase.Id, cancellationToken) is > 0 and var busy)
         {
-            return JobOutcome.Retry($"Waiting for {busy} document(s) being ingested.", WaitForIngestion);
+            return WaitFor(busy);
         }
 
+        var started = clock.GetTimestamp();
         var missing = await MissingAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken);
         var done = 0;
         foreach (var document in missing)
         {
             var result = await RebuildAsync(document, knowledgeBase, payload.Generation, cancellationToken);
+            if (result.Kind == Ingestion.StepResultKind.DocumentDeleted)
+            {
+                continue;
+            }
+
             if (result.Kind == Ingestion.StepResultKind.TransientError)
             {
                 return JobOutcome.Retry(result.Message ?? "Retrying.");
@@ -60,11 +66,15 @@ internal sealed class ReindexJob(
             }
 
             await run.ReportProgressAsync((double)++done / missing.Count, $"{done} of {missing.Count} documents", cancellationToken);
+
+            // A large base is rebuilt over several runs, each well within the jobs' maximum run time; rebuilt documents are kept.
+            if (done < missing.Count && clock.GetElapsedTime(started) > jobOptions.Value.MaxRunTime / 2)
+            {
+                return JobOutcome.Postpone($"Rebuilt {done} of {missing.Count} documents; continuing.", TimeSpan.Zero);
+            }
         }
 
-        return await SwapAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken)
-            ? JobOutcome.Done
-            : JobOutcome.Retry("Documents were added while re-indexing; indexing them too.", TimeSpan.Zero);
+        return await SwapAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken);
     }
 
     public async Task OnFailedAsync(JobRun run, string reason, CancellationToken cancellationToken)
@@ -74,6 +84,13 @@ internal sealed class ReindexJob(
         await db.KnowledgeBases.Where(b => b.Id == payload.KnowledgeBaseId && b.BuildingGeneration == payload.Generation)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReindexError, reason.Length <= 2000 ? reason : reason[..2000]), cancellationToken);
     }
+
+    private static Task<int> InFlightAsync(PortalDbContext db, Guid baseId, CancellationToken cancellationToken) =>
+        db.KnowledgeDocuments.CountAsync(
+            d => d.KnowledgeBaseId == baseId && (d.Status == DocumentStatus.Queued || d.Status == DocumentStatus.Processing), cancellationToken);
+
+    // Waiting is not failing: however long the ingestion takes, it uses none of the re-index's attempts.
+    private static JobOutcome WaitFor(int busy) => JobOutcome.Postpone($"Waiting for {busy} document(s) being ingested.", WaitForIngestion);
 
     private static Task<List<KnowledgeDocument>> MissingAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken) =>
         db.KnowledgeDocuments.AsNoTracking()
@@ -102,18 +119,25 @@ internal sealed class ReindexJob(
         return orchestrator.RunStepsAsync(context, _ => Task.CompletedTask, () => Task.CompletedTask, cancellationToken);
     }
 
-    private async Task<bool> SwapAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken)
+    private async Task<JobOutcome> SwapAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken)
     {
+        // SQLite's transactions take the write lock at BEGIN, so no upload or re-ingest starts between these checks and the swap.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var knowledgeBase = await db.KnowledgeBases.SingleOrDefaultAsync(b => b.Id == baseId, cancellationToken);
         if (knowledgeBase?.BuildingGeneration != generation)
         {
-            return true;
+            return JobOutcome.Done;
+        }
+
+        // A document ingested meanwhile writes the active generation, which the swap drops: wait for it, then rebuild it too.
+        if (await InFlightAsync(db, baseId, cancellationToken) is > 0 and var busy)
+        {
+            return WaitFor(busy);
         }
 
         if ((await MissingAsync(db, baseId, generation, cancellationToken)).Count > 0)
         {
-            return false;
+            return JobOutcome.Postpone("Documents were added while re-indexing; indexing them too.", TimeSpan.Zero);
         }
 
         var previous = knowledgeBase.ActiveGeneration;
@@ -128,7 +152,7 @@ internal sealed class ReindexJob(
         await UpdateDocumentCountsAsync(db, baseId, generation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         vectors.Drop(baseId, previous);
-        return true;
+        return JobOutcome.Done;
     }
 
     private static async Task UpdateDocumentCountsAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// <summary>
 /// Makes the run's chunks searchable: in one transaction the document's previous chunks of the
 /// generation go and the new ones become searchable (the keyword index already holds their text);
-/// then the in-memory vector segment takes the new vectors.
+/// then the in-memory vector segment takes the new vectors. A document deleted meanwhile gets neither.
 /// </summary>
 internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, VectorIndex vectors) : IPipelineStepHandler
 {
@@ -29,8 +29,17 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
             return StepResult.RestartFrom(PipelineSteps.Embed, "Some chunks have no vector yet; embedding them.");
         }
 
+        List<LiveChunk> live;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // A document deleted meanwhile keeps nothing of this run; without foreign keys its chunks would outlive it.
+            if (!await db.KnowledgeDocuments.AnyAsync(d => d.Id == document.Id, cancellationToken))
+            {
+                await pending.ExecuteDeleteAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return StepResult.DocumentDeleted;
+            }
+
             // A crash after this commit reruns the step, which then finds nothing pending and changes nothing.
             if (await pending.AnyAsync(cancellationToken))
             {
@@ -39,15 +48,23 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
                 await pending.ExecuteUpdateAsync(s => s.SetProperty(c => c.Searchable, true), cancellationToken);
             }
 
+            live = await db.KnowledgeChunks.AsNoTracking()
+                .Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
+                .Select(c => new LiveChunk(c.Id, c.Tokens, c.Vector!))
+                .ToListAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var live = await db.KnowledgeChunks.AsNoTracking()
-            .Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
-            .Select(c => new { c.Id, c.Tokens, c.Vector })
-            .ToListAsync(cancellationToken);
-        var rows = live.Select(c => new VectorRow(c.Id, document.Id, VectorMath.FromBytes(c.Vector!).ToArray())).ToList();
+        var rows = live.Select(c => new VectorRow(c.Id, document.Id, VectorMath.FromBytes(c.Vector).ToArray())).ToList();
         vectors.Update(document.KnowledgeBaseId, generation, segment => segment.ReplaceDocument(document.Id, rows));
+
+        // A delete that committed after the transaction may have cleared the segment before these rows went in.
+        if (!await db.KnowledgeDocuments.AnyAsync(d => d.Id == document.Id, cancellationToken))
+        {
+            vectors.Update(document.KnowledgeBaseId, generation, segment => segment.RemoveDocument(document.Id));
+            return StepResult.DocumentDeleted;
+        }
+
         if (!context.IsReindex)
         {
             document.ChunkCount = live.Count;
@@ -56,4 +73,6 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
 
         return StepResult.Success;
     }
+
+    private sealed record LiveChunk(long Id, int Tokens, byte[] Vector);
 }

@@ -5,6 +5,8 @@ public sealed record StepResult(StepResultKind Kind, string? Message = null, str
 {
     public static StepResult Success { get; } = new(StepResultKind.Success);
 
+    public static StepResult DocumentDeleted { get; } = new(StepResultKind.DocumentDeleted, "The document was deleted while it was being ingested.");
+
     /// <summary>Worth trying again later (the job backs off); the document stays in its step.</summary>
     public static StepResult TransientError(string message) => new(StepResultKind.TransientError, message);
 

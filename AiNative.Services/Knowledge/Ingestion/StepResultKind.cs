@@ -6,4 +6,7 @@ public enum StepResultKind
     TransientError = 2,
     FatalError = 3,
     Restart = 4,
+
+    /// <summary>The document was deleted while it was ingested: the run stops and leaves nothing behind.</summary>
+    DocumentDeleted = 5,
 }

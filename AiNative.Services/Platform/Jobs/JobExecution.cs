@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,6 +8,9 @@ namespace AiNative.Services.Platform.Jobs;
 /// <summary>One claimed job from start to recorded outcome, with its lease renewed while the handler works.</summary>
 internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJob job, string owner, JobOptions options, ILogger logger)
 {
+    // When the lease was last extended (or claimed, just before this execution began).
+    private long _renewedAt = Stopwatch.GetTimestamp();
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -26,23 +30,34 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
             return;
         }
 
-        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var leaseLost = new CancellationTokenSource();
+        using var runTimeOver = new CancellationTokenSource(options.MaxRunTime);
+        using var stopHandler = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token, runTimeOver.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewLeaseAsync(store, leaseLost, renewing.Token);
         JobOutcome outcome;
         try
         {
-            outcome = await handler.RunAsync(run, leaseLost.Token);
+            outcome = await handler.RunAsync(run, stopHandler.Token);
         }
-        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopHandler.IsCancellationRequested)
         {
             await renewing.CancelAsync();
             await renewal;
             if (stoppingToken.IsCancellationRequested)
             {
                 await store.ReleaseAsync(job.Id, owner, CancellationToken.None);
+                return;
             }
 
+            if (leaseLost.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // A hung attempt counts as a failed one: retried with back-off, failed for good after the last.
+            await RecordAsync(store, handler, run, JobOutcome.Retry(
+                $"The job ran longer than its limit of {options.MaxRunTime} ({JobOptions.Section}:{nameof(JobOptions.MaxRunTime)}) and was stopped."));
             return;
         }
         catch (Exception e)
@@ -63,6 +78,9 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
             case JobOutcomeKind.Done:
                 await store.CompleteAsync(job.Id, owner, CancellationToken.None);
                 break;
+            case JobOutcomeKind.Postpone:
+                await store.PostponeAsync(job.Id, owner, outcome.Reason ?? "Waiting.", outcome.Delay ?? TimeSpan.Zero, CancellationToken.None);
+                break;
             case JobOutcomeKind.Retry when job.Attempts < options.MaxAttempts:
                 await store.RetryLaterAsync(job.Id, owner, job.Attempts, outcome.Reason ?? "Retrying.", outcome.Delay, CancellationToken.None);
                 break;
@@ -78,7 +96,11 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
         await store.FailAsync(job.Id, owner, reason, CancellationToken.None);
     }
 
-    /// <summary>Renews at a third of the lease; losing the lease cancels the handler so two workers never both write.</summary>
+    /// <summary>
+    /// Renews at a third of the lease. A renewal that fails (the database busy) is tried again
+    /// while the lease lasts; a lease lost, or about to run out, cancels the handler so two
+    /// workers never both write.
+    /// </summary>
     private async Task RenewLeaseAsync(JobStore store, CancellationTokenSource leaseLost, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(options.LeaseDuration / 3);
@@ -86,7 +108,7 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                if (!await store.RenewAsync(job.Id, owner, options.LeaseDuration, stop))
+                if (!await TryRenewAsync(store, stop))
                 {
                     await leaseLost.CancelAsync();
                     return;
@@ -98,6 +120,47 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
             // The handler finished.
         }
     }
+
+    /// <summary>True once renewed; false when another worker holds the lease, or when renewals kept failing until it nearly ran out.</summary>
+    private async Task<bool> TryRenewAsync(JobStore store, CancellationToken stop)
+    {
+        // Stop before the lease runs out, so this handler is cancelled before another worker can claim the job.
+        var giveUpAfter = options.LeaseDuration * 5 / 6;
+        while (true)
+        {
+            var attemptedAt = Stopwatch.GetTimestamp();
+            try
+            {
+                if (!await store.RenewAsync(job.Id, owner, options.LeaseDuration, stop))
+                {
+                    return false;
+                }
+
+                _renewedAt = attemptedAt;
+                return true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var held = Stopwatch.GetElapsedTime(_renewedAt);
+                if (held >= giveUpAfter)
+                {
+                    LogLeaseGivenUp(e, job.Kind, job.Id);
+                    return false;
+                }
+
+                LogRenewalFailed(e, job.Kind, job.Id);
+                await Task.Delay(Min(options.LeaseDuration / 10, giveUpAfter - held), stop);
+            }
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of job {Kind} {JobId} failed; trying again")]
+    private partial void LogRenewalFailed(Exception exception, string kind, Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The lease of job {Kind} {JobId} could not be renewed before it ran out; its handler is cancelled")]
+    private partial void LogLeaseGivenUp(Exception exception, string kind, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {JobId} failed; it will be retried")]
     private partial void LogHandlerFailed(Exception exception, string kind, Guid jobId);

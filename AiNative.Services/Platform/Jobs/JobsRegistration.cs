@@ -10,6 +10,9 @@ public static class JobsRegistration
             .BindConfiguration(JobOptions.Section)
             .Validate(o => o.Workers >= 0, $"{JobOptions.Section}:Workers must be 0 or more.")
             .Validate(o => o.LeaseDuration >= TimeSpan.FromSeconds(1), $"{JobOptions.Section}:LeaseDuration must be at least 00:00:01.")
+            .Validate(
+                o => o.MaxRunTime >= TimeSpan.FromMilliseconds(1) && o.MaxRunTime <= TimeSpan.FromDays(24),
+                $"{JobOptions.Section}:MaxRunTime must be between 00:00:00.001 and 24.00:00:00 (the longest timer .NET runs).")
             .Validate(o => o.MaxAttempts >= 1, $"{JobOptions.Section}:MaxAttempts must be at least 1.");
         services.AddSingleton<JobSignal>();
         services.AddScoped<JobQueue>();

@@ -2,6 +2,7 @@ using System.Text;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Knowledge.Extraction;
 using AiNative.Testing;
+using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Tests.Knowledge;
 
@@ -10,7 +11,7 @@ public sealed class ExtractionTests
     private static readonly DocumentExtractors Extractors = new(
     [
         new PlainTextExtractor(), new MarkdownExtractor(), new HtmlExtractor(), new PdfExtractor(),
-        new DocxExtractor(), new CsvExtractor(), new JsonExtractor(),
+        new DocxExtractor(Options.Create(new KnowledgeOptions())), new CsvExtractor(), new JsonExtractor(),
     ]);
 
     private static ExtractedDocument Extract(string fileName, byte[] content)

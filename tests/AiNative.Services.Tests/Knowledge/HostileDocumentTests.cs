@@ -1,0 +1,78 @@
+using System.Text;
+using AiNative.Services.Knowledge;
+using AiNative.Services.Knowledge.Extraction;
+using AiNative.Testing;
+using Microsoft.Extensions.Options;
+
+namespace AiNative.Services.Tests.Knowledge;
+
+/// <summary>Small files built to exhaust the extractor are refused with what is wrong, quickly.</summary>
+public sealed class HostileDocumentTests
+{
+    [Fact]
+    public void A_small_docx_that_unpacks_past_the_limit_is_refused_before_it_is_read()
+    {
+        var options = new KnowledgeOptions { MaxUploadBytes = 64 * 1024, MaxExpansionRatio = 10 };
+        var bomb = TestDocuments.Docx((null, string.Concat(Enumerable.Repeat("All work and no play. ", 200_000))));
+
+        var message = Refusal("bomb.docx", bomb, options);
+
+        Assert.True(bomb.Length < options.MaxUploadBytes);
+        Assert.Contains("The Word document expands to more than 640 KB when unpacked (4.2 MB)", message);
+    }
+
+    [Fact]
+    public void A_docx_within_the_unpacked_limit_is_read()
+    {
+        var options = new KnowledgeOptions { MaxUploadBytes = 64 * 1024, MaxExpansionRatio = 10 };
+        var docx = TestDocuments.Docx((null, string.Concat(Enumerable.Repeat("All work and no play. ", 20_000))));
+
+        var document = Extract("fine.docx", docx, options);
+
+        Assert.StartsWith("All work and no play.", Assert.Single(Assert.Single(document.Sections).Paragraphs));
+    }
+
+    [Fact]
+    public void Html_nested_50000_levels_deep_is_refused_in_words_even_with_stray_end_tags()
+    {
+        var deep = Refusal("deep.html", NestedDivs(50_000, "<p>Bottom of the well.</p>"));
+        var strayEndTags = Refusal("stray.html", $"<html><body>{string.Concat(Enumerable.Repeat("<div></span>", 50_000))}</body></html>");
+
+        Assert.Contains("The HTML nests elements more than 512 levels deep", deep);
+        Assert.Contains("The HTML nests elements more than 512 levels deep", strayEndTags);
+    }
+
+    [Fact]
+    public void Html_nested_as_deep_as_real_pages_go_is_read_with_its_unclosed_paragraphs_and_items()
+    {
+        var sloppy = string.Concat(Enumerable.Repeat("<div><span>Unclosed <p>Para<ul><li>Item<li>Item</ul><br><img src=x></div>", 1_000));
+        var html = NestedDivs(400, sloppy + "<p>Bottom of the well.");
+
+        var document = Extract("deep.html", html);
+
+        Assert.Equal("Bottom of the well.", document.Sections.SelectMany(s => s.Paragraphs).Last());
+    }
+
+    private static string NestedDivs(int depth, string inner) =>
+        $"<html><body>{string.Concat(Enumerable.Repeat("<div>", depth))}{inner}{string.Concat(Enumerable.Repeat("</div>", depth))}</body></html>";
+
+    private static DocumentExtractors Extractors(KnowledgeOptions options) =>
+        new([new DocxExtractor(Options.Create(options)), new HtmlExtractor()]);
+
+    private static ExtractedDocument Extract(string fileName, string content) => Extract(fileName, Encoding.UTF8.GetBytes(content));
+
+    private static string Refusal(string fileName, string content) => Refusal(fileName, Encoding.UTF8.GetBytes(content));
+
+    private static ExtractedDocument Extract(string fileName, byte[] content, KnowledgeOptions? options = null)
+    {
+        using var stream = new MemoryStream(content);
+        return Extractors(options ?? new KnowledgeOptions()).Extract(ContentInspector.Inspect(fileName, stream), stream);
+    }
+
+    private static string Refusal(string fileName, byte[] content, KnowledgeOptions? options = null)
+    {
+        using var stream = new MemoryStream(content);
+        var format = ContentInspector.Inspect(fileName, stream);
+        return Assert.Throws<DocumentRejectedException>(() => Extractors(options ?? new KnowledgeOptions()).Extract(format, stream)).Message;
+    }
+}
