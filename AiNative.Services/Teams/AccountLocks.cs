@@ -1,10 +1,12 @@
+using System.Linq.Expressions;
+
 namespace AiNative.Services.Teams;
 
 /// <summary>
 /// The two kinds of lock an account can carry. An administrator's lock lasts until it is lifted;
-/// Identity's lockout after failed sign-ins ends by itself. Only the first stops the account's
-/// access tokens: otherwise anyone who knows an address could switch off that user's automation
-/// with a few wrong passwords.
+/// Identity's lockout after failed sign-ins ends by itself and guards only the password. Only the
+/// first ends sessions, stops access tokens and administrator rights: otherwise anyone who knows
+/// an address could throw that user out with a few wrong passwords.
 /// </summary>
 public static class AccountLocks
 {
@@ -16,4 +18,8 @@ public static class AccountLocks
     /// database keeps times to the millisecond.
     /// </summary>
     public static bool IsLockedByAdministrator(DateTimeOffset? lockoutEnd) => lockoutEnd >= UntilUnlocked;
+
+    /// <summary>The same test for a database query: accounts no administrator has locked.</summary>
+    public static Expression<Func<PortalUser, bool>> NotLockedByAdministrator { get; } =
+        u => u.LockoutEnd == null || u.LockoutEnd < UntilUnlocked;
 }

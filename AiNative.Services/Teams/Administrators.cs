@@ -10,11 +10,12 @@ namespace AiNative.Services.Teams;
 /// </summary>
 public static class Administrators
 {
-    /// <summary>The caller as an audit actor; throws <see cref="ForbiddenException"/> unless they are an active administrator.</summary>
-    public static async Task<Actor> RequireAsync(PortalDbContext db, Guid callerId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The caller as an audit actor; throws <see cref="ForbiddenException"/> unless they are an administrator whom no administrator has locked (failed sign-ins lock only the password).</summary>
+    public static async Task<Actor> RequireAsync(PortalDbContext db, Guid callerId, CancellationToken cancellationToken)
     {
         var caller = await db.Users.AsNoTracking()
-            .Where(u => u.Id == callerId && u.IsAdministrator && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .Where(AccountLocks.NotLockedByAdministrator)
+            .Where(u => u.Id == callerId && u.IsAdministrator)
             .Select(u => new Actor(u.Id, u.DisplayName))
             .SingleOrDefaultAsync(cancellationToken);
         return caller ?? throw new ForbiddenException("Only administrators manage teams and users. Ask an administrator to do this.");

@@ -13,7 +13,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
     public async Task<IReadOnlyList<TeamOverview>> ListAsync(Guid callerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        await Administrators.RequireAsync(db, callerId, cancellationToken);
         var teams = await db.Teams.AsNoTracking()
             .Select(t => new TeamOverview(t.Id, t.Name, t.Slug, t.Members.Count, t.Members.Count(m => m.Role == TeamRole.Owner), t.CreatedAt))
             .ToListAsync(cancellationToken);
@@ -24,7 +24,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
     public async Task<TeamOverview> CreateAsync(Guid callerId, string name, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var admin = await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(db, callerId, cancellationToken);
         name = Validate(name);
         var slug = TeamSlug.From(name);
         await EnsureUniqueAsync(db, name, slug, exceptTeamId: null, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
     public async Task RenameAsync(Guid callerId, Guid teamId, string name, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var admin = await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(db, callerId, cancellationToken);
         name = Validate(name);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken) ?? throw new NotFoundException(AuditKind, teamId);
         await EnsureUniqueAsync(db, name, slug: null, exceptTeamId: teamId, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
     public async Task DeleteAsync(Guid callerId, Guid teamId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var admin = await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(db, callerId, cancellationToken);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == teamId, cancellationToken) ?? throw new NotFoundException(AuditKind, teamId);
         var members = await db.TeamMemberships.CountAsync(m => m.TeamId == teamId, cancellationToken);
 

@@ -152,7 +152,7 @@ public sealed class TeamMembers(
             throw new NotFoundException("Team", teamId);
         }
 
-        var admin = await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(db, callerId, cancellationToken);
         return await db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken) ? admin : throw new NotFoundException("Team", teamId);
     }
 }

@@ -30,6 +30,7 @@ public static class TeamsRegistration
             .AddDefaultTokenProviders();
         services.AddScoped<TeamContext>();
         services.AddScoped<TeamAccessResolver>();
+        services.AddScoped<SessionRevalidation>();
         services.AddScoped<UserTeams>();
         services.AddScoped<AdministratorSetup>();
         services.AddScoped<TeamAdministration>();

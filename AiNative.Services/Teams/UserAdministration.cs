@@ -22,7 +22,7 @@ public sealed class UserAdministration(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await Administrators.RequireAsync(db, callerId, now, cancellationToken);
+        await Administrators.RequireAsync(db, callerId, cancellationToken);
         var accounts = await Accounts(db.Users, now).ToListAsync(cancellationToken);
         return accounts.OrderBy(a => a.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
@@ -31,7 +31,7 @@ public sealed class UserAdministration(
     public async Task<IssuedPassword> CreateAsync(Guid callerId, string displayName, string email, CancellationToken cancellationToken)
     {
         await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
-        var admin = await Administrators.RequireAsync(work.Db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(work.Db, callerId, cancellationToken);
         new Validation()
             .RequireText(displayName, "DisplayName", 100)
             .RequireText(email, "Email", 256)
@@ -63,7 +63,7 @@ public sealed class UserAdministration(
     public async Task<IssuedPassword> ResetPasswordAsync(Guid callerId, Guid userId, CancellationToken cancellationToken)
     {
         await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
-        var admin = await Administrators.RequireAsync(work.Db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(work.Db, callerId, cancellationToken);
         var user = await FindUserAsync(work, userId);
         var password = OneTimePassword.Generate();
         var token = await work.Users.GeneratePasswordResetTokenAsync(user);
@@ -80,7 +80,7 @@ public sealed class UserAdministration(
     public async Task<UserAccount> SetLockedAsync(Guid callerId, Guid userId, bool locked, CancellationToken cancellationToken)
     {
         await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
-        var admin = await Administrators.RequireAsync(work.Db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(work.Db, callerId, cancellationToken);
         var user = await FindUserAsync(work, userId);
         if (locked)
         {
@@ -113,7 +113,7 @@ public sealed class UserAdministration(
     public async Task<UserAccount> SetAdministratorAsync(Guid callerId, Guid userId, bool isAdministrator, CancellationToken cancellationToken)
     {
         await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
-        var admin = await Administrators.RequireAsync(work.Db, callerId, clock.GetUtcNow(), cancellationToken);
+        var admin = await Administrators.RequireAsync(work.Db, callerId, cancellationToken);
         var user = await FindUserAsync(work, userId);
         if (user.IsAdministrator == isAdministrator)
         {
@@ -145,12 +145,10 @@ public sealed class UserAdministration(
     private static async Task<PortalUser> FindUserAsync(IdentityWork work, Guid userId) =>
         await work.Users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException(AuditKind, userId);
 
-    private async Task EnsureAnotherAdministratorAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken)
+    private static async Task EnsureAnotherAdministratorAsync(PortalDbContext db, Guid userId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var another = await db.Users.AnyAsync(
-            u => u.Id != userId && u.IsAdministrator && (u.LockoutEnd == null || u.LockoutEnd <= now),
-            cancellationToken);
+        var another = await db.Users.Where(AccountLocks.NotLockedByAdministrator)
+            .AnyAsync(u => u.Id != userId && u.IsAdministrator, cancellationToken);
         if (!another)
         {
             throw new ConflictException("This is the portal's last active administrator. Make another user an administrator first.");

@@ -8,7 +8,7 @@ namespace AiNative.Services.Platform.Audit;
 /// Reads the audit trail: a team's entries for its members, and the portal-wide entries (teams,
 /// users, access tokens) for administrators. Newest first.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, TimeProvider clock)
+public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team)
 {
     public async Task<AuditPage> ListTeamAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
@@ -29,14 +29,14 @@ public sealed class AuditLog(IDbContextFactory<PortalDbContext> dbFactory, TeamC
     public async Task<AuditPage> ListPortalAsync(Guid callerId, AuditFilter filter, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        await Administrators.RequireAsync(db, callerId, cancellationToken);
         return await PageAsync(db.AuditEntries.Where(e => e.TeamId == null), filter, cancellationToken);
     }
 
     public async Task<AuditFilterChoices> PortalChoicesAsync(Guid callerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await Administrators.RequireAsync(db, callerId, clock.GetUtcNow(), cancellationToken);
+        await Administrators.RequireAsync(db, callerId, cancellationToken);
         return await ChoicesAsync(db.AuditEntries.Where(e => e.TeamId == null), cancellationToken);
     }
 

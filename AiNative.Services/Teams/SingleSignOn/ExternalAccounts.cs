@@ -20,7 +20,7 @@ public sealed partial class ExternalAccounts(IServiceScopeFactory scopes, AuditT
         await using var work = await IdentityWork.BeginAsync(scopes, cancellationToken);
         var actor = new Actor(null, $"single sign-on ({identity.ProviderDisplayName})");
         var user = await FindOrCreateAsync(work, identity, actor);
-        if (await work.Users.IsLockedOutAsync(user))
+        if (AccountLocks.IsLockedByAdministrator(user.LockoutEnd))
         {
             throw new ForbiddenException("This account is locked. Ask an administrator to unlock it.");
         }

@@ -39,6 +39,31 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_in_visitor_of_the_sign_in_page_goes_straight_back_to_where_they_were()
+    {
+        var session = await _portal.SignInAsync();
+
+        var response = await session.GetAsync("/account/login?returnUrl=%2Fprompts", TestContext.Current.CancellationToken);
+        var offSite = await session.GetAsync("/account/login?returnUrl=https%3A%2F%2Fevil.example%2F", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("http://localhost/prompts", response.Headers.Location?.ToString());
+        Assert.Equal("http://localhost/", offSite.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_typed_by_someone_else_leave_an_open_session_working()
+    {
+        var session = await _portal.SignInAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync(password: "not the password"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/api/admin/users", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_with_words_that_do_not_reveal_the_account()
     {
         var wrongPassword = await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync(password: "not the password"));
