@@ -72,6 +72,15 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Every request the server received: path and JSON body.</summary>
     public ConcurrentQueue<(string Path, JsonNode? Body)> Requests { get; } = new();
 
+    /// <summary>Completes once a request to <paramref name="path"/> has arrived (and is being answered).</summary>
+    public async Task WaitForRequestAsync(string path, CancellationToken cancellationToken)
+    {
+        while (!Requests.Any(r => r.Path == path))
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -133,9 +133,12 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     {
         var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.SlowModel, ModelKind.Embedding);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        stop.CancelAfter(TimeSpan.FromMilliseconds(200));
+        var embedding = Invoker.EmbedAsync(model.Id, ["alpha"], InvocationSource.Knowledge, stop.Token);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Invoker.EmbedAsync(model.Id, ["alpha"], InvocationSource.Knowledge, stop.Token));
+        await _bed.Provider.WaitForRequestAsync("/v1/embeddings", Cancel);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => embedding);
 
         Assert.Equal(CallStatus.Cancelled, (await SingleCallOfAsync(model.Id)).Status);
     }
