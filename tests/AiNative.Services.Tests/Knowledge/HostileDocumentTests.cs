@@ -43,6 +43,26 @@ public sealed class HostileDocumentTests
     }
 
     [Fact]
+    public void Html_whose_formatting_end_tags_leave_blocks_open_is_refused_in_words()
+    {
+        // The parser closes a misnested </b> without closing the div opened inside it (the adoption agency), so every div stays open.
+        var misnested = Refusal("misnested.html", $"<html><body>{string.Concat(Enumerable.Repeat("<b><div></b>", 50_000))}</body></html>");
+
+        Assert.Contains("The HTML nests elements more than 512 levels deep", misnested);
+    }
+
+    [Fact]
+    public void Html_with_formatting_closed_around_blocks_as_real_pages_do_is_read()
+    {
+        // An unclosed span inside <b> is closed by </b> (no block was opened in it), so these stay shallow however often they repeat.
+        var html = $"<html><body>{string.Concat(Enumerable.Repeat("<div><b>Bold <i>and</b> slanted</i></div><b><div>Heavy block</div></b><b><span>Unclosed</b>", 2_000))}<p>Bottom of the well.</body></html>";
+
+        var document = Extract("formatting.html", html);
+
+        Assert.Equal("Bottom of the well.", document.Sections.SelectMany(s => s.Paragraphs).Last());
+    }
+
+    [Fact]
     public void Html_nested_as_deep_as_real_pages_go_is_read_with_its_unclosed_paragraphs_and_items()
     {
         var sloppy = string.Concat(Enumerable.Repeat("<div><span>Unclosed <p>Para<ul><li>Item<li>Item</ul><br><img src=x></div>", 1_000));
