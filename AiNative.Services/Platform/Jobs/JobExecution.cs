@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -79,7 +80,8 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
                 await store.CompleteAsync(job.Id, owner, CancellationToken.None);
                 break;
             case JobOutcomeKind.Postpone:
-                await store.PostponeAsync(job.Id, owner, outcome.Reason ?? "Waiting.", outcome.Delay ?? TimeSpan.Zero, CancellationToken.None);
+                var payload = outcome.NextPayload is { } next ? JsonSerializer.Serialize(next) : null;
+                await store.PostponeAsync(job.Id, owner, outcome.Reason ?? "Waiting.", outcome.Delay ?? TimeSpan.Zero, payload, CancellationToken.None);
                 break;
             case JobOutcomeKind.Retry when job.Attempts < options.MaxAttempts:
                 await store.RetryLaterAsync(job.Id, owner, job.Attempts, outcome.Reason ?? "Retrying.", outcome.Delay, CancellationToken.None);

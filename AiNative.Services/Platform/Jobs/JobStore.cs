@@ -89,17 +89,27 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
             .SetProperty(j => j.FinishedAt, now), cancellationToken);
     }
 
-    /// <summary>Queues the job again after <paramref name="delay"/> without counting the attempt, saying what it waits for.</summary>
-    public Task<bool> PostponeAsync(Guid id, string owner, string reason, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the job again after <paramref name="delay"/> without counting the attempt, saying what it
+    /// waits for; an earlier attempt's error no longer applies. A <paramref name="payload"/> replaces the job's.
+    /// </summary>
+    public Task<bool> PostponeAsync(Guid id, string owner, string reason, TimeSpan delay, string? payload, CancellationToken cancellationToken)
     {
         var available = clock.GetUtcNow() + delay;
-        return UpdateHeldAsync(id, owner, s => s
-            .SetProperty(j => j.Status, JobStatus.Queued)
-            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
-            .SetProperty(j => j.ProgressMessage, Shorten(reason, 200))
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(j => j.AvailableAt, available), cancellationToken);
+        return UpdateHeldAsync(id, owner, s =>
+        {
+            s.SetProperty(j => j.Status, JobStatus.Queued)
+                .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.ProgressMessage, Shorten(reason, 200))
+                .SetProperty(j => j.Error, (string?)null)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(j => j.AvailableAt, available);
+            if (payload is not null)
+            {
+                s.SetProperty(j => j.Payload, payload);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Gives the job back at shutdown, without counting the interrupted attempt.</summary>
