@@ -241,7 +241,7 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         await using var db = await scope.DbAsync();
         var generation = await db.KnowledgeBases.Where(b => b.Id == baseId).Select(b => b.BuildingGeneration).SingleAsync(Cancel);
         var payload = JsonSerializer.Serialize(new ReindexPayload(baseId, generation ?? 0, waitingSince));
-        var run = new JobRun(new ClaimedJob(Guid.NewGuid(), _team, "Demo team", ReindexJob.JobKind, payload, 1), (_, _, _) => Task.CompletedTask);
+        var run = new JobRun(new ClaimedJob(Guid.NewGuid(), _team, "Demo team", ReindexJob.JobKind, payload, 1, DateTimeOffset.MaxValue), (_, _, _) => Task.CompletedTask);
         var handler = scope.Get<IEnumerable<IJobHandler>>().Single(h => h.Kind == ReindexJob.JobKind);
         return await Task.Run(() => handler.RunAsync(run, Cancel), Cancel);
     }

@@ -46,6 +46,23 @@ public sealed class JobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_and_a_renewal_say_when_the_lease_runs_out_as_the_job_row_has_it()
+    {
+        var id = await EnqueueAsync();
+        var store = _host.Services.CreateAsyncScopeWithoutTeam().Get<JobStore>();
+
+        var claimed = await store.TryClaimAsync("worker-a", TimeSpan.FromMinutes(1), Cancel);
+        var claimedUntil = (await JobAsync(id)).LeaseExpiresAt;
+        var renewed = await store.RenewAsync(id, "worker-a", TimeSpan.FromMinutes(2), Cancel);
+        var renewedUntil = (await JobAsync(id)).LeaseExpiresAt;
+
+        // The database keeps less than the clock's precision.
+        Assert.InRange(claimed!.LeaseExpiresAt - claimedUntil!.Value, TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        Assert.InRange(renewed!.Value - renewedUntil!.Value, TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        Assert.True(renewed > claimed.LeaseExpiresAt + TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task A_postponed_job_gets_its_new_payload_and_no_longer_shows_an_earlier_attempts_error()
     {
         var id = await EnqueueAsync();
@@ -78,7 +95,7 @@ public sealed class JobStoreTests : IAsyncLifetime
 
         Assert.Equal(id, retaken?.Id);
         Assert.Equal(2, retaken?.Attempts);
-        Assert.False(staleRenew);
+        Assert.Null(staleRenew);
         Assert.Equal("new-worker", (await JobAsync(id)).LeaseOwner);
     }
 
