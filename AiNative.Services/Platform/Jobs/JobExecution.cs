@@ -34,7 +34,7 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
         }
 
         using var leaseLost = new CancellationTokenSource();
-        using var runTimeOver = new CancellationTokenSource(options.MaxRunTime);
+        using var runTimeOver = new CancellationTokenSource(options.MaxRunTime, clock);
         using var stopHandler = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token, runTimeOver.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewLeaseAsync(store, leaseLost, renewing.Token);
