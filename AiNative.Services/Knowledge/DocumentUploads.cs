@@ -98,7 +98,7 @@ public sealed class DocumentUploads(
         try
         {
             await using var content = blobs.OpenRead(blob.Hash);
-            format = ContentInspector.Inspect(fileName, content);
+            format = ContentInspector.Inspect(fileName, content, options.Value.MaxExpandedBytes);
         }
         catch (DocumentRejectedException e)
         {

@@ -10,8 +10,11 @@ public static class ContentInspector
     private static readonly byte[] PdfMagic = "%PDF-"u8.ToArray();
     private static readonly byte[] ZipMagic = [0x50, 0x4B, 0x03, 0x04];
 
-    /// <summary>The format of <paramref name="content"/> (a seekable stream, read from its start).</summary>
-    public static DocumentFormat Inspect(string fileName, Stream content)
+    /// <summary>
+    /// The format of <paramref name="content"/> (a seekable stream, read from its start); a compressed
+    /// document that unpacks to more than <paramref name="maxExpandedBytes"/> is refused.
+    /// </summary>
+    public static DocumentFormat Inspect(string fileName, Stream content, long maxExpandedBytes)
     {
         var claimed = DocumentFormats.FromFileName(fileName) ?? throw new DocumentRejectedException(
             $"'{Path.GetExtension(fileName)}' files are not supported{(Path.HasExtension(fileName) ? string.Empty : " (the name has no extension)")}. Upload one of: {DocumentFormats.Supported}.", 415);
@@ -35,13 +38,13 @@ public static class ContentInspector
                     $"The file is named {extension} but its content is {Describe(found)}. Rename it to match its content, or upload the right file.", 415);
         }
 
-        Verify(claimed, content);
+        Verify(claimed, content, maxExpandedBytes);
         content.Position = 0;
         return claimed;
     }
 
     /// <summary>Opens the file as its format would be read, so damaged files are refused at upload, not later.</summary>
-    private static void Verify(DocumentFormat format, Stream content)
+    private static void Verify(DocumentFormat format, Stream content, long maxExpandedBytes)
     {
         switch (format)
         {
@@ -52,7 +55,7 @@ public static class ContentInspector
 
                 break;
             case DocumentFormat.Docx:
-                using (DocxExtractor.Open(content))
+                using (DocxExtractor.Open(content, maxExpandedBytes))
                 {
                 }
 

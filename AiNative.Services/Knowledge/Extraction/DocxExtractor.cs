@@ -16,11 +16,7 @@ internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocum
 
     public ExtractedDocument Extract(Stream content)
     {
-        var limit = options.Value.MaxExpandedBytes;
-        RefuseIfUnpackingExceeds(content, limit);
-
-        // The sizes checked above bound what the parts can hold (.NET reads no more than an entry declares); this bounds the parser too.
-        using var document = Open(content, new OpenSettings { MaxCharactersInPart = limit });
+        using var document = Open(content, options.Value.MaxExpandedBytes);
         var body = document.MainDocumentPart?.Document?.Body
             ?? throw new DocumentRejectedException("The Word document has no body. Open it in Word, save it again, and upload it.");
         var styles = StyleNames(document.MainDocumentPart!);
@@ -54,12 +50,17 @@ internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocum
         return sections.Build();
     }
 
-    /// <summary>Opens the package, or says in words that it is not a Word document.</summary>
-    public static WordprocessingDocument Open(Stream content, OpenSettings? settings = null)
+    /// <summary>
+    /// Opens the package, or says in words that it is not a Word document or unpacks to more than
+    /// <paramref name="maxExpandedBytes"/>. Upload and extraction both open through here, so a zip bomb is refused at upload.
+    /// </summary>
+    public static WordprocessingDocument Open(Stream content, long maxExpandedBytes)
     {
+        RefuseIfUnpackingExceeds(content, maxExpandedBytes);
         try
         {
-            var document = WordprocessingDocument.Open(content, false, settings ?? new OpenSettings());
+            // The sizes checked above bound what the parts can hold (.NET reads no more than an entry declares); this bounds the parser too.
+            var document = WordprocessingDocument.Open(content, false, new OpenSettings { MaxCharactersInPart = maxExpandedBytes });
             if (document.MainDocumentPart is null)
             {
                 document.Dispose();
@@ -74,14 +75,24 @@ internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocum
         }
     }
 
-    /// <summary>Adds up the unpacked sizes the package declares for its entries, without unpacking any.</summary>
+    /// <summary>
+    /// Adds up the unpacked sizes the package declares for its entries, without unpacking any, and
+    /// stops as soon as the total passes the limit: declared sizes reach 2^63, so a full sum of crafted ones would overflow.
+    /// </summary>
     private static void RefuseIfUnpackingExceeds(Stream content, long limit)
     {
-        long unpacked;
+        long unpacked = 0;
         try
         {
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            unpacked = zip.Entries.Sum(e => e.Length);
+            foreach (var entry in zip.Entries)
+            {
+                unpacked += entry.Length;
+                if (unpacked > limit)
+                {
+                    break;
+                }
+            }
         }
         catch (InvalidDataException e)
         {
@@ -92,7 +103,7 @@ internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocum
         if (unpacked > limit)
         {
             throw new DocumentRejectedException(
-                $"The Word document expands to more than {Sizes.Describe(limit)} when unpacked ({Sizes.Describe(unpacked)}), so it is not read: "
+                $"The Word document expands to more than {Sizes.Describe(limit)} when unpacked (at least {Sizes.Describe(unpacked)}), so it is not read: "
                 + "it may be a zip bomb. Remove embedded files or split the document, and upload it again.");
         }
     }

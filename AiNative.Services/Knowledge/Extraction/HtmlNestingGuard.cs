@@ -20,6 +20,20 @@ internal sealed class HtmlNestingGuard
         "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption",
     };
 
+    // The end tag of one of these runs the parser's adoption agency: when a block was opened inside the element, the block stays open.
+    private static readonly HashSet<string> Formatting = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+    };
+
+    // The blocks of the HTML standard's "special" category that can nest: such a block inside a formatting element survives its end tag.
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "applet", "article", "aside", "blockquote", "button", "center", "details", "dir", "div", "dl", "fieldset",
+        "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "listing", "main",
+        "marquee", "menu", "nav", "object", "ol", "pre", "search", "section", "select", "summary", "table", "textarea", "ul", "xmp",
+    };
+
     // Open elements as the parser sees them: an end tag closes its element and those opened inside it; a stray one closes nothing.
     private readonly List<string> _open = [];
 
@@ -28,7 +42,17 @@ internal sealed class HtmlNestingGuard
         if (token.Type == HtmlTokenType.EndTag)
         {
             var index = _open.FindLastIndex(name => string.Equals(name, token.Name, StringComparison.OrdinalIgnoreCase));
-            if (index >= 0)
+            if (index < 0)
+            {
+                return;
+            }
+
+            // Counting the blocks as closed here would let "<b><div></b>" repeated build a tree thousands deep while the count stays at 2.
+            if (Formatting.Contains(token.Name) && _open.Skip(index + 1).Any(Blocks.Contains))
+            {
+                _open.RemoveAt(index);
+            }
+            else
             {
                 _open.RemoveRange(index, _open.Count - index);
             }

@@ -15,12 +15,19 @@ internal sealed class ReindexJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     IngestionOrchestrator orchestrator,
     VectorIndex vectors,
+    JobQueue jobs,
     IOptions<JobOptions> jobOptions,
     TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "knowledge.reindex";
 
     private static readonly TimeSpan WaitForIngestion = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Ingestion is resumed when its job is missing, so waiting ends unless documents keep arriving
+    /// or a job keeps being retried; after this long the re-index stops and says so rather than show "re-indexing" for ever.
+    /// </summary>
+    public static readonly TimeSpan MaxWaitForIngestion = TimeSpan.FromHours(12);
 
     public string Kind => JobKind;
 
@@ -39,14 +46,17 @@ internal sealed class ReindexJob(
             .Where(c => c.KnowledgeBaseId == knowledgeBase.Id && c.Generation != knowledgeBase.ActiveGeneration && c.Generation != payload.Generation)
             .ExecuteDeleteAsync(cancellationToken);
 
-        if (await InFlightAsync(db, knowledgeBase.Id, cancellationToken) is > 0 and var busy)
+        if (await InFlightIngestion.ListAsync(db, knowledgeBase.Id, cancellationToken) is { Count: > 0 } inFlight)
         {
-            return WaitFor(busy);
+            return await WaitForAsync(db, payload, inFlight, cancellationToken);
         }
 
         var started = clock.GetTimestamp();
         var missing = await MissingAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken);
-        var done = 0;
+
+        // Counted over the whole base, so a continuation run goes on from where the last one stopped instead of from 0.
+        var total = await db.KnowledgeDocuments.CountAsync(d => d.KnowledgeBaseId == knowledgeBase.Id && d.Status == DocumentStatus.Ready, cancellationToken);
+        var done = Math.Max(total - missing.Count, 0);
         foreach (var document in missing)
         {
             var result = await RebuildAsync(document, knowledgeBase, payload.Generation, cancellationToken);
@@ -65,16 +75,16 @@ internal sealed class ReindexJob(
                 return JobOutcome.Fail($"Re-indexing '{document.FileName}' failed: {result.Message}");
             }
 
-            await run.ReportProgressAsync((double)++done / missing.Count, $"{done} of {missing.Count} documents", cancellationToken);
+            await run.ReportProgressAsync((double)++done / total, $"{done} of {total} documents", cancellationToken);
 
             // A large base is rebuilt over several runs, each well within the jobs' maximum run time; rebuilt documents are kept.
-            if (done < missing.Count && clock.GetElapsedTime(started) > jobOptions.Value.MaxRunTime / 2)
+            if (done < total && clock.GetElapsedTime(started) > jobOptions.Value.MaxRunTime / 2)
             {
-                return JobOutcome.Postpone($"Rebuilt {done} of {missing.Count} documents; continuing.", TimeSpan.Zero);
+                return JobOutcome.Postpone($"Rebuilt {done} of {total} documents; continuing.", TimeSpan.Zero, payload with { WaitingSince = null });
             }
         }
 
-        return await SwapAsync(db, knowledgeBase.Id, payload.Generation, cancellationToken);
+        return await SwapAsync(db, payload, cancellationToken);
     }
 
     public async Task OnFailedAsync(JobRun run, string reason, CancellationToken cancellationToken)
@@ -85,12 +95,33 @@ internal sealed class ReindexJob(
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReindexError, reason.Length <= 2000 ? reason : reason[..2000]), cancellationToken);
     }
 
-    private static Task<int> InFlightAsync(PortalDbContext db, Guid baseId, CancellationToken cancellationToken) =>
-        db.KnowledgeDocuments.CountAsync(
-            d => d.KnowledgeBaseId == baseId && (d.Status == DocumentStatus.Queued || d.Status == DocumentStatus.Processing), cancellationToken);
+    /// <summary>
+    /// Waiting is not failing: it uses none of the re-index's attempts. A document no job will ever
+    /// finish is resumed, and waiting longer than <see cref="MaxWaitForIngestion"/> in all fails the re-index.
+    /// </summary>
+    private async Task<JobOutcome> WaitForAsync(PortalDbContext db, ReindexPayload payload, IReadOnlyList<Guid> inFlight, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var since = payload.WaitingSince ?? now;
+        if (now - since > MaxWaitForIngestion)
+        {
+            return JobOutcome.Fail(
+                $"Re-indexing waited more than {MaxWaitForIngestion.TotalHours:0} hours for {inFlight.Count} document(s) being ingested and stopped; "
+                + "searches keep using the index built with the previous settings.");
+        }
 
-    // Waiting is not failing: however long the ingestion takes, it uses none of the re-index's attempts.
-    private static JobOutcome WaitFor(int busy) => JobOutcome.Postpone($"Waiting for {busy} document(s) being ingested.", WaitForIngestion);
+        var resumed = await InFlightIngestion.ResumeStrandedAsync(db, jobs, inFlight, cancellationToken);
+        if (resumed > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            jobs.Wake();
+        }
+
+        var reason = resumed > 0
+            ? $"Waiting for {inFlight.Count} document(s) being ingested ({resumed} resumed: their ingestion had stopped)."
+            : $"Waiting for {inFlight.Count} document(s) being ingested.";
+        return JobOutcome.Postpone(reason, WaitForIngestion, payload with { WaitingSince = since });
+    }
 
     private static Task<List<KnowledgeDocument>> MissingAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken) =>
         db.KnowledgeDocuments.AsNoTracking()
@@ -119,8 +150,9 @@ internal sealed class ReindexJob(
         return orchestrator.RunStepsAsync(context, _ => Task.CompletedTask, () => Task.CompletedTask, cancellationToken);
     }
 
-    private async Task<JobOutcome> SwapAsync(PortalDbContext db, Guid baseId, int generation, CancellationToken cancellationToken)
+    private async Task<JobOutcome> SwapAsync(PortalDbContext db, ReindexPayload payload, CancellationToken cancellationToken)
     {
+        var (baseId, generation) = (payload.KnowledgeBaseId, payload.Generation);
         // SQLite's transactions take the write lock at BEGIN, so no upload or re-ingest starts between these checks and the swap.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var knowledgeBase = await db.KnowledgeBases.SingleOrDefaultAsync(b => b.Id == baseId, cancellationToken);
@@ -130,14 +162,16 @@ internal sealed class ReindexJob(
         }
 
         // A document ingested meanwhile writes the active generation, which the swap drops: wait for it, then rebuild it too.
-        if (await InFlightAsync(db, baseId, cancellationToken) is > 0 and var busy)
+        if (await InFlightIngestion.ListAsync(db, baseId, cancellationToken) is { Count: > 0 } inFlight)
         {
-            return WaitFor(busy);
+            // Resuming a stranded document writes a job: outside this transaction, which rolls back.
+            await transaction.RollbackAsync(cancellationToken);
+            return await WaitForAsync(db, payload, inFlight, cancellationToken);
         }
 
         if ((await MissingAsync(db, baseId, generation, cancellationToken)).Count > 0)
         {
-            return JobOutcome.Postpone("Documents were added while re-indexing; indexing them too.", TimeSpan.Zero);
+            return JobOutcome.Postpone("Documents were added while re-indexing; indexing them too.", TimeSpan.Zero, payload with { WaitingSince = null });
         }
 
         var previous = knowledgeBase.ActiveGeneration;

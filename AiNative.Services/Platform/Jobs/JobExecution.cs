@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Text.Json;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -6,10 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Services.Platform.Jobs;
 
 /// <summary>One claimed job from start to recorded outcome, with its lease renewed while the handler works.</summary>
-internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJob job, string owner, JobOptions options, ILogger logger)
+internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJob job, string owner, JobOptions options, TimeProvider clock, ILogger logger)
 {
-    // When the lease was last extended (or claimed, just before this execution began).
-    private long _renewedAt = Stopwatch.GetTimestamp();
+    // When the lease runs out, as the claim or the last renewal wrote it: another worker may claim the job from then on.
+    private DateTimeOffset _leaseExpiresAt = job.LeaseExpiresAt;
+
+    // Renewing gives up this long before the lease runs out, so the handler is cancelled before another worker can start.
+    private TimeSpan SafetyMargin => options.LeaseDuration / 6;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +34,7 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
         }
 
         using var leaseLost = new CancellationTokenSource();
-        using var runTimeOver = new CancellationTokenSource(options.MaxRunTime);
+        using var runTimeOver = new CancellationTokenSource(options.MaxRunTime, clock);
         using var stopHandler = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseLost.Token, runTimeOver.Token);
         using var renewing = new CancellationTokenSource();
         var renewal = RenewLeaseAsync(store, leaseLost, renewing.Token);
@@ -79,7 +82,8 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
                 await store.CompleteAsync(job.Id, owner, CancellationToken.None);
                 break;
             case JobOutcomeKind.Postpone:
-                await store.PostponeAsync(job.Id, owner, outcome.Reason ?? "Waiting.", outcome.Delay ?? TimeSpan.Zero, CancellationToken.None);
+                var payload = outcome.NextPayload is { } next ? JsonSerializer.Serialize(next) : null;
+                await store.PostponeAsync(job.Id, owner, outcome.Reason ?? "Waiting.", outcome.Delay ?? TimeSpan.Zero, payload, CancellationToken.None);
                 break;
             case JobOutcomeKind.Retry when job.Attempts < options.MaxAttempts:
                 await store.RetryLaterAsync(job.Id, owner, job.Attempts, outcome.Reason ?? "Retrying.", outcome.Delay, CancellationToken.None);
@@ -103,7 +107,7 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
     /// </summary>
     private async Task RenewLeaseAsync(JobStore store, CancellationTokenSource leaseLost, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(options.LeaseDuration / 3);
+        using var timer = new PeriodicTimer(options.LeaseDuration / 3, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
@@ -124,34 +128,53 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
     /// <summary>True once renewed; false when another worker holds the lease, or when renewals kept failing until it nearly ran out.</summary>
     private async Task<bool> TryRenewAsync(JobStore store, CancellationToken stop)
     {
-        // Stop before the lease runs out, so this handler is cancelled before another worker can claim the job.
-        var giveUpAfter = options.LeaseDuration * 5 / 6;
+        var giveUpAt = _leaseExpiresAt - SafetyMargin;
         while (true)
         {
-            var attemptedAt = Stopwatch.GetTimestamp();
+            var left = giveUpAt - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                LogLeaseGivenUp(job.Kind, job.Id);
+                return false;
+            }
+
             try
             {
-                if (!await store.RenewAsync(job.Id, owner, options.LeaseDuration, stop))
+                if (await RenewWithinAsync(store, left, stop) is not { } expires)
                 {
                     return false;
                 }
 
-                _renewedAt = attemptedAt;
+                _leaseExpiresAt = expires;
                 return true;
+            }
+            catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !stop.IsCancellationRequested))
+            {
+                // The give-up point passed while the database did not answer; the next turn gives up.
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var held = Stopwatch.GetElapsedTime(_renewedAt);
-                if (held >= giveUpAfter)
-                {
-                    LogLeaseGivenUp(e, job.Kind, job.Id);
-                    return false;
-                }
-
                 LogRenewalFailed(e, job.Kind, job.Id);
-                await Task.Delay(Min(options.LeaseDuration / 10, giveUpAfter - held), stop);
+                var pause = Min(options.LeaseDuration / 10, giveUpAt - clock.GetUtcNow());
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause, clock, stop);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Renews, waiting at most <paramref name="left"/>: a busy SQLite database holds a command until its
+    /// timeout (30 s by default), longer than a lease lasts. The command is told of the deadline, but
+    /// a provider that does not return early is not waited for: it finishes on its own.
+    /// </summary>
+    private async Task<DateTimeOffset?> RenewWithinAsync(JobStore store, TimeSpan left, CancellationToken stop)
+    {
+        var deadline = new CancellationTokenSource(left, clock);
+        var command = Task.Run(() => store.RenewAsync(job.Id, owner, options.LeaseDuration, deadline.Token), CancellationToken.None);
+        _ = command.ContinueWith(_ => deadline.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return await command.WaitAsync(left, clock, stop);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
@@ -160,7 +183,7 @@ internal sealed partial class JobExecution(IServiceScopeFactory scopes, ClaimedJ
     private partial void LogRenewalFailed(Exception exception, string kind, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The lease of job {Kind} {JobId} could not be renewed before it ran out; its handler is cancelled")]
-    private partial void LogLeaseGivenUp(Exception exception, string kind, Guid jobId);
+    private partial void LogLeaseGivenUp(string kind, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Kind} {JobId} failed; it will be retried")]
     private partial void LogHandlerFailed(Exception exception, string kind, Guid jobId);

@@ -17,7 +17,11 @@ public sealed class JobOptions
     /// <summary>Attempts before a job that keeps failing or keeps dying is failed for good.</summary>
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>How long one attempt may run; then its handler is cancelled and the attempt counts as failed, so a hung job frees its worker.</summary>
+    /// <summary>
+    /// How long one attempt may run; then its handler is cancelled and the attempt counts as failed, so a
+    /// hung job frees its worker. Cancelling stops a handler at its next cancellable point: a step that
+    /// takes no cancellation token (extracting a file's text) runs to its end first, holding its worker.
+    /// </summary>
     public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>The first back-off after a failed attempt; it doubles with each attempt.</summary>

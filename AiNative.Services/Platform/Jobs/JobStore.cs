@@ -35,7 +35,7 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
                 // Another worker may claim the same id between our read and update; only one UPDATE matches.
                 return await db.Jobs.IgnoreQueryFilters().AsNoTracking()
                     .Where(j => j.Id == id)
-                    .Join(db.Teams, j => j.TeamId, t => t.Id, (j, t) => new ClaimedJob(j.Id, j.TeamId, t.Name, j.Kind, j.Payload, j.Attempts))
+                    .Join(db.Teams, j => j.TeamId, t => t.Id, (j, t) => new ClaimedJob(j.Id, j.TeamId, t.Name, j.Kind, j.Payload, j.Attempts, expires))
                     .SingleAsync(cancellationToken);
             }
         }
@@ -43,11 +43,11 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
         return null;
     }
 
-    /// <summary>Extends the lease; false when the worker no longer holds it (it expired and another took it).</summary>
-    public async Task<bool> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>Extends the lease: when it now runs out, or null when the worker no longer holds it (it expired and another took it).</summary>
+    public async Task<DateTimeOffset?> RenewAsync(Guid id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         var expires = clock.GetUtcNow() + lease;
-        return await UpdateHeldAsync(id, owner, s => s.SetProperty(j => j.LeaseExpiresAt, expires), cancellationToken);
+        return await UpdateHeldAsync(id, owner, s => s.SetProperty(j => j.LeaseExpiresAt, expires), cancellationToken) ? expires : null;
     }
 
     public Task<bool> ReportProgressAsync(Guid id, string owner, double progress, string? message, CancellationToken cancellationToken) =>
@@ -89,17 +89,27 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
             .SetProperty(j => j.FinishedAt, now), cancellationToken);
     }
 
-    /// <summary>Queues the job again after <paramref name="delay"/> without counting the attempt, saying what it waits for.</summary>
-    public Task<bool> PostponeAsync(Guid id, string owner, string reason, TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the job again after <paramref name="delay"/> without counting the attempt, saying what it
+    /// waits for; an earlier attempt's error no longer applies. A <paramref name="payload"/> replaces the job's.
+    /// </summary>
+    public Task<bool> PostponeAsync(Guid id, string owner, string reason, TimeSpan delay, string? payload, CancellationToken cancellationToken)
     {
         var available = clock.GetUtcNow() + delay;
-        return UpdateHeldAsync(id, owner, s => s
-            .SetProperty(j => j.Status, JobStatus.Queued)
-            .SetProperty(j => j.Attempts, j => j.Attempts - 1)
-            .SetProperty(j => j.ProgressMessage, Shorten(reason, 200))
-            .SetProperty(j => j.LeaseOwner, (string?)null)
-            .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(j => j.AvailableAt, available), cancellationToken);
+        return UpdateHeldAsync(id, owner, s =>
+        {
+            s.SetProperty(j => j.Status, JobStatus.Queued)
+                .SetProperty(j => j.Attempts, j => j.Attempts - 1)
+                .SetProperty(j => j.ProgressMessage, Shorten(reason, 200))
+                .SetProperty(j => j.Error, (string?)null)
+                .SetProperty(j => j.LeaseOwner, (string?)null)
+                .SetProperty(j => j.LeaseExpiresAt, (DateTimeOffset?)null)
+                .SetProperty(j => j.AvailableAt, available);
+            if (payload is not null)
+            {
+                s.SetProperty(j => j.Payload, payload);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Gives the job back at shutdown, without counting the interrupted attempt.</summary>

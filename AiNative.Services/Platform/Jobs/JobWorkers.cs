@@ -14,6 +14,7 @@ public sealed partial class JobWorkers(
     IServiceScopeFactory scopes,
     JobSignal signal,
     IOptions<JobOptions> options,
+    TimeProvider clock,
     ILogger<JobWorkers> logger) : BackgroundService
 {
     // Unique per process start, so a restarted process never mistakes its predecessor's lease for its own.
@@ -41,7 +42,7 @@ public sealed partial class JobWorkers(
                     continue;
                 }
 
-                await new JobExecution(scopes, job, owner, options.Value, logger).RunAsync(stoppingToken);
+                await new JobExecution(scopes, job, owner, options.Value, clock, logger).RunAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -17,14 +17,14 @@ public sealed class ExtractionTests
     private static ExtractedDocument Extract(string fileName, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        var format = ContentInspector.Inspect(fileName, stream);
+        var format = ContentInspector.Inspect(fileName, stream, new KnowledgeOptions().MaxExpandedBytes);
         return Extractors.Extract(format, stream);
     }
 
     private static string Refusal(string fileName, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        return Assert.Throws<DocumentRejectedException>(() => Extractors.Extract(ContentInspector.Inspect(fileName, stream), stream)).Message;
+        return Assert.Throws<DocumentRejectedException>(() => Extractors.Extract(ContentInspector.Inspect(fileName, stream, new KnowledgeOptions().MaxExpandedBytes), stream)).Message;
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ExtractionTests
     {
         using var stream = new MemoryStream(Encoding.Latin1.GetBytes(content));
 
-        var error = Assert.Throws<DocumentRejectedException>(() => ContentInspector.Inspect(fileName, stream));
+        var error = Assert.Throws<DocumentRejectedException>(() => ContentInspector.Inspect(fileName, stream, new KnowledgeOptions().MaxExpandedBytes));
 
         Assert.Contains(expected, error.Message);
     }

@@ -78,6 +78,6 @@ public sealed class FailedIngestionTests
         await using var db = await scope.DbAsync();
         var payload = JsonSerializer.Serialize(new IngestDocumentPayload(documentId));
         var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Kind == IngestDocumentJob.JobKind && j.Payload == payload, Cancel);
-        return new ClaimedJob(job.Id, job.TeamId, "Demo team", job.Kind, job.Payload, 1);
+        return new ClaimedJob(job.Id, job.TeamId, "Demo team", job.Kind, job.Payload, 1, DateTimeOffset.MaxValue);
     }
 }

@@ -24,20 +24,49 @@ internal sealed class EmbedGates
 
 internal sealed class Gate
 {
-    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _open = CreateOpen();
 
-    /// <summary>Completes once a run waits at the gate.</summary>
-    public Task Reached => _reached.Task;
+    /// <summary>Completes once a run passes or waits at the gate since it was last closed; runs that passed before do not count.</summary>
+    public Task Reached
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _reached.Task;
+            }
+        }
+    }
 
-    public void Close() => _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Close()
+    {
+        lock (_lock)
+        {
+            _reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
 
-    public void Open() => _open.TrySetResult();
+    public void Open()
+    {
+        lock (_lock)
+        {
+            _open.TrySetResult();
+        }
+    }
 
     public async Task PassAsync(CancellationToken cancellationToken)
     {
-        _reached.TrySetResult();
-        await _open.Task.WaitAsync(cancellationToken);
+        TaskCompletionSource reached, open;
+        lock (_lock)
+        {
+            (reached, open) = (_reached, _open);
+        }
+
+        reached.TrySetResult();
+        await open.Task.WaitAsync(cancellationToken);
     }
 
     private static TaskCompletionSource CreateOpen()

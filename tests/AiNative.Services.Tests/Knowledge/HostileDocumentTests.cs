@@ -18,7 +18,21 @@ public sealed class HostileDocumentTests
         var message = Refusal("bomb.docx", bomb, options);
 
         Assert.True(bomb.Length < options.MaxUploadBytes);
-        Assert.Contains("The Word document expands to more than 640 KB when unpacked (4.2 MB)", message);
+        Assert.Contains("The Word document expands to more than 640 KB when unpacked (at least 4.2 MB)", message);
+    }
+
+    [Fact]
+    public void A_docx_declaring_unpacked_sizes_that_would_overflow_a_sum_is_refused_in_words_at_upload_and_at_extraction()
+    {
+        var options = new KnowledgeOptions();
+        var crafted = DeclaredSizeZip.Create(long.MaxValue / 2, long.MaxValue / 2, long.MaxValue / 2);
+        using var stream = new MemoryStream(crafted);
+
+        var atUpload = Assert.Throws<DocumentRejectedException>(() => ContentInspector.Inspect("crafted.docx", stream, options.MaxExpandedBytes)).Message;
+        var atExtraction = Assert.Throws<DocumentRejectedException>(() => new DocxExtractor(Options.Create(options)).Extract(stream)).Message;
+
+        Assert.Contains("The Word document expands to more than 200 MB when unpacked", atUpload);
+        Assert.Equal(atUpload, atExtraction);
     }
 
     [Fact]
@@ -40,6 +54,26 @@ public sealed class HostileDocumentTests
 
         Assert.Contains("The HTML nests elements more than 512 levels deep", deep);
         Assert.Contains("The HTML nests elements more than 512 levels deep", strayEndTags);
+    }
+
+    [Fact]
+    public void Html_whose_formatting_end_tags_leave_blocks_open_is_refused_in_words()
+    {
+        // The parser closes a misnested </b> without closing the div opened inside it (the adoption agency), so every div stays open.
+        var misnested = Refusal("misnested.html", $"<html><body>{string.Concat(Enumerable.Repeat("<b><div></b>", 50_000))}</body></html>");
+
+        Assert.Contains("The HTML nests elements more than 512 levels deep", misnested);
+    }
+
+    [Fact]
+    public void Html_with_formatting_closed_around_blocks_as_real_pages_do_is_read()
+    {
+        // An unclosed span inside <b> is closed by </b> (no block was opened in it), so these stay shallow however often they repeat.
+        var html = $"<html><body>{string.Concat(Enumerable.Repeat("<div><b>Bold <i>and</b> slanted</i></div><b><div>Heavy block</div></b><b><span>Unclosed</b>", 2_000))}<p>Bottom of the well.</body></html>";
+
+        var document = Extract("formatting.html", html);
+
+        Assert.Equal("Bottom of the well.", document.Sections.SelectMany(s => s.Paragraphs).Last());
     }
 
     [Fact]
@@ -66,13 +100,15 @@ public sealed class HostileDocumentTests
     private static ExtractedDocument Extract(string fileName, byte[] content, KnowledgeOptions? options = null)
     {
         using var stream = new MemoryStream(content);
-        return Extractors(options ?? new KnowledgeOptions()).Extract(ContentInspector.Inspect(fileName, stream), stream);
+        options ??= new KnowledgeOptions();
+        return Extractors(options).Extract(ContentInspector.Inspect(fileName, stream, options.MaxExpandedBytes), stream);
     }
 
+    /// <summary>Why the file is refused, at upload's inspection or at extraction.</summary>
     private static string Refusal(string fileName, byte[] content, KnowledgeOptions? options = null)
     {
         using var stream = new MemoryStream(content);
-        var format = ContentInspector.Inspect(fileName, stream);
-        return Assert.Throws<DocumentRejectedException>(() => Extractors(options ?? new KnowledgeOptions()).Extract(format, stream)).Message;
+        options ??= new KnowledgeOptions();
+        return Assert.Throws<DocumentRejectedException>(() => Extractors(options).Extract(ContentInspector.Inspect(fileName, stream, options.MaxExpandedBytes), stream)).Message;
     }
 }

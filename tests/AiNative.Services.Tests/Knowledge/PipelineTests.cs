@@ -159,6 +159,23 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task A_word_document_that_unpacks_past_the_limit_is_refused_at_upload_and_leaves_nothing()
+    {
+        await using var host = await ServicesHost.StartAsync(services =>
+            services.Configure<KnowledgeOptions>(o => (o.MaxUploadBytes, o.MaxExpansionRatio) = (64 * 1024, 10)));
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        await scope.CreateBaseAsync("Bombs");
+        var bomb = TestDocuments.Docx((null, string.Concat(Enumerable.Repeat("All work and no play. ", 200_000))));
+
+        var outcome = await scope.UploadAsync("Bombs", Ingestion.Bytes("bomb.docx", bomb));
+
+        Assert.Equal(UploadStatus.Rejected, outcome.Status);
+        Assert.Contains("The Word document expands to more than 640 KB when unpacked", outcome.Message);
+        Assert.False(host.Services.GetRequiredService<BlobStore>().Exists(Sha256(bomb)));
+        Assert.Empty(await scope.Get<KnowledgeDocuments>().ListAsync("Bombs", Cancel));
+    }
+
+    [Fact]
     public async Task Deleting_a_document_removes_its_chunks_vectors_and_unused_file_but_keeps_a_file_another_base_uses()
     {
         await using var host = await ServicesHost.StartAsync();

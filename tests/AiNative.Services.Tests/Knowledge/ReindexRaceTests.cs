@@ -146,6 +146,46 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         Assert.All(chunks, c => Assert.True(c.Searchable && c.Generation == rebuilt.ActiveGeneration));
     }
 
+    [Fact]
+    public async Task A_document_left_processing_without_an_ingestion_job_is_resumed_and_the_re_index_completes()
+    {
+        await _host.DisposeAsync();
+        await StartAsync(_ => { });
+        await using var scope = _host.InTeam(_team);
+        var zoo = await scope.CreateBaseAsync(Base);
+        var koalas = await scope.IngestAsync(Base, Ingestion.Text("koalas.md", "# Koalas\n\nKoalas eat eucalyptus leaves."));
+        await using (var db = await scope.DbAsync())
+        {
+            // As a crash while its job failed would leave it: processing, with no job to finish it.
+            var document = await db.KnowledgeDocuments.SingleAsync(d => d.Id == koalas.Id, Cancel);
+            document.Status = DocumentStatus.Processing;
+            document.Pipeline = IngestionPipeline.Start();
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
+        var rebuilt = await WaitUntilAsync(() => scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel), b => !b.IsReindexing || b.ReindexError is not null);
+
+        Assert.Null(rebuilt.ReindexError);
+        Assert.False(rebuilt.IsReindexing);
+        Assert.Equal(100, rebuilt.Partitioning.MaxTokensPerChunk);
+        Assert.Equal(DocumentStatus.Ready, (await scope.Get<KnowledgeDocuments>().GetAsync(Base, koalas.Id, Cancel)).Status);
+    }
+
+    [Fact]
+    public async Task A_re_index_that_has_waited_for_ingestion_longer_than_its_limit_fails_in_words()
+    {
+        await using var scope = _host.InTeam(_team);
+        var zoo = await scope.CreateBaseAsync(Base);
+        await scope.UploadAsync(Base, Ingestion.Text("koalas.md", "# Koalas\n\nKoalas eat eucalyptus leaves."));
+        await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
+
+        var waited = await RunReindexAsync(zoo.Id, DateTimeOffset.UtcNow - ReindexJob.MaxWaitForIngestion - TimeSpan.FromMinutes(1));
+
+        Assert.Equal(JobOutcomeKind.Fail, waited.Kind);
+        Assert.StartsWith("Re-indexing waited more than 12 hours for 1 document(s) being ingested and stopped", waited.Reason);
+    }
+
     private async Task StartAsync(Action<JobOptions> jobs)
     {
         _host = await ServicesHost.StartAsync(services =>
@@ -195,13 +235,13 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         return await Task.Run(() => scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel), Cancel);
     }
 
-    private async Task<JobOutcome> RunReindexAsync(Guid baseId)
+    private async Task<JobOutcome> RunReindexAsync(Guid baseId, DateTimeOffset? waitingSince = null)
     {
         await using var scope = _host.InTeam(_team);
         await using var db = await scope.DbAsync();
         var generation = await db.KnowledgeBases.Where(b => b.Id == baseId).Select(b => b.BuildingGeneration).SingleAsync(Cancel);
-        var payload = JsonSerializer.Serialize(new ReindexPayload(baseId, generation ?? 0));
-        var run = new JobRun(new ClaimedJob(Guid.NewGuid(), _team, "Demo team", ReindexJob.JobKind, payload, 1), (_, _, _) => Task.CompletedTask);
+        var payload = JsonSerializer.Serialize(new ReindexPayload(baseId, generation ?? 0, waitingSince));
+        var run = new JobRun(new ClaimedJob(Guid.NewGuid(), _team, "Demo team", ReindexJob.JobKind, payload, 1, DateTimeOffset.MaxValue), (_, _, _) => Task.CompletedTask);
         var handler = scope.Get<IEnumerable<IJobHandler>>().Single(h => h.Kind == ReindexJob.JobKind);
         return await Task.Run(() => handler.RunAsync(run, Cancel), Cancel);
     }

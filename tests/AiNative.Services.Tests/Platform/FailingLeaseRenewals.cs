@@ -4,14 +4,34 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AiNative.Services.Tests.Platform;
 
-/// <summary>Makes lease renewals fail as SQLite does when another connection holds the write lock (SQLITE_BUSY).</summary>
-internal sealed class FailingLeaseRenewals : DbCommandInterceptor
+/// <summary>
+/// Makes lease renewals fail as SQLite does when another connection holds the write lock
+/// (SQLITE_BUSY), or hang as a command does while SQLite retries a busy database until its timeout.
+/// </summary>
+internal sealed class FailingLeaseRenewals : DbCommandInterceptor, IDisposable
 {
     private const int SqliteBusy = 5;
+    private readonly ManualResetEventSlim _released = new();
     private int _failuresLeft;
+    private int _hang;
+    private Guid? _jobId;
+
+    /// <summary>Leaves the renewals of every other job alone: the seeded handbook's ingestion jobs renew their leases too.</summary>
+    public void OnlyFor(Guid jobId) => _jobId = jobId;
 
     /// <summary>The next <paramref name="count"/> renewals fail; <see cref="int.MaxValue"/> for all of them.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);
+
+    /// <summary>The next renewal blocks its thread, deaf to cancellation as SQLite's busy retries are, until <see cref="Release"/>.</summary>
+    public void HangNext() => Volatile.Write(ref _hang, 1);
+
+    public void Release() => _released.Set();
+
+    public void Dispose()
+    {
+        _released.Set();
+        _released.Dispose();
+    }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command,
@@ -20,13 +40,25 @@ internal sealed class FailingLeaseRenewals : DbCommandInterceptor
         CancellationToken cancellationToken = default)
     {
         // Only a renewal sets nothing but the lease's end.
-        if (command.CommandText.Contains("SET \"LeaseExpiresAt\" =", StringComparison.Ordinal) && TakeFailure())
+        if (command.CommandText.Contains("SET \"LeaseExpiresAt\" =", StringComparison.Ordinal) && IsOfChosenJob(command))
         {
-            throw new SqliteException("SQLite Error 5: 'database is locked'.", SqliteBusy);
+            if (Interlocked.Exchange(ref _hang, 0) == 1)
+            {
+                _released.Wait(TimeSpan.FromSeconds(60), CancellationToken.None);
+            }
+
+            if (TakeFailure())
+            {
+                throw new SqliteException("SQLite Error 5: 'database is locked'.", SqliteBusy);
+            }
         }
 
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
+
+    private bool IsOfChosenJob(DbCommand command) =>
+        _jobId is not { } id
+        || command.Parameters.Cast<DbParameter>().Any(p => p.Value is Guid g ? g == id : p.Value is string s && Guid.TryParse(s, out var parsed) && parsed == id);
 
     private bool TakeFailure()
     {

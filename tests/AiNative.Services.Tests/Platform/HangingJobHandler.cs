@@ -3,11 +3,9 @@ using AiNative.Services.Platform.Jobs;
 namespace AiNative.Services.Tests.Platform;
 
 /// <summary>A handler that waits for something that never happens, until its token fires; it records the reason it failed with.</summary>
-internal sealed class HangingJobHandler : IJobHandler
+internal sealed class HangingJobHandler(HangingJobFailures failures) : IJobHandler
 {
     public const string JobKind = "test.hang";
-
-    public static List<string> FailureReasons { get; } = [];
 
     public string Kind => JobKind;
 
@@ -19,11 +17,32 @@ internal sealed class HangingJobHandler : IJobHandler
 
     public Task OnFailedAsync(JobRun run, string reason, CancellationToken cancellationToken)
     {
-        lock (FailureReasons)
-        {
-            FailureReasons.Add(reason);
-        }
-
+        failures.Add(reason);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The reasons <see cref="HangingJobHandler"/> failed with in one host (a singleton), so tests running at once do not see each other's.</summary>
+internal sealed class HangingJobFailures
+{
+    private readonly List<string> _reasons = [];
+
+    public IReadOnlyList<string> Reasons
+    {
+        get
+        {
+            lock (_reasons)
+            {
+                return [.. _reasons];
+            }
+        }
+    }
+
+    public void Add(string reason)
+    {
+        lock (_reasons)
+        {
+            _reasons.Add(reason);
+        }
     }
 }

@@ -15,6 +15,7 @@ public sealed class JobRunTimeTests
         await using var host = await ServicesHost.StartAsync(services =>
         {
             services.AddScoped<IJobHandler, HangingJobHandler>();
+            services.AddSingleton<HangingJobFailures>();
             services.Configure<JobOptions>(o =>
             {
                 o.MaxRunTime = TimeSpan.FromMilliseconds(300);
@@ -35,7 +36,7 @@ public sealed class JobRunTimeTests
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Equal("The job ran longer than its limit of 00:00:00.3000000 (Portal:Jobs:MaxRunTime) and was stopped.", job.Error);
         Assert.Null(job.LeaseOwner);
-        Assert.Contains(job.Error, HangingJobHandler.FailureReasons);
+        Assert.Contains(job.Error, host.Services.GetRequiredService<HangingJobFailures>().Reasons);
     }
 
     private static async Task<Job> FinishedAsync(TeamScope scope, Guid id)

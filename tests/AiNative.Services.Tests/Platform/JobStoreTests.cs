@@ -46,6 +46,43 @@ public sealed class JobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_and_a_renewal_say_when_the_lease_runs_out_as_the_job_row_has_it()
+    {
+        var id = await EnqueueAsync();
+        var store = _host.Services.CreateAsyncScopeWithoutTeam().Get<JobStore>();
+
+        var claimed = await store.TryClaimAsync("worker-a", TimeSpan.FromMinutes(1), Cancel);
+        var claimedUntil = (await JobAsync(id)).LeaseExpiresAt;
+        var renewed = await store.RenewAsync(id, "worker-a", TimeSpan.FromMinutes(2), Cancel);
+        var renewedUntil = (await JobAsync(id)).LeaseExpiresAt;
+
+        // The database keeps less than the clock's precision.
+        Assert.InRange(claimed!.LeaseExpiresAt - claimedUntil!.Value, TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        Assert.InRange(renewed!.Value - renewedUntil!.Value, TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        Assert.True(renewed > claimed.LeaseExpiresAt + TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_postponed_job_gets_its_new_payload_and_no_longer_shows_an_earlier_attempts_error()
+    {
+        var id = await EnqueueAsync();
+        var store = _host.Services.CreateAsyncScopeWithoutTeam().Get<JobStore>();
+        await store.TryClaimAsync("worker-a", TimeSpan.FromMinutes(1), Cancel);
+        await store.RetryLaterAsync(id, "worker-a", 1, "The provider answered 503.", TimeSpan.Zero, Cancel);
+        await store.TryClaimAsync("worker-a", TimeSpan.FromMinutes(1), Cancel);
+
+        var postponed = await store.PostponeAsync(id, "worker-a", "Waiting for other work.", TimeSpan.Zero, """{"Step":2}""", Cancel);
+
+        var job = await JobAsync(id);
+        Assert.True(postponed);
+        Assert.Equal(JobStatus.Queued, job.Status);
+        Assert.Null(job.Error);
+        Assert.Equal("Waiting for other work.", job.ProgressMessage);
+        Assert.Equal("""{"Step":2}""", job.Payload);
+        Assert.Equal(1, job.Attempts);
+    }
+
+    [Fact]
     public async Task A_job_whose_lease_expired_is_claimed_again_and_the_old_owner_can_no_longer_write()
     {
         var id = await EnqueueAsync();
@@ -58,7 +95,7 @@ public sealed class JobStoreTests : IAsyncLifetime
 
         Assert.Equal(id, retaken?.Id);
         Assert.Equal(2, retaken?.Attempts);
-        Assert.False(staleRenew);
+        Assert.Null(staleRenew);
         Assert.Equal("new-worker", (await JobAsync(id)).LeaseOwner);
     }
 

@@ -6,11 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Tests.Platform;
 
-/// <summary>A job that outlives its two-second lease while renewing it hits database errors.</summary>
+/// <summary>
+/// A job that outlives its lease while renewing it hits database errors. The lease is 12 s, so
+/// renewals run every 4 s and give up at 10 s: a loaded machine has seconds of slack at each step.
+/// </summary>
 public sealed class LeaseRenewalTests : IAsyncLifetime
 {
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(12);
     private readonly FailingLeaseRenewals _renewals = new();
-    private readonly LongJobRuns _runs = new() { Duration = TimeSpan.FromSeconds(3) };
+    private readonly LongJobRuns _runs = new() { Duration = TimeSpan.FromSeconds(11) };
     private ServicesHost _host = null!;
     private Guid _team;
 
@@ -26,7 +30,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
             services.Configure<JobOptions>(o =>
             {
                 o.Workers = 2;
-                o.LeaseDuration = TimeSpan.FromSeconds(2);
+                o.LeaseDuration = Lease;
                 o.PollInterval = TimeSpan.FromMilliseconds(50);
             });
         });
@@ -34,11 +38,17 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
         await _host.Services.WaitUntilReadyAsync(_team, KnowledgeArrangements.Handbook);
     }
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        _renewals.Release();
+        await _host.DisposeAsync();
+        _renewals.Dispose();
+    }
 
     [Fact]
     public async Task Renewals_that_fail_for_a_moment_are_retried_and_the_job_runs_once()
     {
+        // The run (11 s) outlasts the point where renewing gives up (10 s) unless a retried renewal extends the lease.
         _renewals.FailNext(2);
 
         var id = await EnqueueAsync();
@@ -56,11 +66,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
         _renewals.FailNext(int.MaxValue);
 
         var id = await EnqueueAsync();
-        while (_runs.CancelledRuns == 0 && _runs.Started < 2)
-        {
-            await Task.Delay(20, Cancel);
-        }
-
+        await SecondRunDueAsync();
         _renewals.FailNext(0);
         var job = await FinishedAsync(id);
 
@@ -70,12 +76,41 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
         Assert.Equal(2, _runs.Started);
     }
 
+    [Fact]
+    public async Task A_renewal_the_database_holds_past_the_lease_cancels_the_run_before_another_worker_takes_the_job()
+    {
+        _renewals.HangNext();
+
+        var id = await EnqueueAsync();
+        await SecondRunDueAsync();
+        _renewals.Release();
+        var job = await FinishedAsync(id);
+
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        Assert.Equal(1, _runs.MostAtOnce);
+        Assert.Equal(1, _runs.CancelledRuns);
+        Assert.Equal(2, _runs.Started);
+    }
+
+    /// <summary>Waits until the first run is cancelled (or a second has started alongside it), and makes the next run short.</summary>
+    private async Task SecondRunDueAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(40);
+        while (_runs.CancelledRuns == 0 && _runs.Started < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancel);
+        }
+
+        _runs.Duration = TimeSpan.FromSeconds(1);
+    }
+
     private async Task<Guid> EnqueueAsync()
     {
         await using var scope = _host.InTeam(_team);
         await using var db = await scope.DbAsync();
         var queue = scope.Get<JobQueue>();
         var job = queue.Add(db, LongJobHandler.JobKind, new { });
+        _renewals.OnlyFor(job.Id);
         await db.SaveChangesAsync(Cancel);
         queue.Wake();
         return job.Id;
@@ -83,7 +118,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
 
     private async Task<Job> FinishedAsync(Guid id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(40);
         while (true)
         {
             await using var scope = _host.InTeam(_team);

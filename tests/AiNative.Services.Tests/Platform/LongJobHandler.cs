@@ -39,7 +39,8 @@ internal sealed class LongJobRuns
     private int _cancelled;
     private int _mostAtOnce;
 
-    public TimeSpan Duration { get; init; }
+    /// <summary>How long a run works; read as each run starts.</summary>
+    public TimeSpan Duration { get; set; }
 
     public int Started => Volatile.Read(ref _started);
 
