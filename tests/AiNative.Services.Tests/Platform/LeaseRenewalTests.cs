@@ -13,6 +13,8 @@ namespace AiNative.Services.Tests.Platform;
 public sealed class LeaseRenewalTests : IAsyncLifetime
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(12);
+    // A run that must be cancelled works far past the give-up point, so a late timer on a busy machine cannot let it finish first.
+    private static readonly TimeSpan OutlastsTheLease = TimeSpan.FromSeconds(60);
     private readonly FailingLeaseRenewals _renewals = new();
     private readonly LongJobRuns _runs = new() { Duration = TimeSpan.FromSeconds(11) };
     private ServicesHost _host = null!;
@@ -64,6 +66,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
     public async Task Renewals_that_keep_failing_cancel_the_run_before_another_worker_takes_the_job()
     {
         _renewals.FailNext(int.MaxValue);
+        _runs.Duration = OutlastsTheLease;
 
         var id = await EnqueueAsync();
         await SecondRunDueAsync();
@@ -80,6 +83,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
     public async Task A_renewal_the_database_holds_past_the_lease_cancels_the_run_before_another_worker_takes_the_job()
     {
         _renewals.HangNext();
+        _runs.Duration = OutlastsTheLease;
 
         var id = await EnqueueAsync();
         await SecondRunDueAsync();
