@@ -87,8 +87,9 @@ public sealed class KnowledgeBases(
     }
 
     /// <summary>
-    /// Renames and re-describes at once; a new embedding model or partitioning starts a re-index
-    /// while searches keep answering from the current index until the new one is complete.
+    /// Renames and re-describes at once; a new embedding model or partitioning, or a re-index that
+    /// failed, starts a re-index while searches keep answering from the current index until the new
+    /// one is complete.
     /// </summary>
     public async Task<KnowledgeBaseSummary> UpdateAsync(Guid id, KnowledgeBaseInput input, CancellationToken cancellationToken)
     {
@@ -105,7 +106,8 @@ public sealed class KnowledgeBases(
             ("name", knowledgeBase.Name, input.Name.Trim()),
             ("embedding model", knowledgeBase.EmbeddingModel.Name, model.Name),
             ("partitioning", Describe(knowledgeBase.Partitioning), Describe(partitioning)));
-        var rebuild = model.Id != knowledgeBase.EmbeddingModelId || partitioning != knowledgeBase.Partitioning;
+        // Saving a base whose re-index failed tries the re-index again, once its cause is fixed.
+        var rebuild = model.Id != knowledgeBase.EmbeddingModelId || partitioning != knowledgeBase.Partitioning || knowledgeBase.ReindexError is not null;
         knowledgeBase.Name = input.Name.Trim();
         knowledgeBase.Description = Clean(input.Description);
         knowledgeBase.EmbeddingModelId = model.Id;

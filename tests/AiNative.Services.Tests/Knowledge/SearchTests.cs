@@ -192,6 +192,25 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Saving_a_base_whose_re_index_failed_tries_the_re_index_again()
+    {
+        var bases = _scope.Get<KnowledgeBases>();
+        var zoo = (await bases.ListAsync(Cancel)).Single(b => b.Name == Base);
+        await using (var db = await _scope.DbAsync())
+        {
+            await db.KnowledgeBases.Where(b => b.Id == zoo.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(b => b.BuildingGeneration, 2).SetProperty(b => b.ReindexError, "The embedding provider refused the key."), Cancel);
+        }
+
+        var saved = await bases.UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, zoo.Description, zoo.EmbeddingModelId), Cancel);
+        var rebuilt = await WaitUntilReindexedAsync(bases, zoo.Id);
+
+        Assert.Null(saved.ReindexError);
+        Assert.True(rebuilt.ActiveGeneration > 1, "the base was rebuilt into a new generation");
+        Assert.Equal("koalas.md", (await SearchAsync(new SearchRequest { Index = Base, Query = "eucalyptus leaves" })).Hits[0].DocumentName);
+    }
+
+    [Fact]
     public async Task An_embedding_model_in_use_cannot_be_deleted_and_a_missing_one_cannot_be_chosen()
     {
         var bases = _scope.Get<KnowledgeBases>();
