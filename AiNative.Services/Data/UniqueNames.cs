@@ -10,6 +10,22 @@ namespace AiNative.Services.Data;
 /// </summary>
 public static class UniqueNames
 {
+    /// <summary>
+    /// Throws <paramref name="nameTaken"/>'s exception when another entity of <paramref name="entities"/>
+    /// (other than <paramref name="except"/>) has the name. Names differing only in case clash too:
+    /// they would be confusing in lists and in the gateway.
+    /// </summary>
+    public static async Task EnsureNameFreeAsync<T>(
+        this IQueryable<T> entities, string name, Guid? except, Func<ConflictException> nameTaken, CancellationToken cancellationToken)
+        where T : class, IUniquelyNamed
+    {
+        var lower = name.ToLowerInvariant();
+        if (await entities.AnyAsync(e => e.Name.ToLower() == lower && e.Id != except, cancellationToken))
+        {
+            throw nameTaken();
+        }
+    }
+
     public static async Task SaveUniqueAsync(this PortalDbContext db, Func<Exception, ConflictException> nameTaken, CancellationToken cancellationToken)
     {
         try

@@ -1,3 +1,4 @@
+using AiNative.Services.Data;
 using AiNative.Services.Models;
 using AiNative.Services.Teams;
 
@@ -8,7 +9,7 @@ namespace AiNative.Services.Knowledge;
 /// active generation while a changed embedding model or partitioning builds the next one, which
 /// replaces it when complete.
 /// </summary>
-public sealed class KnowledgeBase : ITeamOwned
+public sealed class KnowledgeBase : ITeamOwned, IUniquelyNamed
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -66,7 +66,7 @@ public sealed class KnowledgeBases(
         var partitioning = input.Partitioning ?? new PartitioningSettings();
         var model = await ResolveModelAsync(db, input.EmbeddingModelId, cancellationToken);
         Validate(input, partitioning);
-        await RequireUniqueNameAsync(db, input.Name.Trim(), null, cancellationToken);
+        await db.KnowledgeBases.EnsureNameFreeAsync(input.Name.Trim(), null, () => NameTaken(input.Name.Trim()), cancellationToken);
         var now = clock.GetUtcNow();
         var knowledgeBase = new KnowledgeBase
         {
@@ -100,7 +100,7 @@ public sealed class KnowledgeBases(
         var partitioning = input.Partitioning ?? knowledgeBase.Partitioning;
         var model = await ResolveModelAsync(db, input.EmbeddingModelId ?? knowledgeBase.EmbeddingModelId, cancellationToken);
         Validate(input, partitioning);
-        await RequireUniqueNameAsync(db, input.Name.Trim(), id, cancellationToken);
+        await db.KnowledgeBases.EnsureNameFreeAsync(input.Name.Trim(), id, () => NameTaken(input.Name.Trim()), cancellationToken);
 
         var summary = AuditTrail.Changes(
             ("name", knowledgeBase.Name, input.Name.Trim()),
@@ -200,16 +200,6 @@ public sealed class KnowledgeBases(
                 "Overlap must be between 0 and half the maximum tokens per chunk.")
             .Require(Enum.IsDefined(partitioning.Splitter), "Partitioning.Splitter", "Choose the Markdown or the plain-text splitter.")
             .ThrowIfInvalid();
-
-    private static async Task RequireUniqueNameAsync(PortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
-    {
-        // Names differing only in case clash, as prompt and model names do.
-        var lower = name.ToLowerInvariant();
-        if (await db.KnowledgeBases.AnyAsync(b => b.Name.ToLower() == lower && b.Id != except, cancellationToken))
-        {
-            throw NameTaken(name);
-        }
-    }
 
     private static ConflictException NameTaken(string name, Exception? inner = null) =>
         new($"A knowledge base named '{name}' already exists in this team. Choose another name.", inner);

@@ -1,9 +1,10 @@
+using AiNative.Services.Data;
 using AiNative.Services.Teams;
 
 namespace AiNative.Services.Models;
 
 /// <summary>A model a team may use: which provider serves it, its limits and its prices.</summary>
-public sealed class ModelDefinition : ITeamOwned
+public sealed class ModelDefinition : ITeamOwned, IUniquelyNamed
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

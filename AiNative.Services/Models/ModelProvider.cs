@@ -1,9 +1,10 @@
+using AiNative.Services.Data;
 using AiNative.Services.Teams;
 
 namespace AiNative.Services.Models;
 
 /// <summary>Where models are served from, and how to reach it.</summary>
-public sealed class ModelProvider : ITeamOwned
+public sealed class ModelProvider : ITeamOwned, IUniquelyNamed
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

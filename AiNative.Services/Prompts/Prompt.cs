@@ -1,9 +1,10 @@
+using AiNative.Services.Data;
 using AiNative.Services.Teams;
 
 namespace AiNative.Services.Prompts;
 
 /// <summary>A named prompt of a team: its immutable versions and the labels that point at them.</summary>
-public sealed class Prompt : ITeamOwned
+public sealed class Prompt : ITeamOwned, IUniquelyNamed
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -46,7 +46,7 @@ public sealed class PromptRegistry(
         team.Require(TeamRole.Editor);
         Validate(name, description);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureNameIsFreeAsync(db, name.Trim(), null, cancellationToken);
+        await db.Prompts.EnsureNameFreeAsync(name.Trim(), null, () => NameTaken(name.Trim()), cancellationToken);
 
         var now = clock.GetUtcNow();
         var prompt = new Prompt { Name = name.Trim(), Description = Clean(description), CreatedAt = now, UpdatedAt = now };
@@ -63,7 +63,7 @@ public sealed class PromptRegistry(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var prompt = await db.Prompts.SingleOrDefaultAsync(p => p.Id == promptId, cancellationToken)
             ?? throw new NotFoundException(AuditKind, promptId);
-        await EnsureNameIsFreeAsync(db, name.Trim(), promptId, cancellationToken);
+        await db.Prompts.EnsureNameFreeAsync(name.Trim(), promptId, () => NameTaken(name.Trim()), cancellationToken);
 
         var summary = AuditTrail.Changes(("name", prompt.Name, name.Trim()), ("description", prompt.Description, Clean(description)));
         prompt.Name = name.Trim();
@@ -93,16 +93,6 @@ public sealed class PromptRegistry(
             .Require((description?.Length ?? 0) <= PromptRules.DescriptionMaxLength, "Description",
                 $"The description must be at most {PromptRules.DescriptionMaxLength} characters.")
             .ThrowIfInvalid();
-
-    private static async Task EnsureNameIsFreeAsync(PortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
-    {
-        // Names differing only in case would be confusing in lists and in the gateway, so they clash too.
-        var lower = name.ToLowerInvariant();
-        if (await db.Prompts.AnyAsync(p => p.Name.ToLower() == lower && p.Id != except, cancellationToken))
-        {
-            throw NameTaken(name);
-        }
-    }
 
     private static ConflictException NameTaken(string name, Exception? inner = null) =>
         new($"A prompt named '{name}' already exists in this team. Choose another name, or open the existing prompt.", inner);

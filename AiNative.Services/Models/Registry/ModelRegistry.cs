@@ -43,7 +43,7 @@ public sealed class ModelRegistry(
         var provider = await ProviderOfAsync(db, input, cancellationToken);
         ModelRules.Check(input, provider);
         var name = input.Name!.Trim();
-        await EnsureNameIsFreeAsync(db, name, null, cancellationToken);
+        await db.Models.EnsureNameFreeAsync(name, null, () => NameTaken(name), cancellationToken);
 
         var now = clock.GetUtcNow();
         var model = new ModelDefinition
@@ -70,7 +70,7 @@ public sealed class ModelRegistry(
         var provider = await ProviderOfAsync(db, input, cancellationToken);
         ModelRules.Check(input, provider);
         var name = input.Name!.Trim();
-        await EnsureNameIsFreeAsync(db, name, model.Id, cancellationToken);
+        await db.Models.EnsureNameFreeAsync(name, model.Id, () => NameTaken(name), cancellationToken);
 
         var before = (model.Name, Provider: model.Provider.Name, model.ProviderModelId, model.Kind, model.ContextWindow, model.MaxOutputTokens,
             model.InputPricePerMillion, model.OutputPricePerMillion, model.EmbeddingDimensions, model.DefaultSettings);
@@ -137,15 +137,6 @@ public sealed class ModelRegistry(
     private static async Task<ModelDefinition> FindAsync(IQueryable<ModelDefinition> models, Guid id, CancellationToken cancellationToken) =>
         await models.Include(m => m.Provider).SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
         ?? throw new NotFoundException(AuditKind, id);
-
-    private static async Task EnsureNameIsFreeAsync(PortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
-    {
-        var lower = name.ToLowerInvariant();
-        if (await db.Models.AnyAsync(m => m.Name.ToLower() == lower && m.Id != except, cancellationToken))
-        {
-            throw NameTaken(name);
-        }
-    }
 
     private static ConflictException NameTaken(string name, Exception? inner = null) =>
         new($"A model named '{name}' already exists in this team. Choose another name.", inner);

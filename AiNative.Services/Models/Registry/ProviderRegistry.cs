@@ -42,7 +42,7 @@ public sealed class ProviderRegistry(
         var baseUrl = await rules.CheckAsync(input, cancellationToken);
         var name = input.Name!.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await EnsureNameIsFreeAsync(db, name, null, cancellationToken);
+        await db.ModelProviders.EnsureNameFreeAsync(name, null, () => NameTaken(name), cancellationToken);
 
         var now = clock.GetUtcNow();
         var provider = new ModelProvider
@@ -77,7 +77,7 @@ public sealed class ProviderRegistry(
         }
 
         RequireKeyAgainForNewAddress(provider, input, baseUrl);
-        await EnsureNameIsFreeAsync(db, name, provider.Id, cancellationToken);
+        await db.ModelProviders.EnsureNameFreeAsync(name, provider.Id, () => NameTaken(name), cancellationToken);
         (string Field, object? Before, object? After)[] fields =
         [
             ("name", provider.Name, name),
@@ -155,15 +155,6 @@ public sealed class ProviderRegistry(
 
     private static async Task<ModelProvider> FindAsync(IQueryable<ModelProvider> providers, Guid id, CancellationToken cancellationToken) =>
         await providers.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException(AuditKind, id);
-
-    private static async Task EnsureNameIsFreeAsync(PortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
-    {
-        var lower = name.ToLowerInvariant();
-        if (await db.ModelProviders.AnyAsync(p => p.Name.ToLower() == lower && p.Id != except, cancellationToken))
-        {
-            throw NameTaken(name);
-        }
-    }
 
     private static ConflictException NameTaken(string name, Exception? inner = null) =>
         new($"A provider named '{name}' already exists in this team. Choose another name.", inner);
