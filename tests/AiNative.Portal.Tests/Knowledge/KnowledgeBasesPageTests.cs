@@ -37,6 +37,20 @@ public sealed class KnowledgeBasesPageTests : KnowledgeComponentTest
     }
 
     [Fact]
+    public void A_failed_re_index_shows_its_reason_and_how_to_try_again()
+    {
+        Api.Base = Api.Base with { IsReindexing = true, ReindexError = "The embedding provider refused the key (HTTP 401)." };
+
+        var page = RenderWithPopovers<KnowledgeBasesPage>(p => p.AddCascadingValue(SessionAs(TeamRoleDto.Viewer)));
+
+        var state = page.Find("[data-testid=index-state]");
+        Assert.Contains("Re-index failed", state.TextContent);
+        Assert.Contains("refused the key (HTTP 401)", state.TextContent);
+        Assert.Contains("save the base (Edit, Save) to try the re-index again", state.TextContent);
+        Assert.Empty(state.QuerySelectorAll("[role=progressbar]"));
+    }
+
+    [Fact]
     public void Changing_the_partitioning_of_a_base_with_documents_warns_that_saving_re_indexes_it()
     {
         Models.Models.Add(new ModelDto(Guid.CreateVersion7(), Guid.CreateVersion7(), "Offline", ProviderKindDto.Offline, "offline-embed", "offline-embed",

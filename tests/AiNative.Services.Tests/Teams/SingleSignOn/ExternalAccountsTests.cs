@@ -107,6 +107,23 @@ public sealed class ExternalAccountsTests : IAsyncLifetime
         await Assert.ThrowsAsync<ForbiddenException>(() => scope.Get<ExternalAccounts>().SignInAsync(Identity("sub-5", "ada@example.com", null), Ct));
     }
 
+    [Fact]
+    public async Task Wrong_local_passwords_do_not_keep_the_account_from_signing_on()
+    {
+        var local = await _host.CreateUserAsync("ada@example.com");
+        await using var scope = _host.WithoutTeam();
+        var users = scope.Get<UserManager<PortalUser>>();
+        var user = (await users.FindByIdAsync(local.Id.ToString()))!;
+        while (!await users.IsLockedOutAsync(user))
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        var signedOn = await scope.Get<ExternalAccounts>().SignInAsync(Identity("sub-6", "ada@example.com", null), Ct);
+
+        Assert.Equal(local.Id, signedOn.Id);
+    }
+
     private static ExternalIdentity Identity(string subject, string email, IReadOnlyCollection<string>? teams) =>
         new("oidc", "Keycloak", subject, email, EmailVerified: true, DisplayName: email.Split('@')[0] is var n ? char.ToUpperInvariant(n[0]) + n[1..] : null, teams);
 
