@@ -2,7 +2,7 @@ using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
 using AiNative.Services.Prompts;
-using AiNative.Services.Runs;
+using AiNative.Services.Execution;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 

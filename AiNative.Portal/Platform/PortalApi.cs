@@ -9,12 +9,14 @@ using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Runs;
+using AiNative.Portal.Client.Contracts.Traces;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
 using AiNative.Portal.Prompts;
 using AiNative.Portal.Runs;
+using AiNative.Portal.Traces;
 using AiNative.Portal.Teams;
 
 namespace AiNative.Portal.Platform;
@@ -34,6 +36,7 @@ public static class PortalApi
         services.AddScoped<IAdminUsersApi, PortalAdminUsersApi>();
         services.AddScoped<IKnowledgeApi, PortalKnowledgeApi>();
         services.AddScoped<IRunsApi, PortalRunsApi>();
+        services.AddScoped<ITracesApi, PortalTracesApi>();
         return services;
     }
 
@@ -49,6 +52,7 @@ public static class PortalApi
         endpoints.MapAdminUsersApi();
         endpoints.MapKnowledgeApi();
         endpoints.MapRunsApi();
+        endpoints.MapTracesApi();
         return endpoints;
     }
 }

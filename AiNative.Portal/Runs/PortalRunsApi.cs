@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Platform;
-using AiNative.Services.Runs;
+using AiNative.Services.Execution;
 
 namespace AiNative.Portal.Runs;
 
 /// <summary>The playground's runs in process, for prerendering and the HTTP endpoints.</summary>
-internal sealed class PortalRunsApi(PromptRunner runner, RunHistory history) : IRunsApi
+internal sealed class PortalRunsApi(PromptExecutor runner, RunHistory history) : IRunsApi
 {
     public async IAsyncEnumerable<RunEventDto> StreamAsync(StartRunRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -22,8 +22,8 @@ internal sealed class PortalRunsApi(PromptRunner runner, RunHistory history) : I
     }
 
     public Task<RunPageDto> ListAsync(RunListQuery query, CancellationToken cancellationToken = default) =>
-        ServerApi.CallAsync(async () => (await history.ListAsync(query.PromptId, query.Page, query.PageSize, cancellationToken)).ToDto());
+        ServerApi.CallAsync(async () => (await history.ListAsync(query.PromptId, query.Page, query.PageSize, cancellationToken)).ToRunPageDto());
 
-    public Task<RunDetailsDto> GetAsync(Guid runId, CancellationToken cancellationToken = default) =>
-        ServerApi.CallAsync(async () => (await history.GetAsync(runId, cancellationToken)).ToDetailsDto());
+    public Task<RunDetailsDto> GetAsync(Guid runId, bool settled = false, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await history.GetAsync(runId, settled, cancellationToken)).ToDetailsDto());
 }

@@ -18,7 +18,7 @@ public static class RunsEndpoints
             .WithSummary("Run a prompt: server-sent events 'rendered', then 'delta' pieces of the answer, then 'completed' or 'failed'; closing the stream cancels the run")
             .RequireTeamRole(TeamRole.Viewer);
         runs.MapGet("", ListAsync).WithName("ListRuns").WithSummary("A page of the team's runs, newest first, optionally of one prompt");
-        runs.MapGet("{runId:guid}", GetAsync).WithName("GetRun").WithSummary("A run with its messages, output, settings and trace");
+        runs.MapGet("{runId:guid}", GetAsync).WithName("GetRun").WithSummary("A run with its messages, output, settings and trace; settled=true waits for a run that is ending (one just cancelled)");
         return endpoints;
     }
 
@@ -29,6 +29,6 @@ public static class RunsEndpoints
         IRunsApi runs, CancellationToken cancellationToken, Guid? promptId = null, int page = 1, int pageSize = RunListQuery.DefaultPageSize) =>
         TypedResults.Ok(await runs.ListAsync(new RunListQuery(promptId, page, pageSize), cancellationToken));
 
-    private static async Task<Ok<RunDetailsDto>> GetAsync(Guid runId, IRunsApi runs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await runs.GetAsync(runId, cancellationToken));
+    private static async Task<Ok<RunDetailsDto>> GetAsync(Guid runId, IRunsApi runs, CancellationToken cancellationToken, bool settled = false) =>
+        TypedResults.Ok(await runs.GetAsync(runId, settled, cancellationToken));
 }

@@ -1,14 +1,13 @@
 using System.Linq.Expressions;
 using AiNative.Services.Knowledge;
-using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models;
 using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Prompts;
-using AiNative.Services.Runs;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -47,7 +46,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     public DbSet<ModelDefinition> Models => Set<ModelDefinition>();
 
-    public DbSet<ModelCall> ModelCalls => Set<ModelCall>();
 
     public DbSet<Prompt> Prompts => Set<Prompt>();
 
@@ -60,9 +58,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<DocumentTag> DocumentTags => Set<DocumentTag>();
     public DbSet<KnowledgeChunk> KnowledgeChunks => Set<KnowledgeChunk>();
 
-    public DbSet<PromptRun> PromptRuns => Set<PromptRun>();
+    public DbSet<Trace> Traces => Set<Trace>();
 
-    public DbSet<RunSpan> RunSpans => Set<RunSpan>();
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    public DbSet<Score> Scores => Set<Score>();
+
+    public DbSet<ScoreDefinition> ScoreDefinitions => Set<ScoreDefinition>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -1,6 +1,7 @@
 using AiNative.Services.Models.Connections;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Network;
+using AiNative.Services.Models.Pipeline;
 using AiNative.Services.Models.Registry;
 using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,10 @@ public static class ModelsRegistration
 
             // Request logging never shows header values: the Authorization header carries the key.
             .RedactLoggedHeaders(_ => true);
-        services.AddScoped<ModelClientFactory>();
+        services.AddSingleton<ModelClientFactory>();
+        services.AddSingleton<ModelCatalog>();
+        services.AddSingleton<ModelPipelines>();
+        services.AddScoped<ModelLookup>();
         services.AddScoped<ModelInvoker>();
         services.AddScoped<ProviderRules>();
         services.AddScoped<ProviderRegistry>();

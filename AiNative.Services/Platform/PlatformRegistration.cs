@@ -1,10 +1,12 @@
 using AiNative.Services.Data;
 using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Caching;
 using AiNative.Services.Platform.Jobs;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
+using AiNative.Services.Traces;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +27,16 @@ public static class PlatformRegistration
                 options.DataFolder = Path.GetFullPath(options.DataFolder, environment.ContentRootPath))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), $"Set {StorageOptions.Section}:DataFolder to a writable folder.");
 
+        // Who callers are and what they may do, cached for a second; committed changes empty it.
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<AccessChangeInterceptor>();
+
         // A factory per scope: each service call gets its own short-lived context (Blazor circuits
         // run handlers concurrently), and the context still sees the scope's TeamContext.
         services.AddDbContextFactory<PortalDbContext>(
-            (provider, options) => options.UseSqlite(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString()),
+            (provider, options) => options
+                .UseSqlite(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString())
+                .AddInterceptors(provider.GetRequiredService<AccessChangeInterceptor>()),
             ServiceLifetime.Scoped);
 
         services.AddDataProtection()
@@ -41,6 +49,10 @@ public static class PlatformRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonalAccessTokens>();
+
+        // After the database initializer (the writer saves into a migrated database) and before the
+        // job workers: hosted services stop in reverse order, so the writer saves what jobs record last.
+        services.AddTraces();
 
         // After the database initializer, so workers never claim from an unmigrated database.
         services.AddJobs();

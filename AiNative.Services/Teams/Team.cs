@@ -1,3 +1,5 @@
+using AiNative.Services.Traces;
+
 namespace AiNative.Services.Teams;
 
 public sealed class Team
@@ -10,6 +12,9 @@ public sealed class Team
     public required string Slug { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>How much content the team's traces keep; set by its owners.</summary>
+    public TracePrivacy TracePrivacy { get; set; } = TracePrivacy.Full;
 
     public List<TeamMembership> Members { get; set; } = [];
 }

@@ -11,5 +11,6 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.Property(t => t.Slug).HasMaxLength(100);
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.HasIndex(t => t.Name).IsUnique();
+        builder.Property(t => t.TracePrivacy).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -25,6 +25,9 @@ public sealed class ShownRun
     /// <summary>The saved run's numbers, once it has ended.</summary>
     public RunSummaryDto? Summary { get; private set; }
 
+    /// <summary>The run as the portal recorded it, sent with its last event; null until then, and for a cancelled run.</summary>
+    public RunDetailsDto? Recorded { get; private set; }
+
     public ApiProblem? Problem { get; private set; }
 
     public IReadOnlyList<RunSpanDto> Spans { get; private set; } = [];
@@ -73,11 +76,13 @@ public sealed class ShownRun
     /// <summary>The person stopped the run; the portal saves it as cancelled with what arrived.</summary>
     public void Cancel() => Phase = RunPhase.Cancelled;
 
-    private void End(RunSummaryDto summary, ApiProblem? problem)
+    private void End(RunDetailsDto run, ApiProblem? problem)
     {
-        Summary = summary;
+        Recorded = run;
+        Summary = run.Summary;
+        Spans = run.Spans;
         Problem = problem;
-        Phase = PhaseOf(summary.Status);
+        Phase = PhaseOf(run.Summary.Status);
     }
 
     public static RunPhase PhaseOf(RunStatusDto status) => status switch

@@ -17,5 +17,6 @@ public interface IRunsApi
     /// <summary>A page of the team's runs, newest first.</summary>
     Task<RunPageDto> ListAsync(RunListQuery query, CancellationToken cancellationToken = default);
 
-    Task<RunDetailsDto> GetAsync(Guid runId, CancellationToken cancellationToken = default);
+    /// <summary>A run in full; <paramref name="settled"/> waits for a run that is ending (one just cancelled) to be recorded as ended.</summary>
+    Task<RunDetailsDto> GetAsync(Guid runId, bool settled = false, CancellationToken cancellationToken = default);
 }

@@ -1,7 +1,7 @@
 namespace AiNative.Portal.Client.Contracts.Runs;
 
 /// <summary>
-/// One step of a run's trace (<c>retrieve</c>, <c>render</c>, <c>model call</c>), timed from the run's
+/// One step of a run's trace (<c>retrieve</c> with the embedding of its query, <c>render</c>, the model call named after its model), timed from the run's
 /// start; a <c>retrieve</c> step lists the chunks it found in <see cref="Hits"/>, best first.
 /// </summary>
 public sealed record RunSpanDto(

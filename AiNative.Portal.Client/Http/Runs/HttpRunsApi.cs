@@ -47,8 +47,8 @@ internal sealed class HttpRunsApi(PortalApiClient api) : IRunsApi
         return api.GetAsync<RunPageDto>(api.TeamPath($"runs?page={query.Page}&pageSize={query.PageSize}{filter}"), cancellationToken);
     }
 
-    public Task<RunDetailsDto> GetAsync(Guid runId, CancellationToken cancellationToken = default) =>
-        api.GetAsync<RunDetailsDto>(api.TeamPath($"runs/{runId}"), cancellationToken);
+    public Task<RunDetailsDto> GetAsync(Guid runId, bool settled = false, CancellationToken cancellationToken = default) =>
+        api.GetAsync<RunDetailsDto>(api.TeamPath($"runs/{runId}{(settled ? "?settled=true" : string.Empty)}"), cancellationToken);
 
     private static RunEventDto Parse(string eventType, ReadOnlySpan<byte> data) =>
         JsonSerializer.Deserialize<RunEventDto>(data, PortalJson.Options)

@@ -271,7 +271,9 @@ public sealed partial class Playground : IDisposable
         StateHasChanged();
         try
         {
-            var saved = await SavedRunLookup.FindAsync(RunsApi, shown);
+            // A run that ended brought its record with its last event; one cancelled here is read once it has ended on the server.
+            var saved = shown.Recorded ?? await RunsApi.GetAsync(
+                shown.RunId ?? throw new InvalidOperationException("The run was not rendered, so it was not saved."), settled: true);
             if (_shown == shown)
             {
                 OpenedRun = saved;

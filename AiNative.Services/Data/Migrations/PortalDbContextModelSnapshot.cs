@@ -249,77 +249,6 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("KnowledgeDocuments");
                 });
 
-            modelBuilder.Entity("AiNative.Services.Models.Invocation.ModelCall", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Cost")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FinishReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InputTokens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("LatencyMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<Guid>("ModelId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModelName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OutputTokens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("TimeToFirstTokenMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<bool>("UsageEstimated")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TeamId", "StartedAt");
-
-                    b.ToTable("ModelCalls");
-                });
-
             modelBuilder.Entity("AiNative.Services.Models.ModelDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -802,254 +731,6 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("PromptVersions", (string)null);
                 });
 
-            modelBuilder.Entity("AiNative.Services.Runs.PromptRun", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ActorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActorName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("Cost")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("FinishReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("InputTokens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("LatencyMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<Guid?>("ModelCallId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ModelId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModelName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Output")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OutputTokens")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ProblemDetail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProblemTitle")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PromptId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PromptName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PromptVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StartedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SystemTemplate")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("TimeToFirstTokenMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<bool>("UsageEstimated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserTemplate")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Messages", "AiNative.Services.Runs.PromptRun.Messages#RunMessage", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Content")
-                                .IsRequired();
-
-                            b1.Property<string>("Role")
-                                .IsRequired();
-
-                            b1
-                                .ToJson("Messages")
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Retrieval", "AiNative.Services.Runs.PromptRun.Retrieval#RetrievalSettings", b1 =>
-                        {
-                            b1.Property<string>("ContextVariable")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<Guid>("KnowledgeBaseId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("KnowledgeBaseName")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<double>("MinRelevance")
-                                .HasColumnType("REAL");
-
-                            b1.Property<string>("Mode")
-                                .IsRequired()
-                                .HasMaxLength(20)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("QueryVariable")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<int>("TopK")
-                                .HasColumnType("INTEGER");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Runs.PromptRun.Settings#GenerationSettings", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<int?>("MaxOutputTokens");
-
-                            b1.Property<string>("ResponseFormat")
-                                .IsRequired();
-
-                            b1.Property<float?>("Temperature");
-
-                            b1.Property<float?>("TopP");
-
-                            b1
-                                .ToJson("Settings")
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Variables", "AiNative.Services.Runs.PromptRun.Variables#RunVariable", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("Value")
-                                .IsRequired();
-
-                            b1
-                                .ToJson("Variables")
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PromptId");
-
-                    b.HasIndex("TeamId", "StartedAt");
-
-                    b.ToTable("PromptRuns", (string)null);
-                });
-
-            modelBuilder.Entity("AiNative.Services.Runs.RunSpan", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Attributes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("DurationMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("StartOffsetMs")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TeamId")
-                        .HasColumnType("TEXT");
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Hits", "AiNative.Services.Runs.RunSpan.Hits#RetrievedChunk", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<long>("ChunkId");
-
-                            b1.Property<Guid>("DocumentId");
-
-                            b1.Property<string>("DocumentName")
-                                .IsRequired();
-
-                            b1.Property<double?>("FusedScore");
-
-                            b1.Property<string>("Heading");
-
-                            b1.Property<double?>("KeywordScore");
-
-                            b1.Property<int>("Number");
-
-                            b1.Property<int?>("Page");
-
-                            b1.Property<double>("Relevance");
-
-                            b1.Property<double?>("VectorScore");
-
-                            b1
-                                .ToJson("Hits")
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId");
-
-                    b.HasIndex("TeamId");
-
-                    b.ToTable("RunSpans", (string)null);
-                });
-
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1153,6 +834,11 @@ namespace AiNative.Services.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TracePrivacy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1185,6 +871,354 @@ namespace AiNative.Services.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamMemberships");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.Observation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinishReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeToFirstTokenMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TraceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsageEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Hits", "AiNative.Services.Traces.Observation.Hits#RetrievedChunk", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("ChunkId");
+
+                            b1.Property<Guid>("DocumentId");
+
+                            b1.Property<string>("DocumentName")
+                                .IsRequired();
+
+                            b1.Property<double?>("FusedScore");
+
+                            b1.Property<string>("Heading");
+
+                            b1.Property<double?>("KeywordScore");
+
+                            b1.Property<int>("Number");
+
+                            b1.Property<int?>("Page");
+
+                            b1.Property<double>("Relevance");
+
+                            b1.Property<double?>("VectorScore");
+
+                            b1
+                                .ToJson("Hits")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TraceId");
+
+                    b.HasIndex("TeamId", "StartedAt");
+
+                    b.ToTable("Observations");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.Score", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EvaluatorVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("NumericValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ObservationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StringValue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TraceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TraceId");
+
+                    b.HasIndex("TeamId", "Name", "CreatedAt");
+
+                    b.ToTable("Scores");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.ScoreDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Maximum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Minimum")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ScoreDefinitions");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.Trace", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Cost")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FinishReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Privacy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemDetail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PromptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromptName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PromptVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeToFirstTokenMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("UsageEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "StartedAt");
+
+                    b.HasIndex("TeamId", "PromptId", "StartedAt");
+
+                    b.HasIndex("TeamId", "Source", "StartedAt");
+
+                    b.ToTable("Traces");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1400,15 +1434,6 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("KnowledgeBase");
                 });
 
-            modelBuilder.Entity("AiNative.Services.Models.Invocation.ModelCall", b =>
-                {
-                    b.HasOne("AiNative.Services.Teams.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AiNative.Services.Models.ModelDefinition", b =>
                 {
                     b.HasOne("AiNative.Services.Models.ModelProvider", "Provider")
@@ -1513,35 +1538,6 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("Prompt");
                 });
 
-            modelBuilder.Entity("AiNative.Services.Runs.PromptRun", b =>
-                {
-                    b.HasOne("AiNative.Services.Prompts.Prompt", null)
-                        .WithMany()
-                        .HasForeignKey("PromptId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("AiNative.Services.Teams.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AiNative.Services.Runs.RunSpan", b =>
-                {
-                    b.HasOne("AiNative.Services.Runs.PromptRun", null)
-                        .WithMany("Spans")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("AiNative.Services.Teams.Team", null)
-                        .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>
                 {
                     b.HasOne("AiNative.Services.Teams.Team", null)
@@ -1567,6 +1563,42 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("Team");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.Observation", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.Score", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.ScoreDefinition", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Traces.Trace", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1635,11 +1667,6 @@ namespace AiNative.Services.Data.Migrations
                     b.Navigation("Labels");
 
                     b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("AiNative.Services.Runs.PromptRun", b =>
-                {
-                    b.Navigation("Spans");
                 });
 
             modelBuilder.Entity("AiNative.Services.Teams.PortalUser", b =>

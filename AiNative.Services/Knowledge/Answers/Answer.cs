@@ -6,7 +6,7 @@ namespace AiNative.Services.Knowledge.Answers;
 /// <summary>
 /// A grounded answer with its numbered sources (Kernel Memory's <c>MemoryAnswer</c>). When nothing
 /// relevant enough was found, <see cref="NoResult"/> is true, no model was called, and
-/// <see cref="NoResultReason"/> says so.
+/// <see cref="NoResultReason"/> says so. <see cref="TraceId"/> is the trace that recorded it.
 /// </summary>
 public sealed record Answer(
     Guid KnowledgeBaseId,
@@ -21,4 +21,5 @@ public sealed record Answer(
     TokenUsage? Usage,
     decimal Cost,
     SearchTiming Retrieval,
-    TimeSpan? Latency);
+    TimeSpan? Latency,
+    Guid TraceId);

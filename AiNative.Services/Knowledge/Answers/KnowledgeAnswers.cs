@@ -5,6 +5,7 @@ using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +20,11 @@ public sealed class KnowledgeAnswers(
     TeamContext team,
     KnowledgeSearch search,
     ModelInvoker invoker,
+    TraceRecorder recorder,
     IOptions<KnowledgeOptions> options)
 {
+    private const string AnswerName = "answer";
+
     public async Task<Answer> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
@@ -30,6 +34,35 @@ public sealed class KnowledgeAnswers(
             .Require(request.Sources is null or >= 1 and <= 20, "Sources", "Use between 1 and 20 sources.")
             .ThrowIfInvalid();
         var modelId = await ChatModelAsync(request.ChatModelId, cancellationToken);
+        var trace = await recorder.StartAsync(TraceSource.Knowledge, AnswerName, cancellationToken);
+        trace.SetInput(request.Question);
+        var status = TraceStatus.Failed;
+        try
+        {
+            var answer = await AnswerAsync(request, modelId, trace, cancellationToken);
+            trace.SetOutput(answer.Text);
+            trace.Trace.Metadata["ainative.answer.no_result"] = answer.NoResult ? "true" : "false";
+            status = TraceStatus.Succeeded;
+            return answer;
+        }
+        catch (PortalException e)
+        {
+            trace.SetProblem(e.Title, e.Message);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            status = TraceStatus.Cancelled;
+            throw;
+        }
+        finally
+        {
+            await trace.EndAsync(status);
+        }
+    }
+
+    private async Task<Answer> AnswerAsync(AskRequest request, Guid modelId, ActiveTrace trace, CancellationToken cancellationToken)
+    {
         var retrieved = await search.SearchAsync(
             new SearchRequest
             {
@@ -41,23 +74,30 @@ public sealed class KnowledgeAnswers(
                 Tags = request.Tags,
                 DocumentIds = request.DocumentIds,
             },
+            new SearchTracing(trace, null, ObservationNames.Retrieve),
             cancellationToken);
         if (retrieved.Hits.Count == 0)
         {
             var reason = retrieved.Message ?? $"Nothing in '{retrieved.KnowledgeBaseName}' is relevant enough to this question.";
             return new Answer(retrieved.KnowledgeBaseId, retrieved.KnowledgeBaseName, request.Question,
                 $"The knowledge base '{retrieved.KnowledgeBaseName}' has nothing relevant to this question, so there is no answer from it.",
-                true, reason, [], null, null, null, 0, retrieved.Timing, null);
+                true, reason, [], null, null, null, 0, retrieved.Timing, null, trace.Id);
         }
 
         var result = await invoker.InvokeAsync(
-            new ChatInvocation { ModelId = modelId, Messages = AnswerPrompt.Build(request.Question, retrieved.Hits), Source = InvocationSource.Knowledge },
+            new ChatInvocation
+            {
+                ModelId = modelId,
+                Messages = AnswerPrompt.Build(request.Question, retrieved.Hits),
+                Source = TraceSource.Knowledge,
+                Trace = trace,
+            },
             cancellationToken);
         var cited = AnswerPrompt.CitedNumbers(result.Text);
         var citations = retrieved.Hits.Select((hit, i) => new Citation(
             i + 1, hit.ChunkId, hit.DocumentId, hit.DocumentName, hit.Page, hit.Heading, hit.Relevance, hit.Text, cited.Contains(i + 1))).ToList();
         return new Answer(retrieved.KnowledgeBaseId, retrieved.KnowledgeBaseName, request.Question, result.Text, false, null, citations,
-            result.CallId, result.ModelName, result.Usage, result.Cost, retrieved.Timing, result.Latency);
+            result.CallId, result.ModelName, result.Usage, result.Cost, retrieved.Timing, result.Latency, trace.Id);
     }
 
     /// <summary>The chosen model, or the team's offline chat model, or its first chat model.</summary>

@@ -1,3 +1,4 @@
+using AiNative.Services.Traces;
 using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Models.Invocation;
@@ -45,7 +46,7 @@ internal sealed class EmbedStep(
                     // The heading travels with the text, so "Install › Linux" helps find a chunk that only says "run the script".
                     var texts = batch.Select(c => c.Heading is null ? c.Text : $"{c.Heading}\n\n{c.Text}").ToList();
                     var result = await retry.ExecuteAsync(
-                        async token => await invoker.EmbedAsync(plan.EmbeddingModelId, texts, InvocationSource.Knowledge, token), ct);
+                        async token => await invoker.EmbedAsync(plan.EmbeddingModelId, texts, TraceSource.Ingestion, token), ct);
                     await SaveVectorsAsync(batch.Select(c => c.Id).ToList(), result.Vectors, ct);
                     var finished = Interlocked.Add(ref done, batch.Length);
                     await context.ReportProgressAsync(total == 0 ? 1 : (double)finished / total, ct);

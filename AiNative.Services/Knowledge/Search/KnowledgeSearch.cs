@@ -1,8 +1,10 @@
-using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
 using AiNative.Services.Data;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Knowledge.Search;
@@ -18,15 +20,71 @@ public sealed class KnowledgeSearch(
     KnowledgeBases bases,
     ModelInvoker invoker,
     VectorIndex vectors,
+    TraceRecorder recorder,
     TimeProvider clock)
 {
+    private const string SearchName = ObservationNames.Search;
+
     private const int MinCandidates = 40;
     private const int CandidatesPerHit = 4;
 
+    /// <summary>Searches, recorded as a trace of its own (source knowledge, named "search").</summary>
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
-        var started = clock.GetTimestamp();
+        Validate(request);
+        var trace = await recorder.StartAsync(TraceSource.Knowledge, SearchName, cancellationToken);
+        trace.SetInput(JsonSerializer.Serialize(new { request.Index, request.Query, request.Mode, request.TopK, request.MinRelevance }, TraceJson.Options));
+        var status = TraceStatus.Failed;
+        try
+        {
+            var results = await SearchAsync(request, new SearchTracing(trace, null, SearchName), cancellationToken);
+            trace.Trace.Metadata["ainative.retrieval.hits"] = results.Hits.Count.ToString(CultureInfo.InvariantCulture);
+            status = TraceStatus.Succeeded;
+            return results;
+        }
+        catch (PortalException e)
+        {
+            trace.SetProblem(e.Title, e.Message);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            status = TraceStatus.Cancelled;
+            throw;
+        }
+        finally
+        {
+            await trace.EndAsync(status);
+        }
+    }
+
+    /// <summary>Searches as a step of other work (an answer, a prompt run), recorded as a retrieval observation of its trace.</summary>
+    public async Task<SearchResults> SearchAsync(SearchRequest request, SearchTracing tracing, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Viewer);
+        Validate(request);
+        var retrieval = tracing.Trace.Start(ObservationType.Retrieval, tracing.Name, tracing.ParentId).SetInput(request.Query);
+        var status = TraceStatus.Failed;
+        try
+        {
+            var results = await SearchCoreAsync(request, tracing.Trace, retrieval.Id, cancellationToken);
+            SearchObservations.Record(retrieval, request, results);
+            status = TraceStatus.Succeeded;
+            return results;
+        }
+        catch (OperationCanceledException)
+        {
+            status = TraceStatus.Cancelled;
+            throw;
+        }
+        finally
+        {
+            await retrieval.EndAsync(status);
+        }
+    }
+
+    private static void Validate(SearchRequest request) =>
         new Validation()
             .Require(!string.IsNullOrWhiteSpace(request.Query), "Query", "Enter a query: the search text is empty.")
             .Require(request.Query.Length <= SearchRequest.MaxQueryLength, "Query", $"The query must be at most {SearchRequest.MaxQueryLength:N0} characters.")
@@ -34,6 +92,10 @@ public sealed class KnowledgeSearch(
             .Require(request.MinRelevance is >= 0 and <= 1, "MinRelevance", "Minimum relevance must be between 0 and 1.")
             .Require(Enum.IsDefined(request.Mode), "Mode", "Choose the hybrid, vector or keyword mode.")
             .ThrowIfInvalid();
+
+    private async Task<SearchResults> SearchCoreAsync(SearchRequest request, ActiveTrace trace, Guid retrievalId, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
         var knowledgeBase = await bases.FindAsync(request.Index, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var allowed = await FilterAsync(db, knowledgeBase.Id, request, cancellationToken);
@@ -53,7 +115,16 @@ public sealed class KnowledgeSearch(
         if (request.Mode != SearchMode.Keyword)
         {
             var embedStarted = clock.GetTimestamp();
-            var embedded = await invoker.EmbedAsync(knowledgeBase.ActiveEmbeddingModelId, [request.Query], InvocationSource.Knowledge, cancellationToken);
+            var embedded = await invoker.EmbedAsync(
+                new EmbeddingInvocation
+                {
+                    ModelId = knowledgeBase.ActiveEmbeddingModelId,
+                    Texts = [request.Query],
+                    Source = trace.Trace.Source,
+                    Trace = trace,
+                    ParentId = retrievalId,
+                },
+                cancellationToken);
             query = VectorMath.Normalized(embedded.Vectors[0].Span);
             embedding = clock.GetElapsedTime(embedStarted);
             var scanStarted = clock.GetTimestamp();

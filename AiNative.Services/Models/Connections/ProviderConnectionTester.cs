@@ -1,3 +1,4 @@
+using AiNative.Services.Traces;
 using AiNative.Services.Data;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Offline;
@@ -83,7 +84,7 @@ public sealed class ProviderConnectionTester(
                     ModelId = model.Id,
                     Messages = [new ChatMessage(ChatRole.User, "Reply with OK.")],
                     Settings = new GenerationSettings { MaxOutputTokens = 1 },
-                    Source = InvocationSource.ConnectionTest,
+                    Source = TraceSource.ConnectionTest,
                 },
                 cancellationToken);
             return new ConnectionTestResult(ConnectionOutcome.Reachable, null, result.Latency, ConnectionProbe.OneTokenCall, [model.ProviderModelId],

@@ -1,3 +1,4 @@
+using AiNative.Services.Traces;
 using Microsoft.Extensions.AI;
 
 namespace AiNative.Services.Models.Invocation;
@@ -12,12 +13,11 @@ public sealed record ChatInvocation
     /// <summary>Settings of this call; unset values come from the model's defaults.</summary>
     public GenerationSettings Settings { get; init; } = new();
 
-    public required InvocationSource Source { get; init; }
+    /// <summary>Who calls; a call without a <see cref="Trace"/> is recorded as a trace of its own from this source.</summary>
+    public required TraceSource Source { get; init; }
 
-    /// <summary>
-    /// The id the call's <see cref="ModelCall"/> record takes, for a caller that must know it even when the
-    /// call fails or is cancelled; null lets the invoker choose. Each call needs its own: a copy made with
-    /// <c>with</c> keeps it.
-    /// </summary>
-    public Guid? CallId { get; init; }
+    /// <summary>The trace the call belongs to, and the observation it nests under; null records the call as its own trace.</summary>
+    public ActiveTrace? Trace { get; init; }
+
+    public Guid? ParentId { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AiNative.Services.Platform.Telemetry;
+using AiNative.Services.Traces;
 
 namespace AiNative.Services.Models.Invocation;
 
@@ -12,6 +13,6 @@ internal static class InvocationMetrics
     private static readonly Counter<double> Cost =
         PortalTelemetry.Meter.CreateCounter<double>("ainative.model.cost", "USD", "Cost of model calls from the registered prices");
 
-    public static void RecordCost(ModelDefinition model, InvocationSource source, decimal cost) =>
+    public static void RecordCost(ModelDefinition model, TraceSource source, decimal cost) =>
         Cost.Add((double)cost, new("gen_ai.request.model", model.ProviderModelId), new("ainative.source", source.ToString()));
 }

@@ -1,8 +1,9 @@
 namespace AiNative.Services.Models.Invocation;
 
-/// <summary>What a chat call produced and what it cost.</summary>
+/// <summary>What a chat call produced and what it cost; <paramref name="CallId"/> is its generation in trace <paramref name="TraceId"/>.</summary>
 public sealed record InvocationResult(
     Guid CallId,
+    Guid TraceId,
     Guid ModelId,
     string ModelName,
     string Text,

@@ -1,49 +1,29 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using AiNative.Services.Data;
+using AiNative.Services.Models.Pipeline;
 using AiNative.Services.Platform.Errors;
-using AiNative.Services.Platform.Telemetry;
 using AiNative.Services.Teams;
-using Microsoft.EntityFrameworkCore;
+using AiNative.Services.Traces;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace AiNative.Services.Models.Invocation;
 
 /// <summary>
 /// The one call path to models. The playground, knowledge answers, experiments and the gateway
 /// all call through here, so checks, telemetry, usage, cost and error words are the same
-/// everywhere. Every call, failed or not, leaves a <see cref="ModelCall"/> record.
+/// everywhere. The model's cached pipeline (<see cref="ModelPipelines"/>) records every call, failed
+/// or not, as an observation of the caller's trace, or of a trace of its own.
 /// </summary>
-public sealed partial class ModelInvoker(
-    IDbContextFactory<PortalDbContext> dbFactory,
-    ModelClientFactory clients,
-    TokenCounter tokens,
-    TeamContext team,
-    TimeProvider clock,
-    ILogger<ModelInvoker> logger)
+public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, TraceRecorder recorder, TokenCounter tokens, TeamContext team)
 {
     public async Task<InvocationResult> InvokeAsync(ChatInvocation request, CancellationToken cancellationToken)
     {
-        var call = await PrepareChatAsync(request, cancellationToken);
-        try
-        {
-            var response = await call.ChatClient!.GetResponseAsync(request.Messages, call.ChatOptions, cancellationToken);
-            var usage = PreparedCall.UsageFrom(response.Usage, () => tokens.Count(request.Messages), () => tokens.Count(response.Text));
-            var result = call.Result(response.Text, response.FinishReason, usage, timeToFirstToken: null);
-            await RecordAsync(call, CallStatus.Succeeded, usage, result.TimeToFirstToken, result.FinishReason, error: null);
-            return result;
-        }
-        catch (Exception e) when (ProviderErrors.Map(e, call.Model, cancellationToken) is { } failure)
-        {
-            await RecordFailureAsync(call, failure);
-            throw failure;
-        }
-        catch (Exception e)
-        {
-            await RecordInterruptedAsync(call, e, new TokenUsage(tokens.Count(request.Messages), 0, true), cancellationToken);
-            throw;
-        }
+        var (model, options) = await PrepareChatAsync(request, cancellationToken);
+        await using var call = await CallTrace.StartAsync(recorder, request.Trace, request.ParentId, request.Source, model.Name, cancellationToken);
+        options.AdditionalProperties = call.Recording.AsProperties();
+        var response = await pipelines.ChatClientFor(model).GetResponseAsync(request.Messages, options, cancellationToken);
+        call.Output = response.Text;
+        return Result(call.Recording, model, response.Text);
     }
 
     /// <summary>
@@ -54,123 +34,52 @@ public sealed partial class ModelInvoker(
         ChatInvocation request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var call = await PrepareChatAsync(request, cancellationToken);
+        var (model, options) = await PrepareChatAsync(request, cancellationToken);
+        await using var call = await CallTrace.StartAsync(recorder, request.Trace, request.ParentId, request.Source, model.Name, cancellationToken);
+        options.AdditionalProperties = call.Recording.AsProperties();
         var text = new StringBuilder();
-        UsageDetails? reported = null;
-        ChatFinishReason? finish = null;
-        TimeSpan? firstToken = null;
-        var status = CallStatus.Cancelled;
-        ProviderCallException? failure = null;
-        Exception? interruption = null;
-        var updates = call.ChatClient!.GetStreamingResponseAsync(request.Messages, call.ChatOptions, cancellationToken)
-            .GetAsyncEnumerator(cancellationToken);
-        try
+        await foreach (var update in pipelines.ChatClientFor(model).GetStreamingResponseAsync(request.Messages, options, cancellationToken))
         {
-            while (true)
+            if (update.Text is { Length: > 0 } delta)
             {
-                try
-                {
-                    if (!await updates.MoveNextAsync())
-                    {
-                        break;
-                    }
-                }
-                catch (Exception e) when (ProviderErrors.Map(e, call.Model, cancellationToken) is { } mapped)
-                {
-                    failure = mapped;
-                    throw mapped;
-                }
-                catch (Exception e)
-                {
-                    interruption = e;
-                    throw;
-                }
-
-                var update = updates.Current;
-                reported = update.Contents.OfType<UsageContent>().LastOrDefault()?.Details ?? reported;
-                finish = update.FinishReason ?? finish;
-                if (update.Text is { Length: > 0 } delta)
-                {
-                    firstToken ??= call.Elapsed;
-                    text.Append(delta);
-                    yield return new TextDelta(delta);
-                }
-            }
-
-            status = CallStatus.Succeeded;
-            var usage = PreparedCall.UsageFrom(reported, () => tokens.Count(request.Messages), () => tokens.Count(text.ToString()));
-            yield return new InvocationCompleted(call.Result(text.ToString(), finish, usage, firstToken));
-        }
-        finally
-        {
-            await updates.DisposeAsync();
-            var usage = PreparedCall.UsageFrom(reported, () => tokens.Count(request.Messages), () => tokens.Count(text.ToString()));
-            if (failure is not null)
-            {
-                await RecordFailureAsync(call, failure, usage);
-            }
-            else if (interruption is not null)
-            {
-                await RecordInterruptedAsync(call, interruption, usage, cancellationToken);
-            }
-            else
-            {
-                await RecordAsync(call, status, usage, firstToken, finish?.Value, error: null);
+                text.Append(delta);
+                yield return new TextDelta(delta);
             }
         }
+
+        call.Output = text.ToString();
+        yield return new InvocationCompleted(Result(call.Recording, model, call.Output));
     }
 
-    /// <summary>Embeds <paramref name="texts"/> in one provider call; vectors come back in input order.</summary>
-    public async Task<EmbeddingResult> EmbedAsync(Guid modelId, IReadOnlyList<string> texts, InvocationSource source, CancellationToken cancellationToken)
+    /// <summary>Embeds <paramref name="texts"/> in one provider call, recorded as a trace of its own; vectors come back in input order.</summary>
+    public Task<EmbeddingResult> EmbedAsync(Guid modelId, IReadOnlyList<string> texts, TraceSource source, CancellationToken cancellationToken) =>
+        EmbedAsync(new EmbeddingInvocation { ModelId = modelId, Texts = texts, Source = source }, cancellationToken);
+
+    public async Task<EmbeddingResult> EmbedAsync(EmbeddingInvocation request, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
-        var model = await LoadAsync(modelId, ModelKind.Embedding, cancellationToken);
-        var longest = texts.Count == 0 ? 0 : texts.Max(tokens.Count);
+        var model = await LoadAsync(request.ModelId, ModelKind.Embedding, cancellationToken);
+        var longest = request.Texts.Count == 0 ? 0 : request.Texts.Max(tokens.Count);
         if (model.ContextWindow > 0 && longest > model.ContextWindow)
         {
             throw new ContextWindowExceededException(model.Name, longest, 0, model.ContextWindow);
         }
 
-        var call = new PreparedCall(model, source, clock);
-        if (texts.Count == 0)
+        if (request.Texts.Count == 0)
         {
-            return new EmbeddingResult(call.CallId, [], new TokenUsage(0, 0, false), 0, TimeSpan.Zero);
+            return new EmbeddingResult(Guid.Empty, [], new TokenUsage(0, 0, false), 0, TimeSpan.Zero);
         }
 
-        using var generator = new EmbeddingGeneratorBuilder<string, Embedding<float>>(clients.CreateEmbeddingGenerator(model))
-            .UseOpenTelemetry(sourceName: PortalTelemetry.Name)
-            .Build();
-        GeneratedEmbeddings<Embedding<float>> embeddings;
-        try
-        {
-            embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (ProviderErrors.Map(e, model, cancellationToken) is { } failure)
-        {
-            await RecordFailureAsync(call, failure);
-            throw failure;
-        }
-        catch (Exception e)
-        {
-            await RecordInterruptedAsync(call, e, new TokenUsage(texts.Sum(t => (long)tokens.Count(t)), 0, true), cancellationToken);
-            throw;
-        }
-
-        var vectors = embeddings.Select(e => e.Vector).ToList();
-        if (vectors.Count != texts.Count || (model.EmbeddingDimensions is { } dimensions && vectors.Any(v => v.Length != dimensions)))
-        {
-            var got = vectors.FirstOrDefault().Length;
-            await RecordAsync(call, CallStatus.Failed, new TokenUsage(0, 0, true), null, null, "DimensionMismatch");
-            throw new ConflictException(
-                $"Model '{model.Name}' returned {vectors.Count} vectors of {got} dimensions for {texts.Count} texts, but it is registered with {model.EmbeddingDimensions} dimensions. Correct the model's dimensions on the Models page.");
-        }
-
-        var usage = PreparedCall.UsageFrom(embeddings.Usage, () => texts.Sum(t => (long)tokens.Count(t)), () => 0);
-        await RecordAsync(call, CallStatus.Succeeded, usage, null, null, null);
-        return new EmbeddingResult(call.CallId, vectors, usage, model.CostOf(usage.InputTokens, 0), call.Elapsed);
+        await using var call = await CallTrace.StartAsync(recorder, request.Trace, request.ParentId, request.Source, model.Name, cancellationToken);
+        var embeddings = await pipelines.EmbeddingGeneratorFor(model).GenerateAsync(
+            request.Texts, new EmbeddingGenerationOptions { AdditionalProperties = call.Recording.AsProperties() }, cancellationToken);
+        var recorded = call.Recording.Observation!;
+        return new EmbeddingResult(recorded.Id, [.. embeddings.Select(e => e.Vector)],
+            new TokenUsage(recorded.InputTokens, recorded.OutputTokens, recorded.UsageEstimated), recorded.Cost,
+            TimeSpan.FromMilliseconds(recorded.DurationMs));
     }
 
-    private async Task<PreparedCall> PrepareChatAsync(ChatInvocation request, CancellationToken cancellationToken)
+    private async Task<(ModelDefinition Model, ChatOptions Options)> PrepareChatAsync(ChatInvocation request, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
         if (request.Messages.Count == 0 || request.Messages.All(m => string.IsNullOrWhiteSpace(m.Text)))
@@ -188,20 +97,22 @@ public sealed partial class ModelInvoker(
             throw new ContextWindowExceededException(model.Name, promptTokens, reserved, model.ContextWindow);
         }
 
-        return new PreparedCall(model, request.Source, clock, request.CallId)
+        return (model, new ChatOptions
         {
-            ChatClient = new ChatClientBuilder(clients.CreateChatClient(model))
-                .UseOpenTelemetry(sourceName: PortalTelemetry.Name)
-                .Build(),
-            ChatOptions = new ChatOptions
-            {
-                ModelId = model.ProviderModelId,
-                Temperature = settings.Temperature,
-                TopP = settings.TopP,
-                MaxOutputTokens = settings.MaxOutputTokens,
-                ResponseFormat = settings.ResponseFormat == ResponseFormat.Json ? ChatResponseFormat.Json : null,
-            },
-        };
+            ModelId = model.ProviderModelId,
+            Temperature = settings.Temperature,
+            TopP = settings.TopP,
+            MaxOutputTokens = settings.MaxOutputTokens,
+            ResponseFormat = settings.ResponseFormat == ResponseFormat.Json ? ChatResponseFormat.Json : null,
+        });
+    }
+
+    private static InvocationResult Result(CallRecording recording, ModelDefinition model, string text)
+    {
+        var call = recording.Observation ?? throw new InvalidOperationException("The model pipeline did not record the call.");
+        return new InvocationResult(call.Id, recording.Trace.Id, model.Id, model.Name, text, call.FinishReason,
+            new TokenUsage(call.InputTokens, call.OutputTokens, call.UsageEstimated), call.Cost,
+            call.TimeToFirstTokenMs is { } first ? TimeSpan.FromMilliseconds(first) : null, TimeSpan.FromMilliseconds(call.DurationMs));
     }
 
     private static void ValidateSettings(GenerationSettings settings, ModelDefinition model) =>
@@ -217,10 +128,7 @@ public sealed partial class ModelInvoker(
 
     private async Task<ModelDefinition> LoadAsync(Guid modelId, ModelKind kind, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var model = await db.Models.AsNoTracking().Include(m => m.Provider)
-            .SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken)
-            ?? throw new NotFoundException("Model", modelId);
+        var model = await models.FindAsync(modelId, cancellationToken) ?? throw new NotFoundException("Model", modelId);
         if (model.Kind != kind)
         {
             var wanted = kind == ModelKind.Chat ? "a chat model" : "an embedding model";
@@ -229,62 +137,4 @@ public sealed partial class ModelInvoker(
 
         return model;
     }
-
-    private Task RecordFailureAsync(PreparedCall call, ProviderCallException failure, TokenUsage? usage = null)
-    {
-        failure.CallId = call.CallId;
-        LogCallFailed(call.Model.Name, failure.Failure, failure.ProviderStatus);
-        return RecordAsync(call, CallStatus.Failed, usage ?? new TokenUsage(0, 0, true), null, null,
-            failure.ProviderStatus is { } status ? $"{failure.Failure} ({status})" : failure.Failure.ToString());
-    }
-
-    /// <summary>
-    /// Records a call that ended in neither an answer nor a provider failure: the caller's
-    /// cancellation, or a fault of the portal's own, which is logged with its exception.
-    /// </summary>
-    private Task RecordInterruptedAsync(PreparedCall call, Exception exception, TokenUsage usage, CancellationToken cancellationToken)
-    {
-        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
-        {
-            return RecordAsync(call, CallStatus.Cancelled, usage, null, null, null);
-        }
-
-        LogCallFaulted(exception, call.Model.Name);
-        return RecordAsync(call, CallStatus.Failed, usage, null, null, $"Unexpected ({exception.GetType().Name})");
-    }
-
-    private async Task RecordAsync(PreparedCall call, CallStatus status, TokenUsage usage, TimeSpan? firstToken, string? finish, string? error)
-    {
-        var cost = call.Model.CostOf(usage.InputTokens, usage.OutputTokens);
-        InvocationMetrics.RecordCost(call.Model, call.Source, cost);
-
-        // The caller may have given up (a closed browser tab); the call still happened and still costs.
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        db.ModelCalls.Add(new ModelCall
-        {
-            Id = call.CallId,
-            ModelId = call.Model.Id,
-            ModelName = call.Model.Name,
-            Kind = call.Model.Kind,
-            Source = call.Source,
-            Status = status,
-            StartedAt = call.StartedAt,
-            LatencyMs = call.Elapsed.TotalMilliseconds,
-            TimeToFirstTokenMs = firstToken?.TotalMilliseconds,
-            InputTokens = usage.InputTokens,
-            OutputTokens = usage.OutputTokens,
-            UsageEstimated = usage.IsEstimated,
-            Cost = cost,
-            FinishReason = finish,
-            Error = error,
-            ActorId = team.Actor.UserId,
-        });
-        await db.SaveChangesAsync(CancellationToken.None);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Call to model {Model} failed: {Failure} (provider status {Status})")]
-    private partial void LogCallFailed(string model, ProviderFailure failure, int? status);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Call to model {Model} failed unexpectedly")]
-    private partial void LogCallFaulted(Exception exception, string model);
 }

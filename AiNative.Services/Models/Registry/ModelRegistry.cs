@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Models.Pipeline;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
@@ -10,6 +11,7 @@ namespace AiNative.Services.Models.Registry;
 public sealed class ModelRegistry(
     IDbContextFactory<PortalDbContext> dbFactory,
     TeamContext team,
+    ModelCatalog catalog,
     AuditTrail audit,
     TimeProvider clock)
 {
@@ -90,6 +92,7 @@ public sealed class ModelRegistry(
             ("dimensions", before.EmbeddingDimensions, model.EmbeddingDimensions),
             ("default settings", Describe(before.DefaultSettings), Describe(model.DefaultSettings))));
         await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
+        catalog.Invalidate(team.TeamId);
         return model;
     }
 
@@ -104,6 +107,7 @@ public sealed class ModelRegistry(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            catalog.Invalidate(team.TeamId);
         }
         catch (DbUpdateException e) when (e.IsForeignKeyViolation())
         {

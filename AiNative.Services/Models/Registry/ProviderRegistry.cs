@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Models.Pipeline;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Platform.Secrets;
@@ -14,6 +15,7 @@ namespace AiNative.Services.Models.Registry;
 public sealed class ProviderRegistry(
     IDbContextFactory<PortalDbContext> dbFactory,
     TeamContext team,
+    ModelCatalog catalog,
     AuditTrail audit,
     SecretProtector secrets,
     ProviderRules rules,
@@ -96,6 +98,7 @@ public sealed class ProviderRegistry(
         var summary = keyChange is null ? changes : fieldsChanged ? $"{changes}; {keyChange}" : keyChange;
         audit.Record(db, AuditAction.Updated, AuditKind, provider.Id, provider.Name, summary);
         await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
+        catalog.Invalidate(team.TeamId);
         return provider;
     }
 
@@ -115,6 +118,7 @@ public sealed class ProviderRegistry(
         audit.Record(db, AuditAction.Deleted, AuditKind, provider.Id, provider.Name,
             $"{provider.Kind} provider at {provider.BaseUrl ?? "the portal (built in)"}");
         await db.SaveChangesAsync(cancellationToken);
+        catalog.Invalidate(team.TeamId);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace AiNative.Services.Platform.Errors;
 
 /// <summary>The change clashes with what exists, such as a duplicate name.</summary>
-public sealed class ConflictException(string message, Exception? inner = null) : PortalException(message, inner)
+public class ConflictException(string message, Exception? inner = null) : PortalException(message, inner)
 {
     public override int StatusCode => 409;
 

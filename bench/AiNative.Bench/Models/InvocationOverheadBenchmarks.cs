@@ -4,6 +4,7 @@ using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public class InvocationOverheadBenchmarks
     [Benchmark]
     public async Task<string> Invoker() =>
         (await _invoker.InvokeAsync(
-            new ChatInvocation { ModelId = _modelId, Messages = Messages, Source = InvocationSource.Playground },
+            new ChatInvocation { ModelId = _modelId, Messages = Messages, Source = TraceSource.Playground },
             CancellationToken.None)).Text;
 
     [GlobalCleanup]

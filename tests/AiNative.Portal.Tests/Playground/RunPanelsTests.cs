@@ -66,7 +66,7 @@ public sealed class RunPanelsTests : BunitContext
         Assert.Empty(panel.FindAll("[data-testid=output-text] script"));
         Assert.NotEmpty(panel.FindAll(".mud-progress-linear"));
 
-        run.Apply(new RunFailedEventDto(RunSamples.Summary(RunStatusDto.Failed), new ApiProblem(502, "The provider failed", "Provider 'Fake' failed (HTTP 500). Try again.")));
+        run.Apply(new RunFailedEventDto(RunSamples.Details(RunSamples.Summary(RunStatusDto.Failed)), new ApiProblem(502, "The provider failed", "Provider 'Fake' failed (HTTP 500). Try again.")));
         panel.Render(p => p.Add(o => o.Run, run));
 
         Assert.Equal("Failed", panel.Find("[data-testid=run-status]").TextContent.Trim());

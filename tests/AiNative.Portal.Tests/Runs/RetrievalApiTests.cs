@@ -1,3 +1,4 @@
+using AiNative.Services.Models.Offline;
 using System.Net;
 using System.Net.Http.Json;
 using AiNative.Portal.Client.Contracts;
@@ -27,21 +28,21 @@ public sealed class RetrievalApiTests(RunsPortal portal) : IClassFixture<RunsPor
         }
 
         var rendered = Assert.IsType<RunRenderedEventDto>(events[0]);
-        Assert.Equal([RunSpanDto.Retrieve, "render"], rendered.Spans!.Select(s => s.Name));
+        Assert.Equal([RunSpanDto.Retrieve, OfflineModels.EmbeddingModelId, "render"], rendered.Spans!.Select(s => s.Name));
         var streamed = rendered.Spans![0];
         Assert.Equal(KnowledgeArrangements.Handbook, streamed.Attributes["ainative.retrieval.knowledge_base"]);
         Assert.Equal("models.md", streamed.Hits![0].DocumentName);
         var completed = Assert.IsType<RunCompletedEventDto>(events[^1]).Run;
-        var saved = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{completed.Id}"), PortalJson.Options, Cancel);
-        Assert.Equal([RunSpanDto.Retrieve, "render", "model call"], saved!.Spans.Select(s => s.Name));
+        var saved = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{completed.Summary.Id}"), PortalJson.Options, Cancel);
+        Assert.Equal([RunSpanDto.Retrieve, OfflineModels.EmbeddingModelId, "render", OfflineModels.ChatModelId], saved!.Spans.Select(s => s.Name));
+        Assert.Equal(completed.Spans.Select(s => s.Name), saved.Spans.Select(s => s.Name));
         var retrieve = saved.Spans[0];
         Assert.Equal(streamed.Hits, retrieve.Hits);
-        Assert.Equal("How are provider API keys stored?", retrieve.Attributes["ainative.retrieval.query"]);
         Assert.Equal(retrieve.Hits!.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), retrieve.Attributes["ainative.retrieval.hits"]);
         var best = retrieve.Hits[0];
         Assert.Equal((1, "Models › Keys and limits"), (best.Number, best.Heading));
         Assert.True(best is { Relevance: > 0, VectorScore: not null, KeywordScore: not null, FusedScore: not null });
-        Assert.Empty(saved.Spans[2].Hits!);
+        Assert.Empty(saved.Spans[3].Hits!);
         Assert.Equal(new RetrievalSettingsDto(version.Retrieval!.KnowledgeBaseId, KnowledgeBaseName: KnowledgeArrangements.Handbook), saved.Retrieval);
         Assert.Contains("[1] (models.md › Models › Keys and limits)", saved.Messages[0].Content);
         Assert.Contains("encrypted at rest and never shown again after they are saved [1].", saved.Output);

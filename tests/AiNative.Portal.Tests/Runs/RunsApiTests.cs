@@ -29,14 +29,15 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
         // The provider holds its stream after the first word: the delta arrived before the stream could end.
         Assert.Equal((RunEventDto.Rendered, RunEventDto.Delta), (rendered.Value.EventType, firstDelta!.Value.EventType));
         Assert.Equal("Echo: ", Read<RunDeltaEventDto>(firstDelta.Value).Text);
-        Assert.Equal(HttpStatusCode.NotFound, (await portal.Admin.GetAsync(portal.Runs($"/{runId}"), Cancel)).StatusCode);
+        var running = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{runId}"), PortalJson.Options, Cancel);
+        Assert.Equal(RunStatusDto.Running, running!.Summary.Status);
         portal.Provider.ReleaseStreams();
         var rest = await stream.RestAsync();
 
         Assert.Equal([.. Enumerable.Repeat(RunEventDto.Delta, 3), RunEventDto.Completed], rest.Select(e => e.EventType));
         Assert.All(rest, e => Assert.Equal(e.EventType, JsonDocument.Parse(e.Data).RootElement.GetProperty("type").GetString()));
         var completed = Read<RunCompletedEventDto>(rest[^1]).Run;
-        Assert.Equal((runId, RunStatusDto.Succeeded, "Echo: one two three"), (completed.Id, completed.Status, completed.OutputPreview));
+        Assert.Equal((runId, RunStatusDto.Succeeded, "Echo: one two three"), (completed.Summary.Id, completed.Summary.Status, completed.Output));
         Assert.Equal("user", Read<RunRenderedEventDto>(rendered.Value).Messages[^1].Role);
         var saved = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{runId}"), PortalJson.Options, Cancel);
         Assert.Equal(("Echo: one two three", 2), (saved!.Output, saved.Spans.Count));
@@ -55,7 +56,7 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
 
         Assert.IsType<RunRenderedEventDto>(events[0]);
         Assert.Equal("Echo: alpha beta", string.Concat(events.OfType<RunDeltaEventDto>().Select(d => d.Text)));
-        var run = Assert.IsType<RunCompletedEventDto>(events[^1]).Run;
+        var run = Assert.IsType<RunCompletedEventDto>(events[^1]).Run.Summary;
         Assert.False(run.UsageEstimated);
         Assert.Equal(3, run.OutputTokens);
         Assert.True(run.Cost > 0m);
@@ -92,7 +93,7 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
         var failed = Read<RunFailedEventDto>(events[1]);
         Assert.Equal((429, "The provider is limiting the rate"), (failed.Problem.Status, failed.Problem.Title));
         Assert.Contains("Wait a moment and try again.", failed.Problem.Detail);
-        var saved = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{failed.Run.Id}"), PortalJson.Options, Cancel);
+        var saved = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{failed.Run.Summary.Id}"), PortalJson.Options, Cancel);
         Assert.Equal((RunStatusDto.Failed, "The provider is limiting the rate"), (saved!.Summary.Status, saved.Summary.Problem?.Title));
     }
 
@@ -122,10 +123,11 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
             await stream.NextAsync();
         }
 
-        var saved = await EventuallyAsync(runId);
+        // The server notices the closed stream a moment later; settled=true waits for that instead of asking again and again.
+        var saved = await portal.Admin.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{runId}?settled=true"), PortalJson.Options, Cancel);
         portal.Provider.ReleaseStreams();
 
-        Assert.Equal(RunStatusDto.Cancelled, saved.Summary.Status);
+        Assert.Equal(RunStatusDto.Cancelled, saved!.Summary.Status);
         Assert.Equal("Echo: ", saved.Output);
         Assert.True(saved.Summary.UsageEstimated);
     }
@@ -199,22 +201,7 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
         await using var stream = await SseResponse.PostAsync(client ?? portal.Admin, path ?? portal.Runs(), request);
         var events = await stream.RestAsync();
         Assert.Equal(RunEventDto.Completed, events[^1].EventType);
-        return Read<RunCompletedEventDto>(events[^1]).Run.Id;
-    }
-
-    /// <summary>The run once the server has saved it: closing a stream cancels the run a moment later.</summary>
-    private async Task<RunDetailsDto> EventuallyAsync(Guid runId)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var response = await portal.Admin.GetAsync(portal.Runs($"/{runId}"), Cancel);
-            if (response.StatusCode == HttpStatusCode.OK || attempt == 100)
-            {
-                return await ReadAsync<RunDetailsDto>(response);
-            }
-
-            await Task.Delay(50, Cancel);
-        }
+        return Read<RunCompletedEventDto>(events[^1]).Run.Summary.Id;
     }
 
     private static T Read<T>(System.Net.ServerSentEvents.SseItem<string> item)

@@ -1,3 +1,4 @@
+using AiNative.Services.Traces;
 using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Teams;
@@ -46,7 +47,7 @@ public sealed class ConnectTimeGuardTests : IAsyncLifetime
     {
         var model = await _scope.AddOpenAiCompatibleModelAsync("http://[fe80::1]:8080/v1", FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, timeoutSeconds: 30);
 
-        var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.EmbedAsync(model.Id, ["text"], InvocationSource.Knowledge, Cancel));
+        var error = await Assert.ThrowsAsync<ProviderCallException>(() => Invoker.EmbedAsync(model.Id, ["text"], TraceSource.Knowledge, Cancel));
 
         Assert.Equal(ProviderFailure.AddressRefused, error.Failure);
         Assert.Contains("link-local", error.Message);
@@ -58,6 +59,6 @@ public sealed class ConnectTimeGuardTests : IAsyncLifetime
     {
         ModelId = modelId,
         Messages = [new ChatMessage(ChatRole.User, "hi")],
-        Source = InvocationSource.Playground,
+        Source = TraceSource.Playground,
     };
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using AiNative.Services.Traces;
+using TraceSource = AiNative.Services.Traces.TraceSource;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Telemetry;
@@ -52,7 +54,7 @@ public sealed class InvocationTelemetryTests : IAsyncLifetime
             {
                 ModelId = model.Id,
                 Messages = [new(ChatRole.System, "Metrics are recorded per call."), new(ChatRole.User, "What is recorded?")],
-                Source = InvocationSource.Playground,
+                Source = TraceSource.Playground,
             },
             TestContext.Current.CancellationToken);
 

@@ -3,8 +3,8 @@ using AiNative.Services.Models.Invocation;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using AiNative.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 
 namespace AiNative.Services.Tests.Models;
@@ -31,10 +31,12 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         Assert.False(result.Usage.IsEstimated);
         Assert.Equal(3, result.Usage.OutputTokens);
         Assert.Equal(((result.Usage.InputTokens * 2m) + (result.Usage.OutputTokens * 8m)) / 1_000_000m, result.Cost);
-        var call = await SingleCallAsync(result.CallId);
-        Assert.Equal(CallStatus.Succeeded, call.Status);
-        Assert.Equal(result.Usage.InputTokens, call.InputTokens);
-        Assert.Equal(InvocationSource.Playground, call.Source);
+        var call = await _bed.Scope.ObservationAsync(result.CallId);
+        Assert.Equal(TraceStatus.Succeeded, call.Status);
+        Assert.Equal((ObservationType.Generation, result.Usage.InputTokens, result.Cost), (call.Type, call.InputTokens, call.Cost));
+        var trace = await _bed.Scope.TraceAsync(result.TraceId);
+        Assert.Equal((TraceSource.Playground, TraceStatus.Succeeded, "Echo: hello there"), (trace.Source, trace.Status, trace.Output));
+        Assert.Equal((result.Usage.InputTokens, result.Usage.OutputTokens, result.Cost), (trace.InputTokens, trace.OutputTokens, trace.Cost));
     }
 
     [Fact]
@@ -52,7 +54,9 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         Assert.False(completed.Usage.IsEstimated, "usage comes from the stream's final chunk");
         Assert.NotNull(completed.TimeToFirstToken);
         Assert.True(completed.TimeToFirstToken <= completed.Latency);
-        Assert.Equal(CallStatus.Succeeded, (await SingleCallAsync(completed.CallId)).Status);
+        var call = await _bed.Scope.ObservationAsync(completed.CallId);
+        Assert.Equal(TraceStatus.Succeeded, call.Status);
+        Assert.Equal(completed.TimeToFirstToken!.Value.TotalMilliseconds, call.TimeToFirstTokenMs!.Value, 3);
     }
 
     [Fact]
@@ -65,7 +69,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
             {
                 ModelId = model.Id,
                 Messages = [new(ChatRole.System, "The portal keeps prompts as versions."), new(ChatRole.User, "How are prompts kept?")],
-                Source = InvocationSource.Playground,
+                Source = TraceSource.Playground,
             },
             Cancel);
 
@@ -89,7 +93,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         Assert.Equal(portalStatus, error.StatusCode);
         Assert.Contains($"HTTP {providerStatus}", error.Message);
         var call = await SingleCallOfAsync(model.Id);
-        Assert.Equal(CallStatus.Failed, call.Status);
+        Assert.Equal(TraceStatus.Failed, call.Status);
         Assert.Equal($"{failure} ({providerStatus})", call.Error);
         Assert.Equal(call.Id, error.CallId);
     }
@@ -113,7 +117,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
 
         Assert.Equal(ProviderFailure.ProviderError, error.Failure);
         Assert.Contains("could not be read", error.Message);
-        Assert.Equal(CallStatus.Failed, (await SingleCallOfAsync(model.Id)).Status);
+        Assert.Equal(TraceStatus.Failed, (await SingleCallOfAsync(model.Id)).Status);
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
 
         Assert.Contains("broke off", error.Message);
         var call = await SingleCallOfAsync(model.Id);
-        Assert.Equal((CallStatus.Failed, call.Id), (call.Status, error.CallId));
+        Assert.Equal((TraceStatus.Failed, call.Id), (call.Status, error.CallId));
     }
 
     [Fact]
@@ -133,33 +137,38 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     {
         var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.SlowModel, ModelKind.Embedding);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        var embedding = Invoker.EmbedAsync(model.Id, ["alpha"], InvocationSource.Knowledge, stop.Token);
+        var embedding = Invoker.EmbedAsync(model.Id, ["alpha"], TraceSource.Knowledge, stop.Token);
 
         await _bed.Provider.WaitForRequestAsync("/v1/embeddings", Cancel);
         await stop.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => embedding);
 
-        Assert.Equal(CallStatus.Cancelled, (await SingleCallOfAsync(model.Id)).Status);
+        Assert.Equal(TraceStatus.Cancelled, (await SingleCallOfAsync(model.Id)).Status);
     }
 
     [Fact]
-    public async Task A_call_given_an_id_is_recorded_under_it_even_when_cancelled()
+    public async Task A_call_inside_a_trace_is_recorded_as_its_observation_even_when_cancelled()
     {
         var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
-        var callId = Guid.CreateVersion7();
+        var trace = await _bed.Scope.Get<TraceRecorder>().StartAsync(TraceSource.Experiment, "cell", Cancel);
+        var parent = trace.Start(ObservationType.Span, "variant A");
         _bed.Provider.HoldStreams();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var update in Invoker.StreamAsync(Chat(model.Id, "one two three") with { CallId = callId }, stop.Token))
+            await foreach (var update in Invoker.StreamAsync(Chat(model.Id, "one two three") with { Trace = trace, ParentId = parent.Id }, stop.Token))
             {
                 await stop.CancelAsync();
             }
         });
+        await parent.EndAsync(TraceStatus.Cancelled);
+        await trace.EndAsync(TraceStatus.Cancelled);
 
-        Assert.Equal(CallStatus.Cancelled, (await SingleCallAsync(callId)).Status);
+        var call = await SingleCallOfAsync(model.Id);
+        Assert.Equal((TraceStatus.Cancelled, trace.Id, parent.Id), (call.Status, call.TraceId, call.ParentId));
+        Assert.Equal(TraceStatus.Cancelled, (await _bed.Scope.TraceAsync(trace.Id)).Status);
     }
 
     [Fact]
@@ -258,7 +267,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         });
 
         var call = await SingleCallOfAsync(model.Id);
-        Assert.Equal(CallStatus.Cancelled, call.Status);
+        Assert.Equal(TraceStatus.Cancelled, call.Status);
         Assert.True(call.OutputTokens is > 0 and < 20, $"only the streamed part is counted, got {call.OutputTokens}");
     }
 
@@ -291,13 +300,15 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding,
             embeddingDimensions: FakeOpenAiServer.EmbeddingDimensions, inputPrice: 0.02m);
 
-        var result = await Invoker.EmbedAsync(model.Id, ["alpha", "beta", "alpha"], InvocationSource.Knowledge, Cancel);
+        var result = await Invoker.EmbedAsync(model.Id, ["alpha", "beta", "alpha"], TraceSource.Knowledge, Cancel);
 
         Assert.Equal(3, result.Vectors.Count);
         Assert.All(result.Vectors, v => Assert.Equal(FakeOpenAiServer.EmbeddingDimensions, v.Length));
         Assert.Equal(result.Vectors[0].ToArray(), result.Vectors[2].ToArray());
         Assert.NotEqual(result.Vectors[0].ToArray(), result.Vectors[1].ToArray());
-        Assert.Equal(InvocationSource.Knowledge, (await SingleCallAsync(result.CallId)).Source);
+        var call = await _bed.Scope.ObservationAsync(result.CallId);
+        Assert.Equal(ObservationType.Embedding, call.Type);
+        Assert.Equal(TraceSource.Knowledge, (await _bed.Scope.TraceAsync(call.TraceId)).Source);
     }
 
     [Fact]
@@ -305,7 +316,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     {
         var model = await _bed.Scope.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, embeddingDimensions: 1536);
 
-        var error = await Assert.ThrowsAsync<ConflictException>(() => Invoker.EmbedAsync(model.Id, ["alpha"], InvocationSource.Knowledge, Cancel));
+        var error = await Assert.ThrowsAnyAsync<ConflictException>(() => Invoker.EmbedAsync(model.Id, ["alpha"], TraceSource.Knowledge, Cancel));
 
         Assert.Contains("registered with 1536 dimensions", error.Message);
     }
@@ -316,7 +327,7 @@ public sealed class ModelInvokerTests : IAsyncLifetime
     {
         ModelId = modelId,
         Messages = [new ChatMessage(ChatRole.User, user)],
-        Source = InvocationSource.Playground,
+        Source = TraceSource.Playground,
     };
 
     private static async Task<List<InvocationUpdate>> CollectAsync(IAsyncEnumerable<InvocationUpdate> updates)
@@ -330,15 +341,5 @@ public sealed class ModelInvokerTests : IAsyncLifetime
         return list;
     }
 
-    private async Task<ModelCall> SingleCallAsync(Guid callId)
-    {
-        await using var db = await _bed.Scope.DbAsync();
-        return await db.ModelCalls.SingleAsync(c => c.Id == callId, Cancel);
-    }
-
-    private async Task<ModelCall> SingleCallOfAsync(Guid modelId)
-    {
-        await using var db = await _bed.Scope.DbAsync();
-        return await db.ModelCalls.SingleAsync(c => c.ModelId == modelId, Cancel);
-    }
+    private Task<Observation> SingleCallOfAsync(Guid modelId) => _bed.Scope.SingleCallOfAsync(modelId);
 }

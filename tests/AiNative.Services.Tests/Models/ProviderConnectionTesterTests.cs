@@ -5,6 +5,7 @@ using AiNative.Services.Models.Offline;
 using AiNative.Services.Models.Registry;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -180,9 +181,8 @@ public sealed class ProviderConnectionTesterTests : IAsyncLifetime
         Assert.Equal([FakeOpenAiServer.ChatModel], result.ModelIds);
         var sent = _server.Requests.Last(r => r.Path == "/v1/chat/completions").Body!;
         Assert.Equal(1, (sent["max_completion_tokens"] ?? sent["max_tokens"])!.GetValue<int>());
-        await using var db = await _scope.DbAsync();
-        var call = await db.ModelCalls.SingleAsync(c => c.ModelId == model.Id, Cancel);
-        Assert.Equal(InvocationSource.ConnectionTest, call.Source);
+        var call = await _scope.SingleCallOfAsync(model.Id);
+        Assert.Equal(TraceSource.ConnectionTest, (await _scope.TraceAsync(call.TraceId)).Source);
     }
 
     [Fact]

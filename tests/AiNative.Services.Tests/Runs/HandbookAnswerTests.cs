@@ -1,8 +1,9 @@
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Prompts;
-using AiNative.Services.Runs;
+using AiNative.Services.Execution;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using AiNative.Services.Tests.Knowledge;
 using AiNative.Testing;
 
@@ -24,11 +25,11 @@ public sealed class HandbookAnswerTests
         Assert.All(documents, d => Assert.Equal(DocumentStatus.Ready, d.Status));
         Assert.Equal([new LabelPointer(LabelNames.Production, 1)], summary.Labels);
         Assert.Equal((OfflineModels.ChatModelId, HandbookDocuments.BaseName), (version.Model?.Name, version.Retrieval?.KnowledgeBaseName));
-        Assert.Equal(RunStatus.Succeeded, run.Status);
-        Assert.StartsWith("Provider API keys are encrypted at rest and never shown again after they are saved [1].", run.Output);
-        var retrieve = run.Spans.Single(s => s.Name == SpanNames.Retrieve);
-        Assert.Equal(HandbookPrompt.DefaultQuestion, retrieve.Attributes["ainative.retrieval.query"]);
+        Assert.Equal(TraceStatus.Succeeded, run.Trace.Status);
+        Assert.StartsWith("Provider API keys are encrypted at rest and never shown again after they are saved [1].", run.Trace.Output);
+        var retrieve = run.Observations.Single(s => s.Name == ObservationNames.Retrieve);
+        Assert.Equal(HandbookPrompt.DefaultQuestion, retrieve.Input);
         Assert.Equal("models.md", retrieve.Hits[0].DocumentName);
-        Assert.Contains("[1] (models.md", run.Messages.Single(m => m.Role == RunMessage.SystemRole).Content);
+        Assert.Contains("[1] (models.md", run.Messages.Single(m => m.Role == "system").Content);
     }
 }

@@ -5,8 +5,9 @@ using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Prompts;
 using AiNative.Services.Prompts.Retrieval;
-using AiNative.Services.Runs;
+using AiNative.Services.Execution;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using AiNative.Services.Tests.Knowledge;
 using AiNative.Testing;
 
@@ -49,16 +50,19 @@ public sealed class RetrievalRunTests : IAsyncLifetime
 
         var rendered = Assert.IsType<RunRendered>(events[0]);
         Assert.StartsWith($"Answer only from:\n[1] (refunds.md › Refunds)\n{Refunds}", rendered.Messages[0].Content);
-        Assert.Equal([SpanNames.Retrieve, SpanNames.Render], rendered.Spans.Select(s => s.Name));
-        var run = await History.GetAsync(rendered.RunId, Cancel);
-        Assert.Equal(RunStatus.Succeeded, run.Status);
-        Assert.Contains("30 days", run.Output);
-        Assert.Equal([SpanNames.Retrieve, SpanNames.Render, SpanNames.ModelCall], run.Spans.Select(s => s.Name));
-        var (retrieve, render, call) = (run.Spans[0], run.Spans[1], run.Spans[2]);
-        Assert.True(retrieve.StartOffsetMs + retrieve.DurationMs <= render.StartOffsetMs);
-        Assert.True(render.StartOffsetMs + render.DurationMs <= call.StartOffsetMs);
+        Assert.Equal([ObservationType.Retrieval, ObservationType.Embedding, ObservationType.Render], rendered.Steps.Select(s => s.Type));
+        var run = await History.GetAsync(rendered.RunId, settled: false, Cancel);
+        Assert.Equal(TraceStatus.Succeeded, run.Trace.Status);
+        Assert.Contains("30 days", run.Trace.Output);
+        Assert.Equal(
+            [ObservationType.Retrieval, ObservationType.Embedding, ObservationType.Render, ObservationType.Generation],
+            run.Observations.Select(s => s.Type));
+        var (retrieve, embedding, render, call) = (run.Observations[0], run.Observations[1], run.Observations[2], run.Observations[3]);
+        Assert.Equal((ObservationNames.Retrieve, retrieve.Id), (retrieve.Name, embedding.ParentId));
+        Assert.True(retrieve.StartedAt.AddMilliseconds(retrieve.DurationMs - 0.2) <= render.StartedAt);
+        Assert.True(render.StartedAt.AddMilliseconds(render.DurationMs - 0.2) <= call.StartedAt);
         Assert.Equal("Policies", retrieve.Attributes["ainative.retrieval.knowledge_base"]);
-        Assert.Equal(Question, retrieve.Attributes["ainative.retrieval.query"]);
+        Assert.Equal(Question, retrieve.Input);
         Assert.Equal(("hybrid", "2"), (retrieve.Attributes["ainative.retrieval.mode"], retrieve.Attributes["ainative.retrieval.hits"]));
         Assert.True(double.Parse(retrieve.Attributes["ainative.retrieval.embedding_ms"], System.Globalization.CultureInfo.InvariantCulture) >= 0);
         Assert.Equal([1, 2], retrieve.Hits.Select(h => h.Number));
@@ -69,8 +73,8 @@ public sealed class RetrievalRunTests : IAsyncLifetime
         Assert.NotNull(best.VectorScore);
         Assert.NotNull(best.KeywordScore);
         Assert.NotNull(best.FusedScore);
-        Assert.Equal("Policies", run.Retrieval?.KnowledgeBaseName);
-        Assert.StartsWith("[1] (refunds.md › Refunds)", run.Variables.Single(v => v.Name == "context").Value);
+        Assert.Equal("Policies", run.Input.Retrieval?.KnowledgeBaseName);
+        Assert.StartsWith("[1] (refunds.md › Refunds)", run.Input.Variables.Single(v => v.Name == "context").Value);
     }
 
     [Fact]
@@ -80,12 +84,12 @@ public sealed class RetrievalRunTests : IAsyncLifetime
 
         var run = await _scope.RunToEndAsync(Run(promptId, "zebra giraffe savanna migration"));
 
-        var retrieve = run.Spans.Single(s => s.Name == SpanNames.Retrieve);
+        var retrieve = run.Observations.Single(s => s.Name == ObservationNames.Retrieve);
         Assert.Equal("0", retrieve.Attributes["ainative.retrieval.hits"]);
         Assert.Empty(retrieve.Hits);
-        Assert.Equal(ContextRetrieval.NothingFound("Policies"), run.Variables.Single(v => v.Name == "context").Value);
-        Assert.Equal(RunStatus.Succeeded, run.Status);
-        Assert.Equal(ExtractiveAnswerer.NoMatchAnswer, run.Output);
+        Assert.Equal(ContextRetrieval.NothingFound("Policies"), run.Input.Variables.Single(v => v.Name == "context").Value);
+        Assert.Equal(TraceStatus.Succeeded, run.Trace.Status);
+        Assert.Equal(ExtractiveAnswerer.NoMatchAnswer, run.Trace.Output);
     }
 
     [Fact]
@@ -107,12 +111,12 @@ public sealed class RetrievalRunTests : IAsyncLifetime
     public async Task An_empty_query_is_a_field_error_before_anything_is_searched()
     {
         var promptId = await SaveVersionAsync(Settings());
-        var calls = await ModelCallCountAsync();
+        var calls = await ObservationCountAsync();
 
         var failure = await Assert.ThrowsAsync<ValidationFailedException>(() => Runner.RunAsync(Run(promptId, "   "), Cancel).CollectAsync());
 
         Assert.Equal("Enter a value for 'question': it is what 'Policies' is searched for.", failure.Errors["Values.question"].Single());
-        Assert.Equal(calls, await ModelCallCountAsync());
+        Assert.Equal(calls, await ObservationCountAsync());
     }
 
     [Fact]
@@ -122,10 +126,10 @@ public sealed class RetrievalRunTests : IAsyncLifetime
 
         var run = await _scope.RunToEndAsync(request);
 
-        Assert.Contains(Refunds, run.Messages.Single(m => m.Role == RunMessage.UserRole).Content);
-        Assert.Null(run.PromptName);
-        Assert.Equal(("Policies", 1), (run.Retrieval?.KnowledgeBaseName, run.Retrieval?.TopK));
-        Assert.Equal(["refunds.md"], run.Spans.Single(s => s.Name == SpanNames.Retrieve).Hits.Select(h => h.DocumentName));
+        Assert.Contains(Refunds, run.Messages.Single(m => m.Role == "user").Content);
+        Assert.Null(run.Trace.PromptName);
+        Assert.Equal(("Policies", 1), (run.Input.Retrieval?.KnowledgeBaseName, run.Input.Retrieval?.TopK));
+        Assert.Equal(["refunds.md"], run.Observations.Single(s => s.Name == ObservationNames.Retrieve).Hits.Select(h => h.DocumentName));
     }
 
     [Fact]
@@ -141,7 +145,7 @@ public sealed class RetrievalRunTests : IAsyncLifetime
             failure.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
-    private PromptRunner Runner => _scope.Get<PromptRunner>();
+    private PromptExecutor Runner => _scope.Get<PromptExecutor>();
 
     private RunHistory History => _scope.Get<RunHistory>();
 
@@ -173,9 +177,10 @@ public sealed class RetrievalRunTests : IAsyncLifetime
         return prompt.Id;
     }
 
-    private async Task<int> ModelCallCountAsync()
+    private async Task<int> ObservationCountAsync()
     {
+        await _scope.CatchUpAsync();
         await using var db = await _scope.DbAsync();
-        return db.ModelCalls.Count();
+        return db.Observations.Count();
     }
 }

@@ -1,6 +1,7 @@
 using AiNative.Services.Platform.Errors;
-using AiNative.Services.Runs;
+using AiNative.Services.Execution;
 using AiNative.Services.Teams;
+using AiNative.Services.Traces;
 using AiNative.Testing;
 
 namespace AiNative.Services.Tests.Runs;
@@ -29,12 +30,12 @@ public sealed class RunHistoryTests : IAsyncLifetime
         var ofPrompt = await History.ListAsync(promptId, 1, 10, Cancel);
 
         Assert.Equal(3, page1.Total);
-        Assert.Equal([third.Id, second.Id], page1.Items.Select(r => r.Id));
-        Assert.Equal([first.Id], page2.Items.Select(r => r.Id));
-        Assert.Equal([third.Id, first.Id], ofPrompt.Items.Select(r => r.Id));
+        Assert.Equal([third.Trace.Id, second.Trace.Id], page1.Items.Select(r => r.Id));
+        Assert.Equal([first.Trace.Id], page2.Items.Select(r => r.Id));
+        Assert.Equal([third.Trace.Id, first.Trace.Id], ofPrompt.Items.Select(r => r.Id));
         Assert.Equal(2, ofPrompt.Total);
         var adHoc = page1.Items[1];
-        Assert.Equal((null, null, RunStatus.Succeeded), (adHoc.PromptName, adHoc.PromptVersion, adHoc.Status));
+        Assert.Equal((null, null, TraceStatus.Succeeded), (adHoc.PromptName, adHoc.PromptVersion, adHoc.Status));
         Assert.Equal("Echo: ad hoc", adHoc.OutputPreview);
     }
 
@@ -47,8 +48,8 @@ public sealed class RunHistoryTests : IAsyncLifetime
         var run = await _bed.Scope.RunToEndAsync(RunInputs.AdHoc(model.Id, words));
 
         var listed = Assert.Single((await History.ListAsync(null, 1, 10, Cancel)).Items);
-        Assert.Equal(RunRules.PreviewLength, listed.OutputPreview.Length);
-        Assert.Equal($"Echo: {words}", (await History.GetAsync(run.Id, Cancel)).Output);
+        Assert.Equal(TraceRules.PreviewLength, listed.OutputPreview.Length);
+        Assert.Equal($"Echo: {words}", (await History.GetAsync(run.Trace.Id, settled: false, Cancel)).Trace.Output);
     }
 
     [Fact]
@@ -59,11 +60,11 @@ public sealed class RunHistoryTests : IAsyncLifetime
         await using (var other = _bed.Host.InTeam(otherTeam, TeamRole.Viewer))
         {
             var model = await other.AddOpenAiCompatibleModelAsync(_bed.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
-            theirs = (await other.RunToEndAsync(RunInputs.AdHoc(model.Id, "secret"))).Id;
+            theirs = (await other.RunToEndAsync(RunInputs.AdHoc(model.Id, "secret"))).Trace.Id;
         }
 
         Assert.Equal(0, (await History.ListAsync(null, 1, 10, Cancel)).Total);
-        await Assert.ThrowsAsync<NotFoundException>(() => History.GetAsync(theirs, Cancel));
+        await Assert.ThrowsAsync<NotFoundException>(() => History.GetAsync(theirs, settled: false, Cancel));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using AiNative.Services.Runs;
+using AiNative.Services.Execution;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +34,6 @@ internal static class RunInputs
         return list;
     }
 
-    public static async Task<PromptRun> RunToEndAsync(this TeamScope scope, RunRequest request) =>
-        Assert.IsType<RunFinished>((await scope.Get<PromptRunner>().RunAsync(request, TestContext.Current.CancellationToken).CollectAsync())[^1]).Run;
+    public static async Task<RunRecord> RunToEndAsync(this TeamScope scope, RunRequest request) =>
+        Assert.IsType<RunFinished>((await scope.Get<PromptExecutor>().RunAsync(request, TestContext.Current.CancellationToken).CollectAsync())[^1]).Run;
 }

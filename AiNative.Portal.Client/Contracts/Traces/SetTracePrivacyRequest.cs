@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Traces;
+
+public sealed record SetTracePrivacyRequest(TracePrivacyDto Privacy);

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+
+namespace AiNative.Services.Models.Pipeline;
+
+/// <summary>
+/// Registered models with their providers, read once and kept until the team's models or providers
+/// change: the registries call <see cref="Invalidate"/> after every save, so the next call sees a changed
+/// key, price or address. Kept per team, so one team never sees another's model.
+/// </summary>
+public sealed class ModelCatalog
+{
+    private readonly ConcurrentDictionary<(Guid TeamId, Guid ModelId), ModelDefinition> _models = new();
+    private readonly ConcurrentDictionary<Guid, int> _changes = new();
+
+    /// <summary>The model from the catalog, or from <paramref name="load"/> (null when the team has no such model).</summary>
+    public async ValueTask<ModelDefinition?> GetAsync(
+        Guid teamId, Guid modelId, Func<CancellationToken, Task<ModelDefinition?>> load, CancellationToken cancellationToken)
+    {
+        if (_models.TryGetValue((teamId, modelId), out var known))
+        {
+            return known;
+        }
+
+        var changes = _changes.GetValueOrDefault(teamId);
+        var loaded = await load(cancellationToken);
+
+        // A change saved while the model was read may not be in what was read: use it once, keep it not.
+        if (loaded is not null && _changes.GetValueOrDefault(teamId) == changes)
+        {
+            _models[(teamId, modelId)] = loaded;
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Forgets the team's models after one of its models or providers changed.</summary>
+    public void Invalidate(Guid teamId)
+    {
+        _changes.AddOrUpdate(teamId, 1, (_, count) => count + 1);
+        foreach (var key in _models.Keys.Where(k => k.TeamId == teamId))
+        {
+            _models.TryRemove(key, out _);
+        }
+    }
+}

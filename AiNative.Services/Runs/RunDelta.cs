@@ -1,4 +1,0 @@
-namespace AiNative.Services.Runs;
-
-/// <summary>The next piece of the model's answer. Untrusted text.</summary>
-public sealed record RunDelta(string Text) : RunEvent;

@@ -1,4 +1,0 @@
-namespace AiNative.Services.Runs;
-
-/// <summary>What a run reports while it runs: its messages, the answer in pieces, then how it ended.</summary>
-public abstract record RunEvent;

@@ -1,0 +1,28 @@
+namespace AiNative.Services.Traces.Queries;
+
+/// <summary>A trace as lists show it: what ran, how it ended, its numbers and the start of its output.</summary>
+public sealed record TraceListItem(
+    Guid Id,
+    TraceSource Source,
+    string Name,
+    TraceStatus Status,
+    DateTimeOffset StartedAt,
+    double LatencyMs,
+    Guid? PromptId,
+    string? PromptName,
+    int? PromptVersion,
+    Guid? ModelId,
+    string? ModelName,
+    long InputTokens,
+    long OutputTokens,
+    bool UsageEstimated,
+    decimal Cost,
+    double? TimeToFirstTokenMs,
+    string? FinishReason,
+    string? ProblemTitle,
+    string? ProblemDetail,
+    string? ActorName,
+    string? UserId,
+    string? SessionId,
+    IReadOnlyList<string> Tags,
+    string OutputPreview);
