@@ -1,0 +1,191 @@
+using Microsoft.Extensions.DependencyInjection;
+using AiNative.Services.Traces;
+using AiNative.Services.Traces.Recording;
+using AiNative.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Tests.Traces;
+
+/// <summary>The background writer: nothing acknowledged is lost, a full queue slows callers down, a locked database is waited out.</summary>
+public sealed class TraceWriterTests
+{
+    private const int Producers = 8;
+    private const int TracesPerProducer = 40;
+    private const int ObservationsPerTrace = 5;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Concurrent_traces_are_all_saved_and_a_stop_in_the_middle_loses_nothing_it_acknowledged()
+    {
+        // No job workers: the demo handbook's ingestion would record traces of its own meanwhile.
+        var host = await ServicesHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Portal:Traces:BatchSize"] = "64",
+            ["Portal:Jobs:Workers"] = "0",
+        });
+        var folder = host.DataFolder;
+        var teamId = await host.DemoTeamIdAsync();
+        var writer = host.Services.GetRequiredService<TraceWriter>();
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stopping = 0;
+        var ended = 0;
+        var endedBeforeStop = 0;
+
+        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(async () =>
+        {
+            await using var scope = host.InTeam(teamId);
+            var recorder = scope.Get<TraceRecorder>();
+            for (var t = 0; t < TracesPerProducer; t++)
+            {
+                var trace = await recorder.StartAsync(TraceSource.Api, $"load {p}-{t}", Cancel);
+                await trace.AnnounceAsync();
+                for (var o = 0; o < ObservationsPerTrace; o++)
+                {
+                    var before = Volatile.Read(ref stopping) == 0;
+                    await trace.Start(ObservationType.Generation, "call").EndAsync(TraceStatus.Succeeded);
+                    if (before)
+                    {
+                        Interlocked.Increment(ref endedBeforeStop);
+                    }
+
+                    if (Interlocked.Increment(ref ended) == Total / 2)
+                    {
+                        halfway.TrySetResult();
+                    }
+                }
+
+                await trace.EndAsync(TraceStatus.Succeeded);
+            }
+        }, Cancel)).ToList();
+
+        await halfway.Task.WaitAsync(TimeSpan.FromMinutes(2), Cancel);
+        Volatile.Write(ref stopping, 1);
+        var stop = host.StopAsync();
+        await Task.WhenAll(producers);
+        await stop;
+        var status = writer.Status;
+
+        await using var restarted = await ServicesHost.StartAsync(dataFolder: folder, settings: new Dictionary<string, string?> { ["Portal:Jobs:Workers"] = "0" });
+        await using var reader = restarted.InTeam(teamId);
+        await using var db = await reader.DbAsync();
+        var saved = await db.Observations.CountAsync(o => o.Name == "call", Cancel);
+
+        // Each trace queued 2 states (running, ended) and its observations: every record was saved or counted as dropped.
+        Assert.Equal(Producers * TracesPerProducer * (ObservationsPerTrace + 2), status.Written + status.Dropped);
+        Assert.Equal((0, 0L), (status.Queued, status.Refused));
+        Assert.True(saved >= endedBeforeStop, $"{saved} observations saved, {endedBeforeStop} were acknowledged before the stop");
+        Assert.True(saved <= Total);
+    }
+
+    [Fact]
+    public async Task A_locked_database_is_waited_out_and_what_was_queued_is_saved_once_it_is_free()
+    {
+        await using var host = await LockableHostAsync(queueCapacity: 1000, dropWhenFull: false);
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var writer = scope.Get<TraceWriter>();
+        var trace = await scope.Get<TraceRecorder>().StartAsync(TraceSource.Api, "while locked", Cancel);
+
+        await using (var holder = await LockAsync(host))
+        {
+            await trace.Start(ObservationType.Generation, "call").EndAsync(TraceStatus.Succeeded);
+            await trace.EndAsync(TraceStatus.Succeeded);
+            await WaitUntilAsync(() => writer.Status.DatabaseUnavailable);
+            Assert.False(await writer.CatchUpAsync(TimeSpan.FromMilliseconds(200), Cancel), "nothing can be saved while the database is locked");
+        }
+
+        var saved = await scope.TraceAsync(trace.Id);
+        Assert.Equal((TraceStatus.Succeeded, "while locked"), (saved.Status, saved.Name));
+        Assert.Single(await scope.ObservationsOfAsync(trace.Id));
+        Assert.False(writer.Status.DatabaseUnavailable);
+    }
+
+    [Fact]
+    public async Task A_full_queue_makes_callers_wait_instead_of_dropping()
+    {
+        await using var host = await LockableHostAsync(queueCapacity: 4, dropWhenFull: false);
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var trace = await scope.Get<TraceRecorder>().StartAsync(TraceSource.Api, "back-pressure", Cancel);
+        await trace.AnnounceAsync();
+        Task producing;
+
+        await using (await LockAsync(host))
+        {
+            producing = Task.Run(async () =>
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    await trace.Start(ObservationType.Span, $"step {i}").EndAsync(TraceStatus.Succeeded);
+                }
+            }, Cancel);
+            await WaitUntilAsync(() => scope.Get<TraceWriter>().Status.DatabaseUnavailable);
+            Assert.False(producing.IsCompleted, "the producer waits for room while the writer cannot save");
+        }
+
+        await producing.WaitAsync(TimeSpan.FromMinutes(1), Cancel);
+        Assert.Equal(50, (await scope.ObservationsOfAsync(trace.Id)).Count);
+        Assert.Equal(0, scope.Get<TraceWriter>().Status.Dropped);
+    }
+
+    [Fact]
+    public async Task With_dropping_configured_a_full_queue_drops_and_counts_what_it_could_not_hold()
+    {
+        await using var host = await LockableHostAsync(queueCapacity: 4, dropWhenFull: true);
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var writer = scope.Get<TraceWriter>();
+        var trace = await scope.Get<TraceRecorder>().StartAsync(TraceSource.Api, "dropping", Cancel);
+        await trace.AnnounceAsync();
+
+        await using (await LockAsync(host))
+        {
+            await WaitUntilAsync(() => writer.Status.DatabaseUnavailable);
+            for (var i = 0; i < 50; i++)
+            {
+                await trace.Start(ObservationType.Span, $"step {i}").EndAsync(TraceStatus.Succeeded);
+            }
+        }
+
+        var saved = (await scope.ObservationsOfAsync(trace.Id)).Count;
+        Assert.True(writer.Status.Dropped > 0);
+        Assert.Equal(50, saved + writer.Status.Dropped);
+    }
+
+    private const int Total = Producers * TracesPerProducer * ObservationsPerTrace;
+
+    /// <summary>A host whose database gives up on a lock after a second, so the writer sees it as unavailable quickly.</summary>
+    private static Task<ServicesHost> LockableHostAsync(int queueCapacity, bool dropWhenFull)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
+        return ServicesHost.StartAsync(dataFolder: folder, settings: new Dictionary<string, string?>
+        {
+            ["Portal:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "portal.db")};Foreign Keys=True;Default Timeout=1",
+            ["Portal:Traces:QueueCapacity"] = queueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Portal:Traces:DropWhenFull"] = dropWhenFull ? "true" : "false",
+            ["Portal:Traces:MaxRetryDelay"] = "00:00:00.200",
+            ["Portal:Jobs:Workers"] = "0",
+        });
+    }
+
+    /// <summary>Another connection holding the database's write lock, as a long migration or backup would.</summary>
+    private static async Task<SqliteConnection> LockAsync(ServicesHost host)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(host.DataFolder, "portal.db")};Pooling=False");
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "BEGIN EXCLUSIVE;";
+        await command.ExecuteNonQueryAsync(Cancel);
+        return connection;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        limit.CancelAfter(TimeSpan.FromMinutes(1));
+        while (!condition())
+        {
+            await Task.Yield();
+            await Task.Delay(TimeSpan.FromMilliseconds(20), limit.Token);
+        }
+    }
+}
