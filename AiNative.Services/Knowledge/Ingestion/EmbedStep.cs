@@ -11,12 +11,14 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// <summary>
 /// Embeds the run's chunks in batches through the one model-invocation path, a bounded number of
 /// calls at a time, each retried with back-off. Only chunks without a vector are sent, so a
-/// resumed run skips the batches that were finished before it stopped.
+/// resumed run skips the batches that were finished before it stopped. A run is one trace (source
+/// ingestion) with an embedding observation per call.
 /// </summary>
 internal sealed class EmbedStep(
     IDbContextFactory<PortalDbContext> dbFactory,
     ModelInvoker invoker,
     EmbeddingRetry retry,
+    TraceRecorder recorder,
     IOptions<KnowledgeOptions> options) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Embed;
@@ -36,6 +38,15 @@ internal sealed class EmbedStep(
             .Select(c => new { c.Id, c.Text, c.Heading })
             .ToListAsync(cancellationToken);
         var done = total - waiting.Count;
+        if (waiting.Count == 0)
+        {
+            return StepResult.Success;
+        }
+
+        var trace = await recorder.StartAsync(TraceSource.Ingestion, $"embed {context.Document.FileName}", cancellationToken);
+        trace.Trace.Metadata["ainative.document.id"] = documentId.ToString();
+        trace.Trace.Metadata["ainative.document.chunks"] = waiting.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = TraceStatus.Failed;
         try
         {
             await Parallel.ForEachAsync(
@@ -46,11 +57,14 @@ internal sealed class EmbedStep(
                     // The heading travels with the text, so "Install › Linux" helps find a chunk that only says "run the script".
                     var texts = batch.Select(c => c.Heading is null ? c.Text : $"{c.Heading}\n\n{c.Text}").ToList();
                     var result = await retry.ExecuteAsync(
-                        async token => await invoker.EmbedAsync(plan.EmbeddingModelId, texts, TraceSource.Ingestion, token), ct);
+                        async token => await invoker.EmbedAsync(
+                            new EmbeddingInvocation { ModelId = plan.EmbeddingModelId, Texts = texts, Source = TraceSource.Ingestion, Trace = trace }, token),
+                        ct);
                     await SaveVectorsAsync(batch.Select(c => c.Id).ToList(), result.Vectors, ct);
                     var finished = Interlocked.Add(ref done, batch.Length);
                     await context.ReportProgressAsync(total == 0 ? 1 : (double)finished / total, ct);
                 });
+            status = TraceStatus.Succeeded;
         }
         catch (ProviderCallException e)
         {
@@ -65,6 +79,15 @@ internal sealed class EmbedStep(
         catch (PortalException e) when (e is ValidationFailedException or ConflictException or ContextWindowExceededException)
         {
             return StepResult.FatalError($"Embedding failed: {e.Message}");
+        }
+        catch (OperationCanceledException)
+        {
+            status = TraceStatus.Cancelled;
+            throw;
+        }
+        finally
+        {
+            await trace.EndAsync(status);
         }
 
         return StepResult.Success;
