@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AiNative.Services.Platform.AccessTokens;
+using AiNative.Services.Platform.Caching;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -12,15 +13,15 @@ namespace AiNative.Portal.Accounts.AccessTokens;
 /// <summary>
 /// Authenticates <c>Authorization: Bearer ainp_…</c> as the token's owner, with the same claims as
 /// their sign-in cookie (so the same roles apply). A refused token is answered 401 with a problem
-/// that says whether it expired, or is invalid or revoked, and no more.
+/// that says whether it expired, or is invalid or revoked, and no more. The token and the owner's
+/// claims come through the <see cref="AccessCache"/>, so most requests read nothing from the database.
 /// </summary>
 internal sealed class AccessTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     PersonalAccessTokens tokens,
-    UserManager<PortalUser> users,
-    IUserClaimsPrincipalFactory<PortalUser> claims,
+    AccessCache cache,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -36,14 +37,16 @@ internal sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.Fail($"The access token expired on {check.ExpiredAt:yyyy-MM-dd}. Create a new one under Account → Access tokens.");
         }
 
-        var user = check.UserId is { } userId ? await users.FindByIdAsync(userId.ToString()) : null;
-        if (check.Status != AccessTokenStatus.Valid || user is null)
+        var claims = check.UserId is { } userId
+            ? await cache.GetOrLoadAsync(("token-owner-claims", userId), _ => OwnerClaimsAsync(userId), Context.RequestAborted)
+            : null;
+        if (check.Status != AccessTokenStatus.Valid || claims is null)
         {
             return AuthenticateResult.Fail(InvalidOrRevoked);
         }
 
-        var principal = await claims.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, Scheme.Name);
+        // The identity copies the claims, so the cached ones are never changed.
+        var identity = new ClaimsIdentity(claims, Scheme.Name);
         identity.AddClaim(new Claim(PortalAuthentication.AccessTokenIdClaim, check.TokenId!.Value.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
@@ -63,6 +66,21 @@ internal sealed class AccessTokenAuthenticationHandler(
                 Detail = result.Failure?.Message ?? InvalidOrRevoked,
             },
         });
+    }
+
+    /// <summary>The owner's claims, as their sign-in cookie would carry them; null when the account is gone.</summary>
+    private async Task<IReadOnlyList<Claim>?> OwnerClaimsAsync(Guid userId)
+    {
+        // Resolved only when the cache has no copy: a user manager brings a database context with it.
+        var users = Context.RequestServices.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return null;
+        }
+
+        var principal = await Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        return [.. principal.Claims];
     }
 
     private const string InvalidOrRevoked = "The access token is invalid or has been revoked. Check that it was copied whole, or create a new one under Account → Access tokens.";

@@ -1,5 +1,6 @@
 using AiNative.Services.Data;
 using AiNative.Services.Platform.Audit;
+using AiNative.Services.Platform.Caching;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace AiNative.Services.Platform.AccessTokens;
 /// place of the sign-in cookie, with the same roles. Creation and revocation are audited
 /// portal-wide, by name and prefix only.
 /// </summary>
-public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, AccessCache cache, TimeProvider clock)
 {
     public const string AuditKind = "Access token";
 
@@ -76,7 +77,11 @@ public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFa
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Checks a presented token: its hash must match a token that is not revoked nor expired, of an account that an administrator has not locked.</summary>
+    /// <summary>
+    /// Checks a presented token: its hash must match a token that is not revoked nor expired, of an
+    /// account that an administrator has not locked. The token is read through the access cache, so
+    /// a revocation or a lock in this process counts at once and one elsewhere within a second.
+    /// </summary>
     public async Task<AccessTokenCheck> CheckAsync(string presented, CancellationToken cancellationToken)
     {
         if (!AccessTokenSecret.LooksLikeToken(presented))
@@ -85,29 +90,36 @@ public sealed class PersonalAccessTokens(IDbContextFactory<PortalDbContext> dbFa
         }
 
         var hash = AccessTokenSecret.Hash(presented);
-        var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var token = await db.PersonalAccessTokens.AsNoTracking()
-            .Where(t => t.SecretHash == hash)
-            .Select(t => new { t.Id, t.UserId, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User.LockoutEnd })
-            .SingleOrDefaultAsync(cancellationToken);
+        var token = await cache.GetOrLoadAsync(("access-token", hash), ct => FindAsync(hash, ct), cancellationToken);
         if (token is null || token.RevokedAt is not null || AccountLocks.IsLockedByAdministrator(token.LockoutEnd))
         {
             return AccessTokenCheck.InvalidOrRevoked;
         }
 
+        var now = clock.GetUtcNow();
         if (token.ExpiresAt <= now)
         {
             return new AccessTokenCheck(AccessTokenStatus.Expired, ExpiredAt: token.ExpiresAt);
         }
 
-        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedPrecision)
+        if (token.TryClaimUseRecord(now, LastUsedPrecision))
         {
+            // A bulk update, so it does not empty the access cache: when a token was used changes nobody's access.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), cancellationToken);
         }
 
         return new AccessTokenCheck(AccessTokenStatus.Valid, token.UserId, token.Id);
+    }
+
+    private async Task<KnownAccessToken?> FindAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.PersonalAccessTokens.AsNoTracking()
+            .Where(t => t.SecretHash == hash)
+            .Select(t => new KnownAccessToken(t.Id, t.UserId, t.ExpiresAt, t.RevokedAt, t.User.LockoutEnd, t.LastUsedAt))
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     private static AccessTokenInfo Info(PersonalAccessToken t) =>

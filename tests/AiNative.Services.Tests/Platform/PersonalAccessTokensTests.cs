@@ -119,6 +119,42 @@ public sealed class PersonalAccessTokensTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_revoked_after_a_check_is_refused_on_the_next()
+    {
+        await using var scope = _host.WithoutTeam();
+        var tokens = scope.Get<PersonalAccessTokens>();
+        var created = await tokens.CreateAsync(_user.Id, "laptop", 7, Ct);
+        var before = await tokens.CheckAsync(created.Secret, Ct);
+
+        await tokens.RevokeAsync(_user.Id, created.Token.Id, Ct);
+
+        Assert.Equal(AccessTokenStatus.Valid, before.Status);
+        Assert.Equal(AccessTokenStatus.InvalidOrRevoked, (await tokens.CheckAsync(created.Secret, Ct)).Status);
+    }
+
+    [Fact]
+    public async Task A_token_revoked_by_another_portal_process_is_refused_within_a_second()
+    {
+        await using var scope = _host.WithoutTeam();
+        var tokens = scope.Get<PersonalAccessTokens>();
+        var created = await tokens.CreateAsync(_user.Id, "laptop", 7, Ct);
+        await tokens.CheckAsync(created.Secret, Ct);
+
+        // Another replica revokes it: this process hears nothing of it and learns it from the database.
+        await using (var db = await scope.DbAsync())
+        {
+            var revokedAt = _clock.GetUtcNow();
+            await db.PersonalAccessTokens.ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, revokedAt), Ct);
+        }
+
+        var atOnce = await tokens.CheckAsync(created.Secret, Ct);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var aSecondLater = await tokens.CheckAsync(created.Secret, Ct);
+
+        Assert.Equal((AccessTokenStatus.Valid, AccessTokenStatus.InvalidOrRevoked), (atOnce.Status, aSecondLater.Status));
+    }
+
+    [Fact]
     public async Task Another_users_token_cannot_be_revoked_and_stays_valid()
     {
         var other = await _host.CreateUserAsync("other@example.com");
