@@ -1,8 +1,10 @@
+using AiNative.Bench.Http;
 using AiNative.Bench.Knowledge;
 using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project bench/AiNative.Bench -- --filter '*'
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
+// HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2]
 if (args is ["knowledge-scenario", .. var options])
 {
     var wal = options.Contains("--wal");
@@ -14,6 +16,19 @@ if (args is ["knowledge-scenario", .. var options])
         _ => [.. sizes.Select(int.Parse)],
     };
     await KnowledgeScenario.RunAsync(scales, wal);
+    return;
+}
+
+if (args is ["http-scenario", .. var httpOptions])
+{
+    string? Option(string name) => httpOptions.SkipWhile(o => o != name).Skip(1).FirstOrDefault();
+    var optionValues = new[] { "--clients", "--seconds", "--warmup" }.Select(Option).ToHashSet();
+    var targets = httpOptions.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && !optionValues.Contains(o)).ToList();
+    await HttpScenario.RunAsync(
+        targets is [] ? ["session", "search"] : targets,
+        [.. (Option("--clients") ?? "8").Split(',').Select(int.Parse)],
+        TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "2", System.Globalization.CultureInfo.InvariantCulture)),
+        TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 
