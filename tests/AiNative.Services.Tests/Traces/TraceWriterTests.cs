@@ -43,9 +43,10 @@ public sealed class TraceWriterTests
                 await trace.AnnounceAsync();
                 for (var o = 0; o < ObservationsPerTrace; o++)
                 {
-                    var before = Volatile.Read(ref stopping) == 0;
                     await trace.Start(ObservationType.Generation, "call").EndAsync(TraceStatus.Succeeded);
-                    if (before)
+
+                    // Queued (acknowledged) before the stop began: it must be saved.
+                    if (Volatile.Read(ref stopping) == 0)
                     {
                         Interlocked.Increment(ref endedBeforeStop);
                     }
