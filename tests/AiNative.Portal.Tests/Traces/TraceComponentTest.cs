@@ -1,0 +1,19 @@
+using AiNative.Portal.Client.Contracts.Traces;
+using AiNative.Portal.Tests.Components;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AiNative.Portal.Tests.Traces;
+
+/// <summary>bUnit on an interactive server renderer with the fake traces API.</summary>
+public abstract class TraceComponentTest : PortalComponentTest
+{
+    protected TraceComponentTest()
+    {
+        Services.AddSingleton<ITracesApi>(Api);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    internal FakeTracesApi Api { get; } = new();
+}
