@@ -64,6 +64,7 @@ public sealed class TracesPageTests : TraceComponentTest
 
         await page.InvokeAsync(() => page.FindComponent<MudSelect<TraceSourceDto?>>().Instance.ValueChanged.InvokeAsync(TraceSourceDto.Knowledge));
         await page.InvokeAsync(() => page.FindComponent<MudSelect<TraceStatusDto?>>().Instance.ValueChanged.InvokeAsync(TraceStatusDto.Failed));
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<Guid?>>().Instance.ValueChanged.InvokeAsync(PromptListApi.SupportAnswer.Id));
         page.Find("input[data-testid=model-filter]").Change("fake-chat");
         page.Find("input[data-testid=tag-filter]").Change("support");
         page.Find("input[data-testid=search-filter]").Change("session-4");
@@ -77,6 +78,7 @@ public sealed class TracesPageTests : TraceComponentTest
         {
             Source = TraceSourceDto.Knowledge,
             Status = TraceStatusDto.Failed,
+            PromptId = PromptListApi.SupportAnswer.Id,
             Model = "fake-chat",
             Tag = "support",
             Search = "session-4",

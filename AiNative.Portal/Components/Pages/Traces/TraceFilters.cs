@@ -10,6 +10,8 @@ public sealed class TraceFilters
 
     public TraceStatusDto? Status { get; set; }
 
+    public Guid? PromptId { get; set; }
+
     public string? Model { get; set; }
 
     public string? Tag { get; set; }
@@ -26,7 +28,7 @@ public sealed class TraceFilters
     public double? MaxScore { get; set; }
 
     public bool Any =>
-        Source is not null || Status is not null || Text(Model) is not null || Text(Tag) is not null || Text(Search) is not null
+        Source is not null || Status is not null || PromptId is not null || Text(Model) is not null || Text(Tag) is not null || Text(Search) is not null
         || Dates?.Start is not null || Dates?.End is not null || ScoreName is not null;
 
     /// <summary>The API's query for the table's page (counted from 0) and size.</summary>
@@ -34,6 +36,7 @@ public sealed class TraceFilters
     {
         Source = Source,
         Status = Status,
+        PromptId = PromptId,
         Model = Text(Model),
         Tag = Text(Tag),
         Search = Text(Search),
