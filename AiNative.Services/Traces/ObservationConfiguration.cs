@@ -15,7 +15,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         builder.Property(o => o.FinishReason).HasMaxLength(40);
         builder.Property(o => o.Error).HasMaxLength(100);
         builder.Property(o => o.Attributes).HasJsonConversion();
-        builder.ComplexCollection(o => o.Hits, hits => hits.ToJson());
+        builder.Property(o => o.Hits).HasJsonConversion();
         builder.HasIndex(o => o.TraceId);
 
         // Usage and cost reports sum observations by time.

@@ -1,9 +1,11 @@
 using AiNative.Bench.Http;
 using AiNative.Bench.Knowledge;
+using AiNative.Bench.Traces;
 using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project bench/AiNative.Bench -- --filter '*'
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
+// Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2]
 if (args is ["knowledge-scenario", .. var options])
 {
@@ -16,6 +18,12 @@ if (args is ["knowledge-scenario", .. var options])
         _ => [.. sizes.Select(int.Parse)],
     };
     await KnowledgeScenario.RunAsync(scales, wal);
+    return;
+}
+
+if (args is ["recording-scenario", .. var recordingOptions])
+{
+    await RecordingScenario.RunAsync(recordingOptions is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 200_000);
     return;
 }
 

@@ -897,6 +897,10 @@ namespace AiNative.Services.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hits")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Input")
                         .HasColumnType("TEXT");
 
@@ -948,36 +952,6 @@ namespace AiNative.Services.Data.Migrations
 
                     b.Property<bool>("UsageEstimated")
                         .HasColumnType("INTEGER");
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Hits", "AiNative.Services.Traces.Observation.Hits#RetrievedChunk", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<long>("ChunkId");
-
-                            b1.Property<Guid>("DocumentId");
-
-                            b1.Property<string>("DocumentName")
-                                .IsRequired();
-
-                            b1.Property<double?>("FusedScore");
-
-                            b1.Property<string>("Heading");
-
-                            b1.Property<double?>("KeywordScore");
-
-                            b1.Property<int>("Number");
-
-                            b1.Property<int?>("Page");
-
-                            b1.Property<double>("Relevance");
-
-                            b1.Property<double?>("VectorScore");
-
-                            b1
-                                .ToJson("Hits")
-                                .HasColumnType("TEXT");
-                        });
 
                     b.HasKey("Id");
 

@@ -25,6 +25,9 @@ public sealed partial class TraceWriterService(
     /// <summary>Cancelled when a stop must end before everything is saved (the host's shutdown timeout).</summary>
     private readonly CancellationTokenSource _abandon = new();
 
+    /// <summary>The statements, built from the EF Core model on the first save.</summary>
+    private Tables? _tables;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         writer.Complete();
@@ -73,13 +76,41 @@ public sealed partial class TraceWriterService(
             return;
         }
 
+        try
+        {
+            await SaveRetryingAsync(records);
+            writer.BatchDone(records.Count, 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database refused the batch: each record on its own, so only the bad ones are lost.
+            var refused = 0;
+            foreach (var record in records)
+            {
+                try
+                {
+                    await SaveRetryingAsync([record]);
+                }
+                catch (Exception one) when (one is not OperationCanceledException)
+                {
+                    refused++;
+                    LogRefused(one, record.GetType().Name);
+                }
+            }
+
+            writer.BatchDone(records.Count - refused, refused);
+        }
+    }
+
+    /// <summary>Saves, waiting out a database that cannot be reached (busy, locked, down) with back-off; throws what it refuses.</summary>
+    private async Task SaveRetryingAsync(IReadOnlyList<TraceRecord> records)
+    {
         var delay = FirstRetryDelay;
         while (true)
         {
             try
             {
                 await SaveAsync(records);
-                writer.BatchDone(records.Count, 0);
                 return;
             }
             catch (Exception e) when (TransientFailures.IsTransient(e))
@@ -89,32 +120,7 @@ public sealed partial class TraceWriterService(
                 await Task.Delay(delay, clock, _abandon.Token);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.MaxRetryDelay.Ticks));
             }
-            catch (DbUpdateException)
-            {
-                await SaveOneByOneAsync(records);
-                return;
-            }
         }
-    }
-
-    /// <summary>A batch the database refused: each record on its own, so only the bad ones are lost.</summary>
-    private async Task SaveOneByOneAsync(List<TraceRecord> records)
-    {
-        var refused = 0;
-        foreach (var record in records)
-        {
-            try
-            {
-                await SaveAsync([record]);
-            }
-            catch (DbUpdateException e)
-            {
-                refused++;
-                LogRefused(e, record.GetType().Name);
-            }
-        }
-
-        writer.BatchDone(records.Count - refused, refused);
     }
 
     private async Task SaveAsync(IReadOnlyList<TraceRecord> records)
@@ -122,26 +128,21 @@ public sealed partial class TraceWriterService(
         await using var scope = scopes.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        _tables ??= new Tables(
+            TraceTable.For(db, typeof(Trace), upsert: true), TraceTable.For(db, typeof(Observation), upsert: false), TraceTable.For(db, typeof(Score), upsert: false));
+        await db.Database.OpenConnectionAsync(CancellationToken.None);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
 
-        // The latest state of each trace wins; a trace already saved is updated, a new one inserted.
-        var traces = records.OfType<TraceRecord.TraceState>()
-            .GroupBy(r => r.Trace.Id)
-            .Select(g => g.Last().Trace)
-            .ToList();
-        var ids = traces.Select(t => t.Id).ToList();
-        var saved = ids.Count == 0
-            ? []
-            : await db.Traces.IgnoreQueryFilters().Where(t => ids.Contains(t.Id)).Select(t => t.Id).ToHashSetAsync(CancellationToken.None);
-        foreach (var trace in traces)
-        {
-            db.Entry(trace).State = saved.Contains(trace.Id) ? EntityState.Modified : EntityState.Added;
-        }
-
-        db.Observations.AddRange(records.OfType<TraceRecord.ObservationEnded>().Select(r => r.Observation));
-        db.Scores.AddRange(records.OfType<TraceRecord.ScoreGiven>().Select(r => r.Score));
-        await db.SaveChangesAsync(CancellationToken.None);
+        // The latest state of each trace wins: a trace saved as running is updated with how it ended.
+        await _tables.Traces.WriteAsync(connection, transaction,
+            records.OfType<TraceRecord.TraceState>().GroupBy(r => r.Trace.Id).Select(g => g.Last().Trace));
+        await _tables.Observations.WriteAsync(connection, transaction, records.OfType<TraceRecord.ObservationEnded>().Select(r => r.Observation));
+        await _tables.Scores.WriteAsync(connection, transaction, records.OfType<TraceRecord.ScoreGiven>().Select(r => r.Score));
+        await transaction.CommitAsync(CancellationToken.None);
     }
+
+    private sealed record Tables(TraceTable Traces, TraceTable Observations, TraceTable Scores);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot take {Count} trace records now; trying again in {Delay}")]
     private partial void LogDatabaseUnavailable(Exception exception, int count, TimeSpan delay);

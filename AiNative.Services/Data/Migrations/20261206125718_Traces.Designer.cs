@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AiNative.Services.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206120933_Traces")]
+    [Migration("20261206125718_Traces")]
     partial class Traces
     {
         /// <inheritdoc />
@@ -900,6 +900,10 @@ namespace AiNative.Services.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hits")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Input")
                         .HasColumnType("TEXT");
 
@@ -951,36 +955,6 @@ namespace AiNative.Services.Data.Migrations
 
                     b.Property<bool>("UsageEstimated")
                         .HasColumnType("INTEGER");
-
-                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Hits", "AiNative.Services.Traces.Observation.Hits#RetrievedChunk", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<long>("ChunkId");
-
-                            b1.Property<Guid>("DocumentId");
-
-                            b1.Property<string>("DocumentName")
-                                .IsRequired();
-
-                            b1.Property<double?>("FusedScore");
-
-                            b1.Property<string>("Heading");
-
-                            b1.Property<double?>("KeywordScore");
-
-                            b1.Property<int>("Number");
-
-                            b1.Property<int?>("Page");
-
-                            b1.Property<double>("Relevance");
-
-                            b1.Property<double?>("VectorScore");
-
-                            b1
-                                .ToJson("Hits")
-                                .HasColumnType("TEXT");
-                        });
 
                     b.HasKey("Id");
 
