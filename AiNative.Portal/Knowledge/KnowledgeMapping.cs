@@ -68,7 +68,7 @@ internal static class KnowledgeMapping
     public static AnswerDto ToDto(this Answer a) => new(
         a.KnowledgeBaseName, a.KnowledgeBaseId, a.Question, a.Text, a.NoResult, a.NoResultReason,
         [.. a.Citations.Select(c => new CitationDto(c.Number, c.ChunkId, c.DocumentId, c.DocumentName, c.Page, c.Heading, c.Relevance, c.Text, c.Cited))],
-        a.ModelName, a.Usage?.InputTokens ?? 0, a.Usage?.OutputTokens ?? 0, a.Cost, a.Retrieval.Total.TotalMilliseconds, a.Latency?.TotalMilliseconds);
+        a.ModelName, a.Usage?.InputTokens ?? 0, a.Usage?.OutputTokens ?? 0, a.Cost, a.Retrieval.Total.TotalMilliseconds, a.Latency?.TotalMilliseconds, a.TraceId);
 
     public static ChunkDto ToDto(this ChunkView c) =>
         new(c.Id, c.DocumentId, c.DocumentName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens);

@@ -66,7 +66,7 @@ internal static class RunMappings
 
     private static RunSpanDto ToSpanDto(this Observation step, DateTimeOffset runStart) =>
         new(step.Name, (RunStatusDto)step.Status, Math.Max(0, (step.StartedAt - runStart).TotalMilliseconds), step.DurationMs, step.Attributes,
-            [.. step.Hits.Select(h => h.ToDto())]);
+            [.. step.Hits.Select(h => h.ToDto())], step.Type == ObservationType.Retrieval ? step.Input : null);
 
     private static RunProblemDto? Problem(string? title, string? detail) => title is null ? null : new RunProblemDto(title, detail);
 

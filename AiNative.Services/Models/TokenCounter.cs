@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.ML.Tokenizers;
 
@@ -22,6 +23,13 @@ public sealed class TokenCounter
 
     public int Count(IEnumerable<ChatMessage> messages) =>
         messages.Sum(m => TokensPerMessage + Count(m.Text)) + TokensPerReply;
+
+    /// <summary>
+    /// At least as many tokens as <see cref="Count(IEnumerable{ChatMessage})"/>, far cheaper: a byte-level BPE token
+    /// covers at least one UTF-8 byte. A prompt within a limit by this bound needs no counting.
+    /// </summary>
+    public static long UpperBound(IEnumerable<ChatMessage> messages) =>
+        messages.Sum(m => TokensPerMessage + (long)Encoding.UTF8.GetByteCount(m.Text)) + TokensPerReply;
 
     /// <summary>The longest prefix of <paramref name="text"/> within <paramref name="maxTokens"/> tokens.</summary>
     public string Truncate(string text, int maxTokens)

@@ -44,11 +44,14 @@ public sealed partial class RetrievalJourneyTests(BrowserPortal browser) : IClas
         Assert.Empty(session.ConsoleErrors);
     }
 
-    /// <summary>The trace starts with the retrieve step, whose sources list the handbook's page on keys first, with its scores.</summary>
+    /// <summary>
+    /// The trace starts with the retrieve step (then its query's embedding, the render and the model call), whose
+    /// sources list the handbook's page on keys first, with its scores.
+    /// </summary>
     private static async Task ExpectRetrieveSpanAsync(IPage page)
     {
         var spans = page.GetByTestId("trace-span");
-        await Expect(spans).ToHaveCountAsync(3);
+        await Expect(spans).ToHaveCountAsync(4);
         var retrieve = spans.First;
         await Expect(retrieve.GetByText("retrieve", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(retrieve).ToContainTextAsync("How are provider API keys stored?");

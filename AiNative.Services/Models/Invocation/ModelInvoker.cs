@@ -90,9 +90,9 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
         var model = await LoadAsync(request.ModelId, ModelKind.Chat, cancellationToken);
         var settings = request.Settings.Over(model.DefaultSettings);
         ValidateSettings(settings, model);
-        var promptTokens = tokens.Count(request.Messages);
         var reserved = settings.MaxOutputTokens ?? 0;
-        if (model.ContextWindow > 0 && promptTokens + reserved > model.ContextWindow)
+        if (model.ContextWindow > 0 && TokenCounter.UpperBound(request.Messages) + reserved > model.ContextWindow
+            && tokens.Count(request.Messages) is var promptTokens && promptTokens + reserved > model.ContextWindow)
         {
             throw new ContextWindowExceededException(model.Name, promptTokens, reserved, model.ContextWindow);
         }

@@ -24,7 +24,7 @@ public sealed class AskTabTests : KnowledgeComponentTest
         var refunds = new CitationDto(1, 41, KnowledgeSamples.NotesId, "notes.md", null, "Refunds", 0.83, "Refunds are paid in 14 days.", true);
         var shipping = new CitationDto(2, 42, KnowledgeSamples.NotesId, "notes.md", 3, null, 0.4, "Parcels ship daily.", false);
         Api.Answer = request => new AnswerDto("Support", Api.Base.Id, request.Question, "Within **14 days** [1].<script>alert(1)</script>", false, null,
-            [refunds, shipping], "offline-chat", 40, 8, 0, 3, 1);
+            [refunds, shipping], "offline-chat", 40, 8, 0, 3, 1, TraceId);
         Api.Chunks[41] = new ChunkDto(41, KnowledgeSamples.NotesId, "notes.md", Api.Base.Id, 0, null, "Refunds", "Refunds are paid in 14 days.", 9);
         var dialogs = Render<MudDialogProvider>();
 
@@ -37,7 +37,10 @@ public sealed class AskTabTests : KnowledgeComponentTest
         Assert.Contains("[2] notes.md · page 3", tab.Find("[data-testid=citations]").TextContent);
         dialogs.WaitForAssertion(() => Assert.Contains("Refunds are paid in 14 days.", dialogs.Find("[data-testid=chunk]").TextContent));
         Assert.Contains("notes.md · Refunds · relevance 0.83 · 9 tokens", dialogs.Find("[data-testid=chunk-facts]").TextContent);
+        Assert.EndsWith($"traces/{TraceId}", tab.Find("[data-testid=answer-trace]").GetAttribute("href"));
     }
+
+    private static readonly Guid TraceId = Guid.CreateVersion7();
 
     [Fact]
     public void A_source_whose_chunk_was_replaced_shows_the_text_it_had_when_cited()

@@ -150,7 +150,7 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
         Assert.Contains(first, ofPrompt!.Items.Select(r => r.Id));
         Assert.DoesNotContain(second, ofPrompt.Items.Select(r => r.Id));
         Assert.Equal("Support answer v1", details!.Summary.PromptLabel);
-        Assert.Equal(["render", "model call"], details.Spans.Select(s => s.Name));
+        Assert.Equal(["render", details.Summary.ModelName], details.Spans.Select(s => s.Name));
         Assert.Equal(["context", "question"], details.Variables.Select(v => v.Name));
         Assert.Equal(0.2f, details.Settings.Temperature);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);

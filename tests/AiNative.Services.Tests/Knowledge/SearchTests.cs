@@ -4,6 +4,7 @@ using AiNative.Services.Knowledge.Answers;
 using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Models;
 using AiNative.Services.Platform.Errors;
+using AiNative.Services.Traces;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -165,6 +166,25 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.True(nothing.NoResult);
         Assert.Null(nothing.CallId);
         Assert.Contains("has nothing relevant", nothing.Text);
+    }
+
+    [Fact]
+    public async Task An_answer_and_a_search_are_each_one_trace_with_the_retrieval_its_embedding_and_the_model_call()
+    {
+        var answer = await _scope.Get<KnowledgeAnswers>().AskAsync(new AskRequest { Index = Base, Question = "How long do koalas sleep?" }, Cancel);
+        await SearchAsync(new SearchRequest { Index = Base, Query = "penguins" });
+
+        var trace = await _scope.TraceAsync(answer.TraceId);
+        var steps = await _scope.ObservationsOfAsync(answer.TraceId);
+        Assert.Equal((TraceSource.Knowledge, "answer", TraceStatus.Succeeded, answer.Text), (trace.Source, trace.Name, trace.Status, trace.Output));
+        Assert.Equal([ObservationType.Retrieval, ObservationType.Embedding, ObservationType.Generation], steps.Select(s => s.Type));
+        Assert.Equal(steps[0].Id, steps[1].ParentId);
+        Assert.Equal(answer.CallId, steps[2].Id);
+        Assert.Equal(answer.Citations.Count, steps[0].Hits.Count);
+        Assert.Equal(steps.Sum(s => s.InputTokens), trace.InputTokens);
+        await using var db = await _scope.DbAsync();
+        var search = db.Traces.Single(t => t.Name == ObservationNames.Search);
+        Assert.Equal([ObservationType.Retrieval, ObservationType.Embedding], db.Observations.Where(o => o.TraceId == search.Id).OrderBy(o => o.StartedAt).Select(o => o.Type));
     }
 
     [Fact]
