@@ -48,12 +48,18 @@ public sealed class KnowledgeBases(
     public async Task<KnowledgeBase> FindAsync(string index, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await FindAsync(db, index, cancellationToken);
+    }
+
+    /// <summary>The base named <paramref name="index"/> (its name or id) in <paramref name="db"/>'s team, for a caller that already checked the role.</summary>
+    public static async Task<KnowledgeBase> FindAsync(PortalDbContext db, string index, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(index))
         {
             throw new ValidationFailedException("Index", "Name the knowledge base (its name or id).");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = index.Trim();
         var query = Guid.TryParse(name, out var id) ? db.KnowledgeBases.Where(b => b.Id == id || b.Name == name) : db.KnowledgeBases.Where(b => b.Name == name);
         return await query.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Knowledge base", name);

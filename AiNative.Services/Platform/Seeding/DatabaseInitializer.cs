@@ -23,6 +23,13 @@ public sealed partial class DatabaseInitializer(
         Directory.CreateDirectory(storage.Value.DataFolder);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file): reads go on while the trace writer and jobs commit,
+            // instead of waiting for each commit's lock. Commits stay durable (synchronous stays FULL).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
 
         var applied = await db.SeedRecords.Select(s => s.Name).ToListAsync(cancellationToken);
