@@ -33,6 +33,13 @@ public sealed partial class TraceWriterService(
         writer.Complete();
         await using var abandon = cancellationToken.Register(_abandon.Cancel);
         await base.StopAsync(cancellationToken);
+
+        // A stop that came before the writer's loop ever ran (a busy thread pool) cancels the loop unstarted:
+        // what is queued is saved here instead, so a stop never loses what was acknowledged.
+        if (ExecuteTask is { IsCompleted: true } && !_abandon.IsCancellationRequested && writer.Reader.Count > 0)
+        {
+            await DrainAsync();
+        }
     }
 
     public override void Dispose()
@@ -41,7 +48,10 @@ public sealed partial class TraceWriterService(
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => DrainAsync();
+
+    /// <summary>Saves batches until the queue is completed and empty (or the stop is abandoned).</summary>
+    private async Task DrainAsync()
     {
         var batch = new List<TraceRecord>(options.Value.BatchSize);
         try

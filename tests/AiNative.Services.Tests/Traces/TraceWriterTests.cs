@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using AiNative.Services.Traces;
 using AiNative.Services.Traces.Recording;
 using AiNative.Testing;
@@ -150,6 +152,32 @@ public sealed class TraceWriterTests
         var saved = (await scope.ObservationsOfAsync(trace.Id)).Count;
         Assert.True(writer.Status.Dropped > 0);
         Assert.Equal(50, saved + writer.Status.Dropped);
+    }
+
+    [Fact]
+    public async Task A_stop_before_the_writers_loop_ever_ran_still_saves_what_was_queued()
+    {
+        await using var host = await ServicesHost.StartAsync(settings: new Dictionary<string, string?> { ["Portal:Jobs:Workers"] = "0" });
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var options = scope.Get<IOptions<TraceWriterOptions>>();
+        var writer = new TraceWriter(options);
+        using var service = new TraceWriterService(
+            writer, scope.Get<IServiceScopeFactory>(), options, TimeProvider.System, NullLogger<TraceWriterService>.Instance);
+        var teamId = await host.DemoTeamIdAsync();
+        var traceId = Guid.CreateVersion7();
+
+        // Started with a cancelled token, the loop (run on the thread pool since .NET 10) is cancelled before it runs,
+        // as it can be when a busy pool has not run it yet at the stop.
+        await service.StartAsync(new CancellationToken(canceled: true));
+        for (var i = 0; i < 20; i++)
+        {
+            await writer.WriteAsync(new Observation { TeamId = teamId, TraceId = traceId, Name = $"early {i}", StartedAt = DateTimeOffset.UtcNow });
+        }
+
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Equal((20L, 0L, 0), (writer.Status.Written, writer.Status.Dropped, writer.Status.Queued));
+        Assert.Equal(20, (await scope.ObservationsOfAsync(traceId)).Count);
     }
 
     private const int Total = Producers * TracesPerProducer * ObservationsPerTrace;
