@@ -1,3 +1,4 @@
+using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
 using AiNative.Services.Traces.Recording;
 
@@ -20,5 +21,35 @@ public sealed class TraceRecorder(TeamContext team, TraceWriter writer, LiveTrac
             Privacy = level,
         };
         return new ActiveTrace(trace, level, writer, live, clock);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one trace that ends with how the work ended: succeeded, cancelled, or
+    /// failed with the problem it threw.
+    /// </summary>
+    public async Task<T> RecordAsync<T>(TraceSource source, string name, Func<ActiveTrace, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var trace = await StartAsync(source, name, cancellationToken);
+        var status = TraceStatus.Failed;
+        try
+        {
+            var result = await work(trace);
+            status = TraceStatus.Succeeded;
+            return result;
+        }
+        catch (PortalException e)
+        {
+            trace.SetProblem(e.Title, e.Message);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            status = TraceStatus.Cancelled;
+            throw;
+        }
+        finally
+        {
+            await trace.EndAsync(status);
+        }
     }
 }

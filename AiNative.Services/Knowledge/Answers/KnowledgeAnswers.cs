@@ -34,31 +34,14 @@ public sealed class KnowledgeAnswers(
             .Require(request.Sources is null or >= 1 and <= 20, "Sources", "Use between 1 and 20 sources.")
             .ThrowIfInvalid();
         var modelId = await ChatModelAsync(request.ChatModelId, cancellationToken);
-        var trace = await recorder.StartAsync(TraceSource.Knowledge, AnswerName, cancellationToken);
-        trace.SetInput(request.Question);
-        var status = TraceStatus.Failed;
-        try
+        return await recorder.RecordAsync(TraceSource.Knowledge, AnswerName, async trace =>
         {
+            trace.SetInput(request.Question);
             var answer = await AnswerAsync(request, modelId, trace, cancellationToken);
             trace.SetOutput(answer.Text);
             trace.Trace.Metadata["ainative.answer.no_result"] = answer.NoResult ? "true" : "false";
-            status = TraceStatus.Succeeded;
             return answer;
-        }
-        catch (PortalException e)
-        {
-            trace.SetProblem(e.Title, e.Message);
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            status = TraceStatus.Cancelled;
-            throw;
-        }
-        finally
-        {
-            await trace.EndAsync(status);
-        }
+        }, cancellationToken);
     }
 
     private async Task<Answer> AnswerAsync(AskRequest request, Guid modelId, ActiveTrace trace, CancellationToken cancellationToken)

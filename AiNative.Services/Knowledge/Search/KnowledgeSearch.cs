@@ -32,30 +32,13 @@ public sealed class KnowledgeSearch(
     {
         team.Require(TeamRole.Viewer);
         Validate(request);
-        var trace = await recorder.StartAsync(TraceSource.Knowledge, SearchName, cancellationToken);
-        trace.SetInput(JsonSerializer.Serialize(new { request.Index, request.Query, request.Mode, request.TopK, request.MinRelevance }, TraceJson.Options));
-        var status = TraceStatus.Failed;
-        try
+        return await recorder.RecordAsync(TraceSource.Knowledge, SearchName, async trace =>
         {
+            trace.SetInput(JsonSerializer.Serialize(new { request.Index, request.Query, request.Mode, request.TopK, request.MinRelevance }, TraceJson.Options));
             var results = await SearchAsync(request, new SearchTracing(trace, null, SearchName), cancellationToken);
             trace.Trace.Metadata["ainative.retrieval.hits"] = results.Hits.Count.ToString(CultureInfo.InvariantCulture);
-            status = TraceStatus.Succeeded;
             return results;
-        }
-        catch (PortalException e)
-        {
-            trace.SetProblem(e.Title, e.Message);
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            status = TraceStatus.Cancelled;
-            throw;
-        }
-        finally
-        {
-            await trace.EndAsync(status);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Searches as a step of other work (an answer, a prompt run), recorded as a retrieval observation of its trace.</summary>
