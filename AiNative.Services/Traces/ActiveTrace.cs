@@ -20,6 +20,7 @@ public sealed class ActiveTrace
     /// <summary>Observations that ended before the trace was announced; queued with it, or dropped with a trace that never was.</summary>
     private readonly List<Observation> _held = [];
     private bool _written;
+    private bool _generationSeen;
     private int _ended;
 
     internal ActiveTrace(Trace trace, TracePrivacy privacy, TraceWriter writer, LiveTraces live, TimeProvider clock)
@@ -145,9 +146,10 @@ public sealed class ActiveTrace
         Trace.UsageEstimated |= observation.UsageEstimated;
 
         // The first generation is the trace's model; an embedding names it only until a generation comes.
-        var first = Trace.ModelId is null || (observation.Type == ObservationType.Generation && !_observations.Any(o => o != observation && o.Type == ObservationType.Generation));
-        if (first)
+        var firstGeneration = observation.Type == ObservationType.Generation && !_generationSeen;
+        if (firstGeneration || (!_generationSeen && Trace.ModelId is null))
         {
+            _generationSeen |= firstGeneration;
             Trace.ModelId = observation.ModelId;
             Trace.ModelName = observation.ModelName;
             Trace.TimeToFirstTokenMs = observation.TimeToFirstTokenMs;

@@ -182,6 +182,7 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Equal(answer.CallId, steps[2].Id);
         Assert.Equal(answer.Citations.Count, steps[0].Hits.Count);
         Assert.Equal(steps.Sum(s => s.InputTokens), trace.InputTokens);
+        Assert.Equal(steps[2].ModelName, trace.ModelName);
         await using var db = await _scope.DbAsync();
         var search = db.Traces.Single(t => t.Name == ObservationNames.Search);
         Assert.Equal([ObservationType.Retrieval, ObservationType.Embedding], db.Observations.Where(o => o.TraceId == search.Id).OrderBy(o => o.StartedAt).Select(o => o.Type));
