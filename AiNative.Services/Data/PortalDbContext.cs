@@ -110,6 +110,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<decimal>().HaveConversion<double>();
         }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz takes UTC offsets only; a time given with another offset (an ingested trace's)
+            // is kept as the same instant in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        }
     }
 
     private void StampTeam()

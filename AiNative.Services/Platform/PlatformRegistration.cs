@@ -25,7 +25,11 @@ public static class PlatformRegistration
             .BindConfiguration(StorageOptions.Section)
             .PostConfigure<IHostEnvironment>((options, environment) =>
                 options.DataFolder = Path.GetFullPath(options.DataFolder, environment.ContentRootPath))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), $"Set {StorageOptions.Section}:DataFolder to a writable folder.");
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataFolder), $"Set {StorageOptions.Section}:DataFolder to a writable folder.")
+            .Validate(
+                o => o.Provider != DatabaseProvider.PostgreSQL || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                $"Set {StorageOptions.Section}:ConnectionString to the PostgreSQL database (Host=...;Database=...;Username=...;Password=...).")
+            .ValidateOnStart();
 
         // Who callers are and what they may do, cached for a second; committed changes empty it.
         services.AddSingleton<AccessCache>();
@@ -35,7 +39,7 @@ public static class PlatformRegistration
         // run handlers concurrently), and the context still sees the scope's TeamContext.
         services.AddDbContextFactory<PortalDbContext>(
             (provider, options) => options
-                .UseSqlite(provider.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveConnectionString())
+                .UsePortalDatabase(provider.GetRequiredService<IOptions<StorageOptions>>().Value)
                 .AddInterceptors(provider.GetRequiredService<AccessChangeInterceptor>()),
             ServiceLifetime.Scoped);
 

@@ -18,7 +18,7 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Testing;
 
 /// <summary>
-/// The real portal on a fresh SQLite database and blob folder of its own, with helpers to arrange
+/// The real portal on a fresh database (<see cref="TestDatabase"/>) and blob folder of its own, with helpers to arrange
 /// users and to sign in through the real login form.
 /// </summary>
 public sealed partial class PortalFactory : WebApplicationFactory<Program>
@@ -136,8 +136,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Portal:Storage:DataFolder", DataFolder);
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in TestDatabase.Settings(DataFolder).Concat(_settings))
         {
             builder.UseSetting(key, value);
         }
@@ -150,6 +149,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        TestDatabase.Delete(DataFolder);
         if (Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Testing;
 
 /// <summary>
-/// The services layer alone, on a real SQLite file in a folder of its own, migrated and seeded as
-/// at a portal's first start.
+/// The services layer alone, on a real database of its own (a SQLite file in its folder, or a
+/// PostgreSQL database: <see cref="TestDatabase"/>), migrated and seeded as at a portal's first start.
 /// </summary>
 public sealed class ServicesHost : IAsyncDisposable
 {
@@ -39,7 +39,7 @@ public sealed class ServicesHost : IAsyncDisposable
     {
         var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration["Portal:Storage:DataFolder"] = folder;
+        builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(folder));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalServices();
@@ -54,9 +54,13 @@ public sealed class ServicesHost : IAsyncDisposable
             // A start that fails (a test of bad configuration) leaves no files behind.
             host.Dispose();
             SqliteConnection.ClearAllPools();
-            if (dataFolder is null && Directory.Exists(folder))
+            if (dataFolder is null)
             {
-                Directory.Delete(folder, recursive: true);
+                TestDatabase.Delete(folder);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
             }
 
             throw;
@@ -140,6 +144,7 @@ public sealed class ServicesHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        TestDatabase.Delete(DataFolder);
         if (Directory.Exists(DataFolder))
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -10,7 +10,7 @@ namespace AiNative.Services.Platform.Seeding;
 
 /// <summary>
 /// Applies migrations and runs the seeders that have not run yet, before the portal serves its
-/// first request.
+/// first request. On PostgreSQL, one replica at a time does so.
 /// </summary>
 public sealed partial class DatabaseInitializer(
     IServiceProvider services,
@@ -30,6 +30,8 @@ public sealed partial class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Replicas starting together take turns: the first migrates and seeds, the others then find it done.
+        await using var startLock = await DatabaseStartLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
 
         var applied = await db.SeedRecords.Select(s => s.Name).ToListAsync(cancellationToken);

@@ -8,10 +8,16 @@ public sealed class StorageOptions
 {
     public const string Section = "Portal:Storage";
 
-    /// <summary>Folder for the database and blobs; relative paths are under the content root.</summary>
+    /// <summary>The database: SQLite in the data folder (one process), or PostgreSQL (one or several replicas).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder for blobs (and the SQLite database); relative paths are under the content root. Replicas share one.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>A full SQLite connection string; when empty, <c>portal.db</c> in the data folder is used.</summary>
+    /// <summary>
+    /// A full connection string. On SQLite, when empty, <c>portal.db</c> in the data folder is used;
+    /// PostgreSQL needs one (<c>Host=...;Database=...;Username=...;Password=...</c>).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     public string DatabasePath => Path.Combine(DataFolder, "portal.db");

@@ -50,7 +50,7 @@ public sealed class DeleteDuringIngestionTests
         await using var host = await ServicesHost.StartAsync(
             services => services.Configure<JobOptions>(o => o.Workers = 0),
             folder,
-            new Dictionary<string, string?> { ["Portal:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "portal.db")};Foreign Keys=False" });
+            new Dictionary<string, string?> { ["Portal:Storage:Provider"] = "Sqlite", ["Portal:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "portal.db")};Foreign Keys=False" });
         var team = await host.DemoTeamIdAsync();
         await using var scope = host.InTeam(team);
         await scope.CreateBaseAsync(Base);

@@ -188,6 +188,7 @@ public sealed class TraceWriterTests
         var folder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
         return ServicesHost.StartAsync(dataFolder: folder, settings: new Dictionary<string, string?>
         {
+            ["Portal:Storage:Provider"] = "Sqlite",
             ["Portal:Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "portal.db")};Foreign Keys=True;Default Timeout=1",
             ["Portal:Traces:QueueCapacity"] = queueCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Portal:Traces:DropWhenFull"] = dropWhenFull ? "true" : "false",

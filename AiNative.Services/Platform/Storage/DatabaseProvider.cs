@@ -1,0 +1,7 @@
+namespace AiNative.Services.Platform.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
+}
