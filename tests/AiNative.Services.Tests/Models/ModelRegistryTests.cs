@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiNative.Services.Models;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Models.Registry;
@@ -221,8 +222,10 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         await using (var db = await _scope.DbAsync())
         {
             // Stands in for the features that refer to models with a restricted foreign key (prompt versions, knowledge bases).
+            var idType = db.Database.IsSqlite() ? "TEXT" : "uuid";
             await db.Database.ExecuteSqlRawAsync(
-                """CREATE TABLE "ModelUsers" ("Id" INTEGER PRIMARY KEY, "ModelId" TEXT NOT NULL REFERENCES "Models" ("Id") ON DELETE RESTRICT)""", Cancel);
+                string.Format(CultureInfo.InvariantCulture, """CREATE TABLE "ModelUsers" ("ModelId" {0} NOT NULL REFERENCES "Models" ("Id") ON DELETE RESTRICT)""", idType),
+                Cancel);
             await db.Database.ExecuteSqlAsync($"""INSERT INTO "ModelUsers" ("ModelId") SELECT "Id" FROM "Models" WHERE "Name" = 'Used'""", Cancel);
         }
 

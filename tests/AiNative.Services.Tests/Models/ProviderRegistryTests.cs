@@ -136,7 +136,7 @@ public sealed class ProviderRegistryTests : IAsyncLifetime
 
         await using var db = await _scope.DbAsync();
         var stored = await db.Database
-            .SqlQuery<string>($"SELECT ProtectedApiKey AS Value FROM ModelProviders WHERE Name = 'Keyed'")
+            .SqlQuery<string>($"SELECT \"ProtectedApiKey\" AS \"Value\" FROM \"ModelProviders\" WHERE \"Name\" = 'Keyed'")
             .SingleAsync(Cancel);
         Assert.DoesNotContain(Key, stored);
         Assert.DoesNotContain("0123456789", stored);

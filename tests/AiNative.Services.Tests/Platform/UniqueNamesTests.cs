@@ -55,7 +55,8 @@ public sealed class UniqueNamesTests
             if (_armed is { } rival && eventData.Context!.ChangeTracker.Entries<Prompt>().Any(e => e.State == EntityState.Added))
             {
                 _armed = null;
-                var now = MigrationUpgradeTests.StoredTime(DateTimeOffset.UtcNow);
+                // As each provider stores a time: SQLite as ticks (PortalDbContext's converter), PostgreSQL as timestamptz.
+                object now = eventData.Context.Database.IsSqlite() ? MigrationUpgradeTests.StoredTime(DateTimeOffset.UtcNow) : DateTimeOffset.UtcNow;
                 await eventData.Context.Database.ExecuteSqlAsync(
                     $"INSERT INTO \"Prompts\" (\"Id\", \"TeamId\", \"Name\", \"CreatedAt\", \"UpdatedAt\") VALUES ({Guid.CreateVersion7()}, {rival.Team}, {rival.Name}, {now}, {now})",
                     cancellationToken);
