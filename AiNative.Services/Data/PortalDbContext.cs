@@ -103,12 +103,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset and decimal values as stored by default;
-        // as UTC ticks and doubles it can, and the model stays portable to PostgreSQL.
+        // SQLite cannot compare or order DateTimeOffset and decimal values as stored by default; as
+        // UTC ticks and whole fractions of a dollar (Money) it can, exactly, and the model stays portable.
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            configurationBuilder.Properties<decimal>().HaveConversion<MoneyAsIntegerConverter>();
         }
         else if (Database.IsNpgsql())
         {

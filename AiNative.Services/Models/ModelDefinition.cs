@@ -41,6 +41,7 @@ public sealed class ModelDefinition : ITeamOwned, IUniquelyNamed
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The cost of a call, rounded to what the database keeps (<see cref="Money"/>), so it reads back unchanged.</summary>
     public decimal CostOf(long inputTokens, long outputTokens) =>
-        ((inputTokens * InputPricePerMillion) + (outputTokens * OutputPricePerMillion)) / 1_000_000m;
+        Money.Round(((inputTokens * InputPricePerMillion) + (outputTokens * OutputPricePerMillion)) / 1_000_000m);
 }

@@ -264,8 +264,8 @@ namespace AiNative.Services.Data.Migrations
                     b.Property<int?>("EmbeddingDimensions")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("InputPricePerMillion")
-                        .HasColumnType("REAL");
+                    b.Property<long>("InputPricePerMillion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -280,8 +280,8 @@ namespace AiNative.Services.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("OutputPricePerMillion")
-                        .HasColumnType("REAL");
+                    b.Property<long>("OutputPricePerMillion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
@@ -883,8 +883,8 @@ namespace AiNative.Services.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Cost")
-                        .HasColumnType("REAL");
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("DurationMs")
                         .HasColumnType("REAL");
@@ -1086,8 +1086,8 @@ namespace AiNative.Services.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("Cost")
-                        .HasColumnType("REAL");
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");

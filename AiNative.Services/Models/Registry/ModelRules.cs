@@ -1,3 +1,4 @@
+using AiNative.Services.Data;
 using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Errors;
 
@@ -43,7 +44,8 @@ public static class ModelRules
     private static void CheckPrice(Validation validation, decimal price, string field, string which) =>
         validation
             .Require(price >= 0, field, $"The {which} price cannot be negative.")
-            .Require(price <= MaxPricePerMillion, field, $"The {which} price must be at most {MaxPricePerMillion:N0} US dollars per million tokens.");
+            .Require(price <= MaxPricePerMillion, field, $"The {which} price must be at most {MaxPricePerMillion:N0} US dollars per million tokens.")
+            .Require(Money.Round(price) == price, field, $"The {which} price can have at most {Money.Decimals} decimal places.");
 
     private static void CheckDefaults(Validation validation, GenerationSettings? settings, int maxOutputTokens)
     {

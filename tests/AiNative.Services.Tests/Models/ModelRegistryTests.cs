@@ -93,6 +93,18 @@ public sealed class ModelRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prices_are_kept_exactly_to_ten_decimal_places_and_finer_ones_are_refused()
+    {
+        var model = await Registry.CreateAsync(Chat("Precise") with { InputPricePerMillion = 0.0000000001m, OutputPricePerMillion = 1234.5678901234m }, Cancel);
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Registry.CreateAsync(
+            Chat("Too precise") with { InputPricePerMillion = 0.00000000001m }, Cancel));
+
+        var stored = await Registry.GetAsync(model.Id, Cancel);
+        Assert.Equal((0.0000000001m, 1234.5678901234m), (stored!.InputPricePerMillion, stored.OutputPricePerMillion));
+        Assert.Equal("The input price can have at most 10 decimal places.", error.Errors["InputPricePerMillion"].Single());
+    }
+
+    [Fact]
     public async Task Max_output_beyond_the_context_window_and_defaults_beyond_max_output_are_refused()
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => Registry.CreateAsync(
