@@ -116,6 +116,13 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string email = AdminEmail, string password = Password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInAsync(client, email, password);
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="client"/> (which keeps cookies and does not follow redirects) in through the login form, as a browser would.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password = Password)
+    {
         var form = await client.GetStringAsync("/account/login");
         var token = AntiforgeryToken(form);
         using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -131,7 +138,6 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         }
 
         client.DefaultRequestHeaders.Add(PortalApiClient.ClientHeader, "test");
-        return client;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

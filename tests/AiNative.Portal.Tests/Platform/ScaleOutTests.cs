@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using AiNative.Portal.Client;
+using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Portal.Client.Contracts.Models;
+using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Client.Http;
+using AiNative.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace AiNative.Portal.Tests.Platform;
+
+/// <summary>
+/// Two portal processes on one PostgreSQL database and one shared blob folder: replicas behind a
+/// load balancer. Always on PostgreSQL, whichever database the rest of the run uses.
+/// </summary>
+public sealed class ScaleOutTests : IAsyncLifetime
+{
+    private const string AdminEmail = "ops@example.com";
+    private const string Password = "correct horse battery";
+
+    private readonly string _database = "scaleout_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
+
+    // One browser: a session cookie made by one replica is sent to the other (cookies ignore the port).
+    private readonly CookieContainer _cookies = new();
+    private readonly List<IAsyncDisposable> _owned = [];
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        PostgresCluster.Instance.EnsureDatabase(_database);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in Enumerable.Reverse(_owned))
+        {
+            await owned.DisposeAsync();
+        }
+
+        PostgresCluster.Instance.DropDatabase(_database);
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Documents_jobs_sessions_and_model_changes_are_shared_by_two_replicas()
+    {
+        // A serves requests only; B also runs jobs: whatever A queues, B does.
+        var a = await StartReplicaAsync(workers: 0);
+        var b = await StartReplicaAsync(workers: 2);
+        var apiA = await SignInAsync(a);
+        var apiB = await ApisAsync(b);
+
+        await apiA.Knowledge.CreateBaseAsync(new SaveKnowledgeBaseRequest("Harbour", null, null, null), Cancel);
+        var question = new SearchRequestDto("Harbour", "when does the Glimmerwick tide turn", SearchModeDto.Vector);
+
+        // Both replicas load the base's (empty) vectors before the document arrives, so finding it later
+        // needs each to follow the database, not a first load.
+        Assert.Empty((await apiA.Knowledge.SearchAsync(question, Cancel)).Results);
+        Assert.Empty((await apiB.Knowledge.SearchAsync(question, Cancel)).Results);
+        var upload = await apiA.Knowledge.UploadAsync(
+            "Harbour", [new UploadFileDto("tides.md", Text("# Tides\n\nAt Glimmerwick harbour the tide turns every six hours and twelve minutes."))], cancellationToken: Cancel);
+        var tides = upload.Files.Single().DocumentId!.Value;
+        var ready = await WaitForAsync(() => apiA.Knowledge.GetDocumentAsync("Harbour", tides, Cancel), d => d.Status is DocumentStatusDto.Ready or DocumentStatusDto.Failed);
+        var fromB = await WaitForAsync(() => apiB.Knowledge.SearchAsync(question, Cancel), r => r.Results.Count > 0);
+        var fromA = await WaitForAsync(() => apiA.Knowledge.SearchAsync(question, Cancel), r => r.Results.Count > 0);
+
+        Assert.Equal(DocumentStatusDto.Ready, ready.Status);
+        Assert.Equal("tides.md", fromB.Results[0].SourceName);
+        Assert.Equal("tides.md", fromA.Results[0].SourceName);
+
+        // B caches the chat model with its price; A changes the price; B's next answers cost the new price.
+        var free = await apiB.Knowledge.AskAsync(new AskRequestDto("Harbour", "When does the tide turn?"), Cancel);
+        var chat = (await apiA.Models.ListModelsAsync(ModelKindDto.Chat, Cancel)).Single(m => m.Name == free.ModelName);
+        await apiA.Models.UpdateModelAsync(chat.Id, Save(chat) with { InputPricePerMillion = 1_000m, OutputPricePerMillion = 1_000m }, Cancel);
+        var priced = await WaitForAsync(() => apiB.Knowledge.AskAsync(new AskRequestDto("Harbour", "When does the tide turn?"), Cancel), answer => answer.Cost > 0);
+
+        Assert.Equal(0m, free.Cost);
+        Assert.Equal((priced.InputTokens + priced.OutputTokens) * 1_000m / 1_000_000m, priced.Cost);
+    }
+
+    [Fact]
+    public async Task A_replica_killed_during_ingestion_leaves_its_job_to_the_other_with_no_chunk_lost_or_doubled()
+    {
+        var a = await StartReplicaAsync(workers: 1);
+        var apiA = await SignInAsync(a);
+        await apiA.Knowledge.CreateBaseAsync(new SaveKnowledgeBaseRequest("Archive", null, null, new PartitioningDto(60, 10, SplitterDto.Markdown)), Cancel);
+        var upload = await apiA.Knowledge.UploadAsync("Archive", [new UploadFileDto("ledger.md", Text(Ledger(4_000)))], cancellationToken: Cancel);
+        var ledger = upload.Files.Single().DocumentId!.Value;
+        await WaitForAsync(() => apiA.Knowledge.GetDocumentAsync("Archive", ledger, Cancel), d => d.Status == DocumentStatusDto.Processing && d.Step == "embed");
+
+        await a.Process.KillAsync();
+        var b = await StartReplicaAsync(workers: 1);
+        var apiB = await ApisAsync(b);
+        var done = await WaitForAsync(() => apiB.Knowledge.GetDocumentAsync("Archive", ledger, Cancel), d => d.Status is DocumentStatusDto.Ready or DocumentStatusDto.Failed);
+
+        Assert.Equal(DocumentStatusDto.Ready, done.Status);
+        var (chunks, ordinals, first, last, withVectors) = await ChunkFactsAsync(ledger);
+        Assert.Equal(done.ChunkCount, chunks);
+        Assert.Equal((chunks, 0, chunks - 1), (ordinals, first, last));
+        Assert.Equal(chunks, withVectors);
+        var found = await apiB.Knowledge.SearchAsync(new SearchRequestDto("Archive", "entry 3999 of the harbour ledger"), Cancel);
+        Assert.Contains("entry 3999", found.Results[0].Text, StringComparison.Ordinal);
+    }
+
+    private sealed record Replica(PortalProcess Process, HttpClient Client);
+
+    private sealed record Apis(IKnowledgeApi Knowledge, IModelsApi Models);
+
+    private async Task<Replica> StartReplicaAsync(int workers)
+    {
+        var process = await PortalProcess.StartAsync(new Dictionary<string, string?>
+        {
+            ["Portal:Storage:Provider"] = "PostgreSQL",
+            ["Portal:Storage:ConnectionString"] = PostgresCluster.Instance.ConnectionString(_database),
+            ["Portal:Storage:DataFolder"] = _dataFolder,
+            ["Portal:Setup:AdministratorEmail"] = AdminEmail,
+            ["Portal:Setup:AdministratorPassword"] = Password,
+            ["Portal:Setup:AdministratorName"] = "Ops",
+            ["Portal:Jobs:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A killed replica's job is taken over once its lease runs out.
+            ["Portal:Jobs:LeaseDuration"] = "00:00:05",
+        }, Cancel);
+        _owned.Add(process);
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies }) { BaseAddress = process.Address };
+        return new Replica(process, client);
+    }
+
+    private async Task<Apis> SignInAsync(Replica replica)
+    {
+        await PortalFactory.SignInAsync(replica.Client, AdminEmail, Password);
+        return await ApisAsync(replica);
+    }
+
+    private async Task<Apis> ApisAsync(Replica replica)
+    {
+        if (!replica.Client.DefaultRequestHeaders.Contains(PortalApiClient.ClientHeader))
+        {
+            replica.Client.DefaultRequestHeaders.Add(PortalApiClient.ClientHeader, "test");
+        }
+
+        var services = new ServiceCollection();
+        services.AddHttpApis(replica.Process.Address);
+        services.AddScoped(_ => replica.Client);
+        var provider = services.BuildServiceProvider();
+        _owned.Add(provider);
+        var scope = provider.CreateScope();
+        var session = await scope.ServiceProvider.GetRequiredService<ISessionApi>().GetAsync(Cancel);
+        scope.ServiceProvider.GetRequiredService<CurrentTeam>().Set(session.CurrentTeam!.Id);
+        return new Apis(scope.ServiceProvider.GetRequiredService<IKnowledgeApi>(), scope.ServiceProvider.GetRequiredService<IModelsApi>());
+    }
+
+    private async Task<(long Chunks, long Ordinals, int First, int Last, long WithVectors)> ChunkFactsAsync(Guid document)
+    {
+        await using var connection = new NpgsqlConnection(PostgresCluster.Instance.ConnectionString(_database));
+        await connection.OpenAsync(Cancel);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT count(*), count(DISTINCT "Ordinal"), min("Ordinal"), max("Ordinal"), count("Vector")
+            FROM "KnowledgeChunks" WHERE "DocumentId" = $1 AND "Searchable"
+            """, connection) { Parameters = { new() { Value = document } } };
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        await reader.ReadAsync(Cancel);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt64(4));
+    }
+
+    /// <summary>Calls <paramref name="read"/> until <paramref name="done"/> holds, for up to three minutes (a busy machine is slow, never wrong).</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"Still not there after three minutes: {value}");
+            await Task.Delay(100, Cancel);
+        }
+    }
+
+    private static SaveModelRequest Save(ModelDto model) => new()
+    {
+        ProviderId = model.ProviderId,
+        Name = model.Name,
+        ProviderModelId = model.ProviderModelId,
+        Kind = model.Kind,
+        ContextWindow = model.ContextWindow,
+        MaxOutputTokens = model.MaxOutputTokens,
+        InputPricePerMillion = model.InputPricePerMillion,
+        OutputPricePerMillion = model.OutputPricePerMillion,
+        EmbeddingDimensions = model.EmbeddingDimensions,
+        DefaultSettings = model.DefaultSettings,
+    };
+
+    private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A long document of numbered entries, so every chunk is different and the last one is easy to find.</summary>
+    private static string Ledger(int entries) =>
+        "# Harbour ledger\n\n" + string.Join("\n\n", Enumerable.Range(0, entries).Select(i =>
+            $"Entry {i} of the harbour ledger: the boat number {i} unloaded {i % 97} crates of salt and {i % 13} barrels at dawn."));
+}
