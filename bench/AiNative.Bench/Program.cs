@@ -6,7 +6,8 @@ using BenchmarkDotNet.Running;
 // Run all: dotnet run -c Release --project bench/AiNative.Bench -- --filter '*'
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
-// HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2]
+// HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
+// The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
 if (args is ["knowledge-scenario", .. var options])
 {
     var wal = options.Contains("--wal");
@@ -30,13 +31,14 @@ if (args is ["recording-scenario", .. var recordingOptions])
 if (args is ["http-scenario", .. var httpOptions])
 {
     string? Option(string name) => httpOptions.SkipWhile(o => o != name).Skip(1).FirstOrDefault();
-    var optionValues = new[] { "--clients", "--seconds", "--warmup" }.Select(Option).ToHashSet();
+    var optionValues = new[] { "--clients", "--seconds", "--warmup", "--postgres" }.Select(Option).ToHashSet();
     var targets = httpOptions.Where(o => !o.StartsWith("--", StringComparison.Ordinal) && !optionValues.Contains(o)).ToList();
     await HttpScenario.RunAsync(
         targets is [] ? ["session", "search"] : targets,
         [.. (Option("--clients") ?? "8").Split(',').Select(int.Parse)],
         TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "2", System.Globalization.CultureInfo.InvariantCulture)),
-        TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
+        TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
+        Option("--postgres"));
     return;
 }
 

@@ -13,7 +13,8 @@ namespace AiNative.Bench.Http;
 /// personal access token, and loads a token-authenticated endpoint with concurrent loops.
 /// Targets: <c>session</c> (<c>GET /api/session</c>) and <c>search</c> (a hybrid search of the
 /// demo team's seeded "Portal handbook" base). Client and portal share this machine's cores.
-/// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2]</c>.
+/// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres &lt;connection string&gt;]</c>
+/// (<c>bench/with-postgres.sh</c> starts a throw-away PostgreSQL and passes it).
 /// </summary>
 public static partial class HttpScenario
 {
@@ -27,12 +28,30 @@ public static partial class HttpScenario
         "which models does the playground offer",
     ];
 
-    public static async Task RunAsync(IReadOnlyList<string> targets, IReadOnlyList<int> clients, TimeSpan warmUp, TimeSpan measured)
+    /// <summary>
+    /// Runs the loads on SQLite, then, given <paramref name="postgres"/> (a connection string to an empty
+    /// database), the same loads on PostgreSQL, so the two are measured side by side in one run.
+    /// </summary>
+    public static async Task RunAsync(IReadOnlyList<string> targets, IReadOnlyList<int> clients, TimeSpan warmUp, TimeSpan measured, string? postgres)
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {CpuModel()}, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine($"Each load: {warmUp.TotalSeconds:0} s warm-up, then {measured.TotalSeconds:0} s measured; the portal and the client share the machine.");
-        await using var portal = await PortalProcess.StartAsync(TimeSpan.FromMinutes(1));
-        Console.WriteLine($"Portal: {portal.Address} (a process of its own, Production settings, SQLite in a fresh folder)");
+        await RunOnAsync("SQLite in a fresh folder", new Dictionary<string, string>(), targets, clients, warmUp, measured);
+        if (postgres is not null)
+        {
+            await RunOnAsync("PostgreSQL", new Dictionary<string, string>
+            {
+                ["Portal:Storage:Provider"] = "PostgreSQL",
+                ["Portal:Storage:ConnectionString"] = postgres,
+            }, targets, clients, warmUp, measured);
+        }
+    }
+
+    private static async Task RunOnAsync(
+        string database, IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> targets, IReadOnlyList<int> clients, TimeSpan warmUp, TimeSpan measured)
+    {
+        await using var portal = await PortalProcess.StartAsync(TimeSpan.FromMinutes(1), settings);
+        Console.WriteLine($"Portal: {portal.Address} (a process of its own, Production settings, {database})");
 
         var token = await CreateAccessTokenAsync(portal.Address);
         using var http = new HttpClient(new SocketsHttpHandler

@@ -25,7 +25,8 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<PortalProcess> StartAsync(TimeSpan timeout)
+    /// <summary>Starts the portal; <paramref name="settings"/> (configuration keys) choose, for example, PostgreSQL.</summary>
+    public static async Task<PortalProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> settings)
     {
         var assembly = PortalAssembly();
         var dataFolder = Path.Combine(Path.GetTempPath(), "ainative-bench", Guid.NewGuid().ToString("N"));
@@ -46,6 +47,10 @@ public sealed partial class PortalProcess : IAsyncDisposable
         start.Environment["Portal__Setup__AdministratorPassword"] = AdminPassword;
         start.Environment["Portal__Setup__AdministratorName"] = "Bench Admin";
         start.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = string.Empty;
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
         var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
