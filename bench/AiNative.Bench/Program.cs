@@ -1,5 +1,6 @@
 using AiNative.Bench.Http;
 using AiNative.Bench.Knowledge;
+using AiNative.Bench.Platform;
 using AiNative.Bench.Traces;
 using BenchmarkDotNet.Running;
 
@@ -8,6 +9,7 @@ using BenchmarkDotNet.Running;
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
+// Replicas on PostgreSQL (jobs claimed per second by 1 and 2): bash bench/with-postgres.sh replicas-scenario [jobs]
 if (args is ["knowledge-scenario", .. var options])
 {
     var wal = options.Contains("--wal");
@@ -25,6 +27,15 @@ if (args is ["knowledge-scenario", .. var options])
 if (args is ["recording-scenario", .. var recordingOptions])
 {
     await RecordingScenario.RunAsync(recordingOptions is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
+if (args is ["replicas-scenario", .. var replicaOptions])
+{
+    var postgres = replicaOptions.SkipWhile(o => o != "--postgres").Skip(1).FirstOrDefault()
+        ?? throw new ArgumentException("replicas-scenario needs --postgres <connection string>: run it with bench/with-postgres.sh.");
+    var jobs = replicaOptions.TakeWhile(o => o != "--postgres").ToArray() is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+    await ReplicasScenario.RunAsync(postgres, jobs);
     return;
 }
 
