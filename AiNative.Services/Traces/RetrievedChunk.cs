@@ -21,7 +21,7 @@ public sealed record RetrievedChunk
     /// <summary>Cosine similarity, when the vector search found the chunk.</summary>
     public double? VectorScore { get; init; }
 
-    /// <summary>BM25, when the keyword search found the chunk.</summary>
+    /// <summary>The keyword score (BM25 on SQLite, ts_rank_cd on PostgreSQL), when the keyword search found the chunk.</summary>
     public double? KeywordScore { get; init; }
 
     /// <summary>Reciprocal rank fusion, in hybrid mode.</summary>

@@ -1,10 +1,11 @@
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// The SQLite FTS5 keyword index over <see cref="KnowledgeChunk"/> text and headings, kept in step
-/// by triggers. This is the one SQLite-only part of the model (DESIGN.md allows it for the vector
-/// and keyword index); migrations call <see cref="Create"/> and <see cref="Drop"/>, so a
-/// regenerated migration needs only these two calls carried over.
+/// SQLite's keyword index: an FTS5 table over <see cref="KnowledgeChunk"/> text and headings, kept in
+/// step by triggers. PostgreSQL has an index of its own that finds the same words
+/// (<see cref="PostgresKeywordIndexSql"/>); <see cref="KeywordSearch"/> queries whichever the database has.
+/// Neither is part of the EF model. SQLite's migrations call <see cref="Create"/> and <see cref="Drop"/>
+/// through <see cref="Apply"/>, so a regenerated migration needs only these two calls carried over.
 /// </summary>
 public static class KeywordIndexSql
 {

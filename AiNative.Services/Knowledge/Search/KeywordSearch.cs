@@ -1,17 +1,18 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using AiNative.Services.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Knowledge.Search;
 
-/// <summary>BM25 ranking over the FTS5 index of one generation's searchable chunks.</summary>
+/// <summary>
+/// Ranks one generation's searchable chunks by the query's words in the database's keyword index:
+/// BM25 over FTS5 on SQLite (<see cref="SqliteKeywordQuery"/>), ts_rank_cd over a tsvector column on
+/// PostgreSQL (<see cref="PostgresKeywordQuery"/>). Any term may match; the best <c>limit</c> come first.
+/// </summary>
 public static class KeywordSearch
 {
     // Heading terms count half as much as body terms: a heading names many chunks.
-    private const double TextWeight = 1.0;
-    private const double HeadingWeight = 0.5;
+    internal const double TextWeight = 1.0;
+    internal const double HeadingWeight = 0.5;
 
     public static async Task<List<KeywordMatch>> SearchAsync(
         PortalDbContext db,
@@ -27,20 +28,9 @@ public static class KeywordSearch
             return [];
         }
 
-        var table = KeywordIndexSql.Table;
-        // Invariant: on a comma-decimal locale "1,0" would read as two arguments and drop the heading weight.
-        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(\"{table}\", {TextWeight:0.0}, {HeadingWeight:0.0})");
-        var filter = documents is null ? string.Empty : """ AND upper(c."DocumentId") IN (SELECT upper(value) FROM json_each({4}))""";
-        var sql = $$"""
-            SELECT c."Id" AS "Id", -{{rank}} AS "Score"
-            FROM "{{table}}" JOIN "KnowledgeChunks" AS c ON c."Id" = "{{table}}".rowid
-            WHERE "{{table}}" MATCH {0} AND c."KnowledgeBaseId" = {1} AND c."Generation" = {2} AND c."Searchable"{{filter}}
-            ORDER BY {{rank}}
-            LIMIT {3}
-            """;
-        object[] arguments = documents is null
-            ? [terms.ToFtsQuery(), baseId, generation, limit]
-            : [terms.ToFtsQuery(), baseId, generation, limit, JsonSerializer.Serialize(documents.Select(d => d.ToString()))];
-        return await db.Database.SqlQuery<KeywordMatch>(FormattableStringFactory.Create(sql, arguments)).ToListAsync(cancellationToken);
+        var query = db.Database.IsNpgsql()
+            ? PostgresKeywordQuery.Create(baseId, generation, terms, limit, documents)
+            : SqliteKeywordQuery.Create(baseId, generation, terms, limit, documents);
+        return await db.Database.SqlQuery<KeywordMatch>(query).ToListAsync(cancellationToken);
     }
 }

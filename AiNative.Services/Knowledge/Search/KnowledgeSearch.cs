@@ -10,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// Searches a base's active index: exact vector top-k over the in-memory segment, BM25 over
-/// FTS5, or both fused by reciprocal rank fusion (the default). Also the retrieval step of answers
-/// and of the playground.
+/// Searches a base's active index: exact vector top-k over the in-memory segment, the database's
+/// keyword index (<see cref="KeywordSearch"/>), or both fused by reciprocal rank fusion (the
+/// default). Also the retrieval step of answers and of the playground.
 /// </summary>
 public sealed class KnowledgeSearch(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -149,7 +149,7 @@ public sealed class KnowledgeSearch(
         float[]? query)
     {
         var cosine = vectorHits.ToDictionary(h => h.ChunkId, h => (double)h.Score);
-        var bm25 = keywordHits.ToDictionary(h => h.Id, h => h.Score);
+        var keywordScores = keywordHits.ToDictionary(h => h.Id, h => h.Score);
         IEnumerable<RankedChunk> ranked = request.Mode switch
         {
             SearchMode.Vector => vectorHits.Select(h => new RankedChunk(h.ChunkId, Math.Max(0, h.Score), h.Score, null, null)),
@@ -160,7 +160,7 @@ public sealed class KnowledgeSearch(
                 {
                     // A chunk only the keyword index found still gets its similarity, from the segment.
                     var similarity = cosine.TryGetValue(f.Key, out var c) ? c : segment?.ScoreOf(f.Key, query) is { } s ? s : (double?)null;
-                    double? keyword = bm25.TryGetValue(f.Key, out var k) ? k : null;
+                    double? keyword = keywordScores.TryGetValue(f.Key, out var k) ? k : null;
                     var relevance = Math.Max(similarity ?? 0, keyword is { } score ? Normalize(score) : 0);
                     return new RankedChunk(f.Key, relevance, similarity, keyword, f.Value);
                 }),
@@ -168,7 +168,7 @@ public sealed class KnowledgeSearch(
         return [.. ranked.Where(r => r.Relevance >= request.MinRelevance).Take(request.TopK)];
     }
 
-    private static double Normalize(double bm25) => bm25 <= 0 ? 0 : bm25 / (bm25 + 1);
+    private static double Normalize(double keywordScore) => keywordScore <= 0 ? 0 : keywordScore / (keywordScore + 1);
 
     /// <summary>The ranked chunks with their documents and tags, read in one query.</summary>
     private static async Task<List<SearchHit>> DescribeAsync(PortalDbContext db, List<RankedChunk> ranked, QueryTerms terms, CancellationToken cancellationToken)

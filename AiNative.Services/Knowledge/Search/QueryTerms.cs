@@ -4,8 +4,10 @@ using AiNative.Services.Models.Offline;
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// The words of a user's query, and the FTS5 query made of them. Every term is quoted, so no user
-/// text is read as FTS5 syntax (operators, column filters, unbalanced quotes) and none can fail.
+/// The words of a user's query (letters and digits, lower-cased), and the FTS5 query made of them.
+/// Every term is quoted there, and on PostgreSQL each is its own plainto_tsquery parameter
+/// (<see cref="PostgresKeywordQuery"/>), so no user text is read as query syntax (operators, column
+/// filters, unbalanced quotes) and none can fail.
 /// </summary>
 public sealed record QueryTerms(IReadOnlyList<string> Terms)
 {
@@ -13,7 +15,7 @@ public sealed record QueryTerms(IReadOnlyList<string> Terms)
 
     public bool IsEmpty => Terms.Count == 0;
 
-    /// <summary>Any term may match; BM25 ranks chunks with more and rarer terms first.</summary>
+    /// <summary>SQLite's FTS5 query: any term may match; BM25 ranks chunks with more and rarer terms first.</summary>
     public string ToFtsQuery() => string.Join(" OR ", Terms.Select(t => $"\"{t}\""));
 
     public static QueryTerms From(string query)

@@ -2,7 +2,7 @@ namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
 /// One chunk found, with where it came from and every score. <see cref="Relevance"/> is from 0 to 1:
-/// the cosine similarity (negative ones as 0) in vector mode, the normalised BM25 score (s / (s + 1)) in keyword mode,
+/// the cosine similarity (negative ones as 0) in vector mode, the normalised keyword score (s / (s + 1), see <see cref="KeywordMatch"/>) in keyword mode,
 /// and the higher of the two in hybrid mode, whose order comes from <see cref="FusedScore"/>.
 /// </summary>
 public sealed record SearchHit(

@@ -8,6 +8,6 @@ public enum SearchMode
     /// <summary>Cosine similarity of embeddings: finds meaning without shared words.</summary>
     Vector = 2,
 
-    /// <summary>BM25 over the FTS5 index: finds exact words, names and codes.</summary>
+    /// <summary>The database's keyword index (<see cref="KeywordSearch"/>): finds exact words, names and codes.</summary>
     Keyword = 3,
 }

@@ -19,28 +19,10 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var candidates = await Claimable(db, now).OrderBy(j => j.AvailableAt).Select(j => j.Id).Take(ClaimCandidates).ToListAsync(cancellationToken);
-        foreach (var id in candidates)
-        {
-            var expires = now + lease;
-            var claimed = await Claimable(db, now).Where(j => j.Id == id).ExecuteUpdateAsync(
-                s => s.SetProperty(j => j.Status, JobStatus.Running)
-                    .SetProperty(j => j.LeaseOwner, owner)
-                    .SetProperty(j => j.LeaseExpiresAt, expires)
-                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
-                    .SetProperty(j => j.StartedAt, now),
-                cancellationToken);
-            if (claimed == 1)
-            {
-                // Another worker may claim the same id between our read and update; only one UPDATE matches.
-                return await db.Jobs.IgnoreQueryFilters().AsNoTracking()
-                    .Where(j => j.Id == id)
-                    .Join(db.Teams, j => j.TeamId, t => t.Id, (j, t) => new ClaimedJob(j.Id, j.TeamId, t.Name, j.Kind, j.Payload, j.Attempts, expires))
-                    .SingleAsync(cancellationToken);
-            }
-        }
-
-        return null;
+        var expires = now + lease;
+        return db.Database.IsNpgsql()
+            ? await PostgresJobClaim.TryClaimAsync(db, owner, now, expires, cancellationToken)
+            : await ClaimWithConditionalUpdateAsync(db, owner, now, expires, cancellationToken);
     }
 
     /// <summary>Extends the lease: when it now runs out, or null when the worker no longer holds it (it expired and another took it).</summary>
@@ -128,6 +110,32 @@ public sealed class JobStore(IDbContextFactory<PortalDbContext> dbFactory, TimeP
     {
         var doubling = Math.Pow(2, Math.Clamp(attempt - 1, 0, 10));
         return options.Value.RetryBaseDelay * doubling;
+    }
+
+    /// <summary>SQLite has one writer at a time: reading candidates, then updating one only if it is still claimable, is enough.</summary>
+    private static async Task<ClaimedJob?> ClaimWithConditionalUpdateAsync(PortalDbContext db, string owner, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        var candidates = await Claimable(db, now).OrderBy(j => j.AvailableAt).Select(j => j.Id).Take(ClaimCandidates).ToListAsync(cancellationToken);
+        foreach (var id in candidates)
+        {
+            var claimed = await Claimable(db, now).Where(j => j.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Status, JobStatus.Running)
+                    .SetProperty(j => j.LeaseOwner, owner)
+                    .SetProperty(j => j.LeaseExpiresAt, expires)
+                    .SetProperty(j => j.Attempts, j => j.Attempts + 1)
+                    .SetProperty(j => j.StartedAt, now),
+                cancellationToken);
+            if (claimed == 1)
+            {
+                // Another worker may claim the same id between our read and update; only one UPDATE matches.
+                return await db.Jobs.IgnoreQueryFilters().AsNoTracking()
+                    .Where(j => j.Id == id)
+                    .Join(db.Teams, j => j.TeamId, t => t.Id, (j, t) => new ClaimedJob(j.Id, j.TeamId, t.Name, j.Kind, j.Payload, j.Attempts, expires))
+                    .SingleAsync(cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     private static IQueryable<Job> Claimable(PortalDbContext db, DateTimeOffset now) =>

@@ -20,7 +20,8 @@ public sealed class PipelineTests
     [Fact]
     public async Task A_pipeline_stopped_between_steps_resumes_on_restart_with_no_chunk_lost_or_doubled()
     {
-        var first = await ServicesHost.StartAsync(services =>
+        // Declared first, disposed last: disposing a host deletes the data folder the second host still uses.
+        await using var first = await ServicesHost.StartAsync(services =>
         {
             services.Remove(services.Single(s => s.ImplementationType == typeof(EmbedStep)));
             services.AddScoped<IPipelineStepHandler, HaltingEmbedStep>();
@@ -50,7 +51,6 @@ public sealed class PipelineTests
         Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Ordinal).Order());
         Assert.All(chunks, c => Assert.True(c.Searchable && c.Vector is { Length: 384 * 4 }));
         Assert.Equal(chunks.Count, document.ChunkCount);
-        await first.DisposeAsync();
     }
 
     [Fact]

@@ -1,13 +1,11 @@
 using AiNative.Services.Platform.Jobs;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Tests.Platform;
 
 public sealed class JobStoreTests : IAsyncLifetime
 {
-    private const string Kind = "test.noop";
     private ServicesHost _host = null!;
     private Guid _team;
 
@@ -15,12 +13,8 @@ public sealed class JobStoreTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // No workers: the test claims by hand.
-        _host = await ServicesHost.StartAsync(services => services.Configure<JobOptions>(o => o.Workers = 0));
+        _host = await JobArrangements.StartWithoutWorkersAsync();
         _team = await _host.DemoTeamIdAsync();
-        await using var scope = _host.InTeam(_team);
-        await using var db = await scope.DbAsync();
-        await db.Jobs.IgnoreQueryFilters().ExecuteDeleteAsync(Cancel);
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
@@ -142,14 +136,7 @@ public sealed class JobStoreTests : IAsyncLifetime
         Assert.Equal(ids.Order(), all.Order());
     }
 
-    private async Task<Guid> EnqueueAsync()
-    {
-        await using var scope = _host.InTeam(_team);
-        await using var db = await scope.DbAsync();
-        var job = scope.Get<JobQueue>().Add(db, Kind, new { n = 1 });
-        await db.SaveChangesAsync(Cancel);
-        return job.Id;
-    }
+    private Task<Guid> EnqueueAsync() => _host.EnqueueAsync(_team);
 
     private async Task<Job> JobAsync(Guid id)
     {
