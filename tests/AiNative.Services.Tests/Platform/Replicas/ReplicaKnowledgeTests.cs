@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AiNative.Services.Tests.Platform.Replicas;
 
 /// <summary>
-/// Documents ingested on replica A (B runs no workers) as B's searches see them, always on
+/// Documents ingested on replica A (B runs no workers) as B's searches and pages see them, always on
 /// PostgreSQL. Vector searches show what B's in-memory segment holds.
 /// </summary>
 public sealed class ReplicaKnowledgeTests
@@ -63,6 +63,37 @@ public sealed class ReplicaKnowledgeTests
         await Eventually.TrueAsync("unannounced removal seen by B's recheck", async () => !(await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
         await SetSearchableAsync(a, wombats.Id, true);
         await Eventually.TrueAsync("unannounced addition seen by B's recheck", async () => (await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
+    }
+
+    [Fact]
+    public async Task Status_changes_of_a_document_ingested_on_one_replica_reach_a_page_watching_on_the_other()
+    {
+        await using var replicas = await TwoReplicas.StartAsync(configureB: NoWorkers);
+        var team = await replicas.A.DemoTeamIdAsync();
+        await using var a = replicas.A.InTeam(team);
+        var knowledgeBase = await a.CreateBaseAsync(Base);
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        watching.CancelAfter(TimeSpan.FromSeconds(60));
+        await using var changes = replicas.B.Services.GetRequiredService<KnowledgeEvents>()
+            .WatchAsync(team, knowledgeBase.Id, watching.Token).GetAsyncEnumerator(watching.Token);
+
+        // The first step of the watch subscribes before the upload: no change can come before it.
+        var next = changes.MoveNextAsync();
+        var uploaded = (await a.UploadAsync(Base, Ingestion.Text("wombats.md", "# Wombats\n\nWombats dig burrows."))).DocumentId!.Value;
+        var seen = new List<DocumentStatus>();
+        while (await next)
+        {
+            Assert.Equal(uploaded, changes.Current.DocumentId);
+            seen.Add(changes.Current.Status);
+            if (changes.Current.Status == DocumentStatus.Ready)
+            {
+                break;
+            }
+
+            next = changes.MoveNextAsync();
+        }
+
+        Assert.Equal([DocumentStatus.Queued, DocumentStatus.Processing, DocumentStatus.Ready], seen.Distinct());
     }
 
     private static async Task<List<Guid>> VectorHitsAsync(TeamScope scope, string query)
