@@ -149,7 +149,7 @@ public sealed class KnowledgeBases(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        vectors.DropBase(id);
+        vectors.BaseDeleted(id);
         foreach (var document in documents)
         {
             await files.DeleteIfUnusedAsync(document.Sha256, document.Pipeline.ExtractedBlob, cancellationToken);

@@ -109,10 +109,10 @@ public sealed class KnowledgeDocuments(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        vectors.Update(knowledgeBase.Id, knowledgeBase.ActiveGeneration, segment => segment.RemoveDocument(document.Id));
+        vectors.DocumentChanged(knowledgeBase.Id, knowledgeBase.ActiveGeneration, document.Id);
         if (knowledgeBase.BuildingGeneration is { } building)
         {
-            vectors.Update(knowledgeBase.Id, building, segment => segment.RemoveDocument(document.Id));
+            vectors.DocumentChanged(knowledgeBase.Id, building, document.Id);
         }
 
         await files.DeleteIfUnusedAsync(document.Sha256, document.Pipeline.ExtractedBlob, cancellationToken);

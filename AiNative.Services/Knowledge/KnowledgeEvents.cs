@@ -1,20 +1,35 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading.Channels;
+using AiNative.Services.Platform.Replicas;
 
 namespace AiNative.Services.Knowledge;
 
 /// <summary>
-/// Live document status for pages of this process: ingestion raises a change after every step and
-/// progress report; a page subscribes (or watches one base) and redraws. Changes made by another
-/// replica are not seen here; pages reload the list when they open.
+/// Live document status for pages on every replica: ingestion raises a change after every step and
+/// progress report; a page subscribes (or watches one base) and redraws. A change missed while this
+/// replica was not listening to the others is not replayed; pages reload the list when they open.
 /// </summary>
 public sealed class KnowledgeEvents
 {
+    private const string Topic = "knowledge.documents";
     private const int BufferedChanges = 256;
+
+    /// <summary>Keeps a change well under the size of a message between replicas; the document keeps the whole error.</summary>
+    private const int MaxErrorLength = 1000;
+
+    private readonly ReplicaChannel _replicas;
+
+    public KnowledgeEvents(ReplicaChannel replicas)
+    {
+        _replicas = replicas;
+        replicas.Subscribe(Topic, payload => DocumentChanged?.Invoke(JsonSerializer.Deserialize<DocumentStatusChanged>(payload)!));
+    }
 
     public event Action<DocumentStatusChanged>? DocumentChanged;
 
-    public void Raise(DocumentStatusChanged change) => DocumentChanged?.Invoke(change);
+    public void Raise(DocumentStatusChanged change) => _replicas.Publish(Topic, JsonSerializer.Serialize(
+        change.Error is { Length: > MaxErrorLength } error ? change with { Error = error[..MaxErrorLength] } : change));
 
     /// <summary>The changes of one base of one team until cancelled; a slow reader loses the oldest, never blocks ingestion.</summary>
     public async IAsyncEnumerable<DocumentStatusChanged> WatchAsync(

@@ -3,6 +3,7 @@ using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Caching;
 using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Platform.Replicas;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
@@ -21,6 +22,10 @@ public static class PlatformRegistration
     {
         // First of all hosted services: the others (data protection's key ring among them) read the database.
         services.AddHostedService<DatabaseInitializer>();
+
+        // Messages to the other replicas sharing the database (PostgreSQL): caches, vectors, workers, pages.
+        services.AddReplicas();
+
         services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
             .PostConfigure<IHostEnvironment>((options, environment) =>
@@ -31,7 +36,7 @@ public static class PlatformRegistration
                 $"Set {StorageOptions.Section}:ConnectionString to the PostgreSQL database (Host=...;Database=...;Username=...;Password=...).")
             .ValidateOnStart();
 
-        // Who callers are and what they may do, cached for a second; committed changes empty it.
+        // Who callers are and what they may do, cached for a second; committed changes empty it on every replica.
         services.AddSingleton<AccessCache>();
         services.AddSingleton<AccessChangeInterceptor>();
 

@@ -1,15 +1,27 @@
 using System.Collections.Concurrent;
 using AiNative.Services.Data;
+using AiNative.Services.Platform.Replicas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Traces;
 
-/// <summary>Each team's <see cref="TracePrivacy"/>, read once and kept until the team changes it.</summary>
-public sealed class TracePrivacySettings(IServiceScopeFactory scopes)
+/// <summary>Each team's <see cref="TracePrivacy"/>, read once and kept until the team changes it on any replica.</summary>
+public sealed class TracePrivacySettings
 {
+    private const string Topic = "trace-privacy.changed";
+
     private readonly ConcurrentDictionary<Guid, TracePrivacy> _known = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ReplicaChannel _replicas;
     private int _changes;
+
+    public TracePrivacySettings(IServiceScopeFactory scopes, ReplicaChannel replicas)
+    {
+        _scopes = scopes;
+        _replicas = replicas;
+        replicas.Subscribe(Topic, payload => Forget(Guid.Parse(payload)), ForgetAll);
+    }
 
     public async ValueTask<TracePrivacy> GetAsync(Guid teamId, CancellationToken cancellationToken)
     {
@@ -19,7 +31,7 @@ public sealed class TracePrivacySettings(IServiceScopeFactory scopes)
         }
 
         var changes = Volatile.Read(ref _changes);
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
         privacy = await db.Teams.Where(t => t.Id == teamId).Select(t => t.TracePrivacy).SingleOrDefaultAsync(cancellationToken);
         privacy = privacy == 0 ? TracePrivacy.Full : privacy;
@@ -33,10 +45,18 @@ public sealed class TracePrivacySettings(IServiceScopeFactory scopes)
         return privacy;
     }
 
-    /// <summary>Forgets a team's setting after it changed, so the next trace reads it again.</summary>
-    public void Invalidate(Guid teamId)
+    /// <summary>Forgets a team's setting on every replica after it changed, so the next trace reads it again.</summary>
+    public void Invalidate(Guid teamId) => _replicas.Publish(Topic, teamId.ToString("N"));
+
+    private void Forget(Guid teamId)
     {
         Interlocked.Increment(ref _changes);
         _known.TryRemove(teamId, out _);
+    }
+
+    private void ForgetAll()
+    {
+        Interlocked.Increment(ref _changes);
+        _known.Clear();
     }
 }

@@ -149,8 +149,8 @@ public sealed class IngestionOrchestrator(
         document.Progress = progress;
         Raise(document);
 
-        // Pages in this process follow the events; the column, for other replicas and reloads, is
-        // written at most every interval, since each write is a database commit.
+        // Pages follow the events (on every replica); the column, for reloads, is written at most
+        // every interval, since each write is a database commit.
         var now = clock.GetTimestamp();
         var last = Interlocked.Read(ref _progressPersistedAt);
         if (progress < 1 && last != 0 && clock.GetElapsedTime(last, now) < ProgressPersistInterval)

@@ -185,7 +185,7 @@ internal sealed class ReindexJob(
         await db.KnowledgeChunks.Where(c => c.KnowledgeBaseId == baseId && c.Generation != generation).ExecuteDeleteAsync(cancellationToken);
         await UpdateDocumentCountsAsync(db, baseId, generation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        vectors.Drop(baseId, previous);
+        vectors.GenerationRetired(baseId, previous);
         return JobOutcome.Done;
     }
 

@@ -7,7 +7,8 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// <summary>
 /// Makes the run's chunks searchable: in one transaction the document's previous chunks of the
 /// generation go and the new ones become searchable (the keyword index already holds their text);
-/// then the in-memory vector segment takes the new vectors. A document deleted meanwhile gets neither.
+/// then every replica's vector segment is told to read the document's vectors again. A document
+/// deleted meanwhile gets neither.
 /// </summary>
 internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, VectorIndex vectors) : IPipelineStepHandler
 {
@@ -29,7 +30,7 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
             return StepResult.RestartFrom(PipelineSteps.Embed, "Some chunks have no vector yet; embedding them.");
         }
 
-        List<LiveChunk> live;
+        List<int> live;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // A document deleted meanwhile keeps nothing of this run; without foreign keys its chunks would outlive it.
@@ -50,29 +51,18 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
 
             live = await db.KnowledgeChunks.AsNoTracking()
                 .Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
-                .Select(c => new LiveChunk(c.Id, c.Tokens, c.Vector!))
+                .Select(c => c.Tokens)
                 .ToListAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var rows = live.Select(c => new VectorRow(c.Id, document.Id, VectorMath.FromBytes(c.Vector).ToArray())).ToList();
-        vectors.Update(document.KnowledgeBaseId, generation, segment => segment.ReplaceDocument(document.Id, rows));
-
-        // A delete that committed after the transaction may have cleared the segment before these rows went in.
-        if (!await db.KnowledgeDocuments.AnyAsync(d => d.Id == document.Id, cancellationToken))
-        {
-            vectors.Update(document.KnowledgeBaseId, generation, segment => segment.RemoveDocument(document.Id));
-            return StepResult.DocumentDeleted;
-        }
-
+        vectors.DocumentChanged(document.KnowledgeBaseId, generation, document.Id);
         if (!context.IsReindex)
         {
             document.ChunkCount = live.Count;
-            document.TokenCount = live.Sum(c => (long)c.Tokens);
+            document.TokenCount = live.Sum(tokens => (long)tokens);
         }
 
         return StepResult.Success;
     }
-
-    private sealed record LiveChunk(long Id, int Tokens, byte[] Vector);
 }

@@ -110,7 +110,8 @@ public sealed class KnowledgeSearch(
             query = VectorMath.Normalized(embedded.Vectors[0].Span);
             embedding = clock.GetElapsedTime(embedStarted);
             var scanStarted = clock.GetTimestamp();
-            segment = await SegmentAsync(knowledgeBase.Id, knowledgeBase.ActiveGeneration, query.Length, cancellationToken);
+            segment = await vectors.GetAsync(
+                knowledgeBase.Id, knowledgeBase.ActiveGeneration, new VectorSegmentReader(dbFactory, query.Length), cancellationToken);
             vectorHits = segment.Search(query, candidates, allowed);
             vectorTime = clock.GetElapsedTime(scanStarted);
         }
@@ -220,28 +221,6 @@ public sealed class KnowledgeSearch(
 
         return [.. await documents.Select(d => d.Id).ToListAsync(cancellationToken)];
     }
-
-    private Task<VectorSegment> SegmentAsync(Guid baseId, int generation, int dimensions, CancellationToken cancellationToken) =>
-        vectors.GetAsync(baseId, generation, async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var rows = db.KnowledgeChunks.AsNoTracking()
-                .Where(c => c.KnowledgeBaseId == baseId && c.Generation == generation && c.Searchable && c.Vector != null);
-            var segment = new VectorSegment(dimensions, await rows.CountAsync(cancellationToken));
-            var batch = new List<VectorRow>();
-            await foreach (var row in rows.Select(c => new { c.Id, c.DocumentId, c.Vector }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                batch.Add(new VectorRow(row.Id, row.DocumentId, VectorMath.FromBytes(row.Vector!).ToArray()));
-                if (batch.Count == 1024)
-                {
-                    segment.Append(batch);
-                    batch.Clear();
-                }
-            }
-
-            segment.Append(batch);
-            return segment;
-        });
 
     private SearchResults Empty(KnowledgeBase knowledgeBase, SearchRequest request, string message, long started) =>
         new(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, [], message,

@@ -2,8 +2,8 @@ namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
 /// The vectors of one generation of one base, in one contiguous array for the scan, with the
-/// chunk and document of each row. Searches read under a shared lock; saves and deletes change
-/// it under an exclusive one.
+/// chunk and document of each row. Searches read under a shared lock; documents read again
+/// (<see cref="CachedSegment"/>) replace theirs under an exclusive one.
 /// </summary>
 public sealed class VectorSegment
 {
@@ -28,13 +28,13 @@ public sealed class VectorSegment
     /// <summary>Bytes held for the vectors and their ids.</summary>
     public long Bytes => ((long)_vectors.Length * sizeof(float)) + ((long)_chunkIds.Length * (sizeof(long) + 16)) + ((long)_slotOfChunk.Count * 24);
 
-    /// <summary>Replaces the rows of <paramref name="documentId"/> with <paramref name="rows"/>.</summary>
-    public void ReplaceDocument(Guid documentId, IReadOnlyCollection<VectorRow> rows)
+    /// <summary>Replaces the rows of <paramref name="documents"/> with <paramref name="rows"/>, which are theirs (none removes them).</summary>
+    public void ReplaceDocuments(IReadOnlySet<Guid> documents, IReadOnlyCollection<VectorRow> rows)
     {
         _lock.EnterWriteLock();
         try
         {
-            RemoveWhere(documentId);
+            RemoveWhere(documents);
             AppendUnlocked(rows);
         }
         finally
@@ -56,7 +56,44 @@ public sealed class VectorSegment
         }
     }
 
-    public void RemoveDocument(Guid documentId) => ReplaceDocument(documentId, []);
+    /// <summary>The digest of the rows held, to compare with the database's.</summary>
+    public ChunkDigest Digest()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var digest = default(ChunkDigest);
+            for (var slot = 0; slot < Count; slot++)
+            {
+                digest = digest.With(_chunkIds[slot]);
+            }
+
+            return digest;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public Dictionary<Guid, ChunkDigest> DigestsByDocument()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var digests = new Dictionary<Guid, ChunkDigest>();
+            for (var slot = 0; slot < Count; slot++)
+            {
+                digests[_documentIds[slot]] = digests.GetValueOrDefault(_documentIds[slot]).With(_chunkIds[slot]);
+            }
+
+            return digests;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
 
     /// <summary>The <paramref name="k"/> most similar rows, optionally only of <paramref name="documents"/>.</summary>
     public List<(long ChunkId, Guid DocumentId, float Score)> Search(ReadOnlySpan<float> query, int k, IReadOnlySet<Guid>? documents)
@@ -121,12 +158,12 @@ public sealed class VectorSegment
     }
 
     // Compacts in place: rows after a removed one move down, keeping the array dense for the scan.
-    private void RemoveWhere(Guid documentId)
+    private void RemoveWhere(IReadOnlySet<Guid> documents)
     {
         var write = 0;
         for (var read = 0; read < Count; read++)
         {
-            if (_documentIds[read] == documentId)
+            if (documents.Contains(_documentIds[read]))
             {
                 _slotOfChunk.Remove(_chunkIds[read]);
                 continue;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiNative.Services.Platform.Replicas;
 
 namespace AiNative.Services.Platform.Caching;
 
@@ -8,24 +9,36 @@ namespace AiNative.Services.Platform.Caching;
 /// costs half a dozen queries before it does any work.
 /// </summary>
 /// <remarks>
-/// A change in this process empties the cache as soon as it is committed:
+/// A change empties the cache of every replica as soon as it is committed:
 /// <see cref="AccessChangeInterceptor"/> sees every saved change to accounts, memberships, teams and
 /// tokens, and code that changes them with a bulk update (<c>ExecuteUpdate</c>, which bypasses the
-/// change tracker) calls <see cref="Invalidate"/>. An entry lives at most <see cref="Lifetime"/>,
-/// counted from before its load: that bounds how long another replica's change (a token revoked
-/// there) goes unseen here. Absent things (an unknown token, a team the caller is not in) are not
+/// change tracker) calls <see cref="Invalidate"/>, which tells the other replicas through the
+/// <see cref="ReplicaChannel"/>. An entry lives at most <see cref="Lifetime"/>, counted from before its
+/// load: that bounds how long a change goes unseen when that message is lost (a token revoked on
+/// another replica). Absent things (an unknown token, a team the caller is not in) are not
 /// remembered, so creating them needs no invalidation and guessed keys cannot fill the cache.
 /// </remarks>
-public sealed class AccessCache(TimeProvider clock)
+public sealed class AccessCache
 {
-    /// <summary>How long another process's change can go unseen.</summary>
+    /// <summary>How long another replica's change can go unseen when its message is lost.</summary>
     public static TimeSpan Lifetime { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Entries beyond which expired ones are dropped; a cache still this full after that is emptied.</summary>
     public const int Capacity = 10_000;
 
+    private const string Topic = "access.changed";
+
     private readonly ConcurrentDictionary<object, Entry> _entries = new();
+    private readonly TimeProvider _clock;
+    private readonly ReplicaChannel _replicas;
     private long _generation;
+
+    public AccessCache(TimeProvider clock, ReplicaChannel replicas)
+    {
+        _clock = clock;
+        _replicas = replicas;
+        replicas.Subscribe(Topic, _ => Forget(), Forget);
+    }
 
     /// <summary>
     /// The value cached under <paramref name="key"/> when it is fresh, else what <paramref name="load"/>
@@ -42,7 +55,7 @@ public sealed class AccessCache(TimeProvider clock)
 
         // Read before the load: an invalidation while it runs makes what it read stale at once.
         var generation = Volatile.Read(ref _generation);
-        var loadedAt = clock.GetTimestamp();
+        var loadedAt = _clock.GetTimestamp();
         var value = await load(cancellationToken);
         if (value is not null)
         {
@@ -57,15 +70,17 @@ public sealed class AccessCache(TimeProvider clock)
         return value;
     }
 
-    /// <summary>Forgets everything: the next request of every caller reads the database again.</summary>
-    public void Invalidate()
+    /// <summary>Forgets everything on every replica: the next request of every caller reads the database again.</summary>
+    public void Invalidate() => _replicas.Publish(Topic);
+
+    private void Forget()
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();
     }
 
     private bool IsFresh(Entry entry) =>
-        entry.Generation == Volatile.Read(ref _generation) && clock.GetElapsedTime(entry.LoadedAt) < Lifetime;
+        entry.Generation == Volatile.Read(ref _generation) && _clock.GetElapsedTime(entry.LoadedAt) < Lifetime;
 
     private void Trim()
     {

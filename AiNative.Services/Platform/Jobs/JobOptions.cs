@@ -11,7 +11,7 @@ public sealed class JobOptions
     /// <summary>How long a claim holds without renewal; a killed process's jobs are taken again after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often idle workers look for work they were not told about (other replicas, back-off ending).</summary>
+    /// <summary>How often idle workers look for work they were not told about (back-off ending, a wake from another replica that was lost).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Attempts before a job that keeps failing or keeps dying is failed for good.</summary>

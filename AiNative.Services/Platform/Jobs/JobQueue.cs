@@ -15,6 +15,6 @@ public sealed class JobQueue(TimeProvider clock, JobSignal signal)
         return job;
     }
 
-    /// <summary>Tells this process's workers that saved jobs are waiting.</summary>
+    /// <summary>Tells the workers of every replica that saved jobs are waiting.</summary>
     public void Wake() => signal.Wake();
 }

@@ -1,12 +1,30 @@
+using AiNative.Services.Platform.Replicas;
+
 namespace AiNative.Services.Platform.Jobs;
 
-/// <summary>Wakes idle workers of this process when work is queued, so they need not wait for their next poll.</summary>
+/// <summary>Wakes idle workers of every replica when work is queued, so they need not wait for their next poll.</summary>
 public sealed class JobSignal
 {
+    private const string Topic = "jobs.queued";
     private const int MaxPendingWakes = 64;
-    private readonly SemaphoreSlim _wakes = new(0, MaxPendingWakes);
 
-    public void Wake()
+    private readonly SemaphoreSlim _wakes = new(0, MaxPendingWakes);
+    private readonly ReplicaChannel _replicas;
+
+    public JobSignal(ReplicaChannel replicas)
+    {
+        _replicas = replicas;
+
+        // Wakes missed while not listening may have been for queued work: look once.
+        replicas.Subscribe(Topic, _ => WakeHere(), WakeHere);
+    }
+
+    public void Wake() => _replicas.Publish(Topic);
+
+    /// <summary>Returns when woken or when <paramref name="timeout"/> passes.</summary>
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wakes.WaitAsync(timeout, cancellationToken);
+
+    private void WakeHere()
     {
         try
         {
@@ -17,7 +35,4 @@ public sealed class JobSignal
             // Enough wakes are pending already; each one makes a worker look for all due work.
         }
     }
-
-    /// <summary>Returns when woken or when <paramref name="timeout"/> passes.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wakes.WaitAsync(timeout, cancellationToken);
 }

@@ -1,6 +1,8 @@
+using AiNative.Services.Data;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Knowledge.Ingestion;
 using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Models.Offline;
 using AiNative.Services.Platform.Jobs;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +89,8 @@ public sealed class DeleteDuringIngestionTests
         var baseId = results.KnowledgeBaseId;
         var generation = await db.KnowledgeBases.Where(b => b.Id == baseId).Select(b => b.ActiveGeneration).SingleAsync(Cancel);
         var searchable = await db.KnowledgeChunks.CountAsync(c => c.KnowledgeBaseId == baseId && c.Generation == generation && c.Searchable, Cancel);
-        var segment = await scope.Get<VectorIndex>().GetAsync(baseId, generation, () => throw new InvalidOperationException("The search loaded the segment."));
+        var reader = new VectorSegmentReader(scope.Get<IDbContextFactory<PortalDbContext>>(), OfflineModels.EmbeddingDimensions);
+        var segment = await scope.Get<VectorIndex>().GetAsync(baseId, generation, reader, Cancel);
         Assert.Equal(searchable, segment.Count);
     }
 

@@ -48,7 +48,7 @@ public sealed class VectorScanTests
         var segment = new VectorSegment(Dimensions);
         segment.Append([.. Enumerable.Range(0, 30).Select(i => new VectorRow(i, documents[i % 3], vectors.AsSpan(i * Dimensions, Dimensions).ToArray()))]);
 
-        segment.RemoveDocument(documents[1]);
+        segment.ReplaceDocuments(new HashSet<Guid> { documents[1] }, []);
         var query = vectors.AsSpan(0, Dimensions).ToArray();
         var all = segment.Search(query, 30, null);
         var filtered = segment.Search(query, 30, new HashSet<Guid> { documents[2] });

@@ -1,7 +1,11 @@
 using AiNative.Services.Platform.Caching;
+using AiNative.Services.Platform.Replicas;
+using AiNative.Services.Platform.Storage;
 using AiNative.Services.Teams;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AiNative.Services.Tests.Platform;
@@ -12,10 +16,13 @@ public sealed class AccessCacheTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The channel of a single process (SQLite), where an invalidation reaches this cache alone.</summary>
+    private static ReplicaChannel InProcess() => new(Options.Create(new StorageOptions()), NullLogger<ReplicaChannel>.Instance);
+
     [Fact]
     public async Task An_answer_is_reused_for_less_than_a_second_and_read_again_after()
     {
-        var cache = new AccessCache(_clock);
+        var cache = new AccessCache(_clock, InProcess());
         var loads = 0;
         Task<string?> LoadAsync(CancellationToken _) => Task.FromResult<string?>($"answer {++loads}");
 
@@ -32,7 +39,7 @@ public sealed class AccessCacheTests
     [Fact]
     public async Task An_invalidation_makes_the_next_request_read_again_at_once()
     {
-        var cache = new AccessCache(_clock);
+        var cache = new AccessCache(_clock, InProcess());
         var loads = 0;
         Task<string?> LoadAsync(CancellationToken _) => Task.FromResult<string?>($"answer {++loads}");
         await cache.GetOrLoadAsync(("user", 1), LoadAsync, Ct);
@@ -45,7 +52,7 @@ public sealed class AccessCacheTests
     [Fact]
     public async Task An_answer_read_while_an_invalidation_happens_is_not_kept()
     {
-        var cache = new AccessCache(_clock);
+        var cache = new AccessCache(_clock, InProcess());
         var release = new TaskCompletionSource<string?>();
         var slowLoad = cache.GetOrLoadAsync(("user", 1), _ => release.Task, Ct);
 
@@ -60,7 +67,7 @@ public sealed class AccessCacheTests
     [Fact]
     public async Task Absent_answers_are_not_remembered()
     {
-        var cache = new AccessCache(_clock);
+        var cache = new AccessCache(_clock, InProcess());
         var loads = 0;
         Task<string?> LoadAsync(CancellationToken _)
         {
@@ -77,7 +84,7 @@ public sealed class AccessCacheTests
     [Fact]
     public async Task A_full_cache_drops_what_expired_and_keeps_working()
     {
-        var cache = new AccessCache(_clock);
+        var cache = new AccessCache(_clock, InProcess());
         for (var i = 0; i < AccessCache.Capacity; i++)
         {
             await cache.GetOrLoadAsync(("user", i), _ => Task.FromResult<string?>("old"), Ct);
