@@ -3,6 +3,7 @@ using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Caching;
 using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Platform.RateLimits;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
@@ -53,6 +54,7 @@ public static class PlatformRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddRateLimits();
 
         // After the database initializer (the writer saves into a migrated database) and before the
         // job workers: hosted services stop in reverse order, so the writer saves what jobs record last.
