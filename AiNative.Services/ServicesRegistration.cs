@@ -4,16 +4,17 @@ using AiNative.Services.Platform;
 using AiNative.Services.Prompts;
 using AiNative.Services.Execution;
 using AiNative.Services.Teams;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services;
 
 public static class ServicesRegistration
 {
-    /// <summary>Every feature of the services layer, each registered by its own folder.</summary>
-    public static IServiceCollection AddPortalServices(this IServiceCollection services) =>
+    /// <summary>Every feature of the services layer, each registered by its own folder; <paramref name="configuration"/> is the host's.</summary>
+    public static IServiceCollection AddPortalServices(this IServiceCollection services, IConfiguration configuration) =>
         services
-            .AddPlatform()
+            .AddPlatform(configuration)
             .AddTeams()
             .AddModels()
             .AddPrompts()

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AiNative.Services.Platform.RateLimits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ namespace AiNative.Portal.Accounts;
 
 /// <summary>
 /// Limits sign-in attempts per client address: form posts over the limit are answered 429 with a
-/// page that says when to try again. Reading the forms is never limited.
+/// page that says when to try again. Reading the forms is never limited. The attempts are counted in
+/// the database (<see cref="SharedRateCounter"/>), so the limit holds across replicas.
 /// </summary>
 public static class SignInRateLimit
 {
@@ -16,7 +18,9 @@ public static class SignInRateLimit
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
     {
         services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section)
-            .Validate(o => o.PermitLimit > 0 && o.Window > TimeSpan.Zero, $"{SignInLimitOptions.Section} needs a PermitLimit above 0 and a positive Window.");
+            .Validate(
+                o => o.PermitLimit > 0 && o.Window >= SharedRateCounter.ShortestWindow,
+                $"{SignInLimitOptions.Section} needs a PermitLimit above 0 and a Window of at least one millisecond.");
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -36,12 +40,9 @@ public static class SignInRateLimit
         // Behind a reverse proxy this is the proxy's address unless forwarded headers are configured (README).
         var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var limit = context.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = limit.Window,
-            QueueLimit = 0,
-        });
+        var counter = context.RequestServices.GetRequiredService<SharedRateCounter>();
+        var logger = context.RequestServices.GetRequiredService<ILogger<SharedWindowRateLimiter>>();
+        return RateLimitPartition.Get(address, key => new SharedWindowRateLimiter(counter, $"sign-in/{key}", limit.PermitLimit, limit.Window, logger));
     }
 
     private static async ValueTask RejectAsync(HttpContext context, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public static class PortalHostExtensions
         // in wwwroot and this finds nothing to add.
         builder.WebHost.UseStaticWebAssets();
         builder.AddPortalTelemetry();
-        services.AddPortalServices();
+        services.AddPortalServices(builder.Configuration);
         services.AddPortalIdentity(builder.Configuration);
         services.AddServerApis();
 

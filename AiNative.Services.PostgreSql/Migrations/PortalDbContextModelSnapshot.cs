@@ -541,6 +541,28 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Platform.RateLimits.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("WindowStartUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "WindowStartUnixMs");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("AiNative.Services.Platform.Seeding.SeedRecord", b =>
                 {
                     b.Property<string>("Name")

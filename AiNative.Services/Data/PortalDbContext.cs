@@ -4,6 +4,7 @@ using AiNative.Services.Models;
 using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Platform.RateLimits;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Prompts;
 using AiNative.Services.Teams;
@@ -65,6 +66,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<Score> Scores => Set<Score>();
 
     public DbSet<ScoreDefinition> ScoreDefinitions => Set<ScoreDefinition>();
+
+    public DbSet<RateWindow> RateWindows => Set<RateWindow>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -3,13 +3,15 @@ using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Caching;
 using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Platform.KeyRing;
+using AiNative.Services.Platform.RateLimits;
 using AiNative.Services.Platform.Replicas;
 using AiNative.Services.Platform.Secrets;
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
 using AiNative.Services.Traces;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ namespace AiNative.Services.Platform;
 
 public static class PlatformRegistration
 {
-    public static IServiceCollection AddPlatform(this IServiceCollection services)
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         // First of all hosted services: the others (data protection's key ring among them) read the database.
         services.AddHostedService<DatabaseInitializer>();
@@ -48,9 +50,7 @@ public static class PlatformRegistration
                 .AddInterceptors(provider.GetRequiredService<AccessChangeInterceptor>()),
             ServiceLifetime.Scoped);
 
-        services.AddDataProtection()
-            .SetApplicationName("AiNative.Portal")
-            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddKeyRing(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BlobStore>();
@@ -58,6 +58,7 @@ public static class PlatformRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddRateLimits();
 
         // After the database initializer (the writer saves into a migrated database) and before the
         // job workers: hosted services stop in reverse order, so the writer saves what jobs record last.

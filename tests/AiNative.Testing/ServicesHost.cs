@@ -42,17 +42,19 @@ public sealed class ServicesHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(folder));
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddPortalServices();
-        configure?.Invoke(builder.Services);
-        var host = builder.Build();
+        IHost? host = null;
         try
         {
+            // Registration reads configuration too (the key ring's certificate), so it may fail the start as well.
+            builder.Services.AddPortalServices(builder.Configuration);
+            configure?.Invoke(builder.Services);
+            host = builder.Build();
             await host.StartAsync();
         }
         catch
         {
             // A start that fails (a test of bad configuration) leaves no files behind.
-            host.Dispose();
+            host?.Dispose();
             SqliteConnection.ClearAllPools();
             if (dataFolder is null)
             {

@@ -534,6 +534,28 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("Jobs");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Platform.RateLimits.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WindowStartUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAtUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStartUnixMs");
+
+                    b.HasIndex("ExpiresAtUnixMs");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("AiNative.Services.Platform.Seeding.SeedRecord", b =>
                 {
                     b.Property<string>("Name")

@@ -34,7 +34,7 @@ public static class KnowledgeScenario
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration["Portal:Storage:DataFolder"] = folder;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddPortalServices();
+        builder.Services.AddPortalServices(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
         try

@@ -46,7 +46,7 @@ public class InvocationOverheadBenchmarks
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration["Portal:Storage:DataFolder"] = _dataFolder;
         builder.Logging.ClearProviders();
-        builder.Services.AddPortalServices();
+        builder.Services.AddPortalServices(builder.Configuration);
         _host = builder.Build();
         await _host.StartAsync();
 

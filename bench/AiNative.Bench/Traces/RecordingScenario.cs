@@ -123,7 +123,7 @@ public static class RecordingScenario
         builder.Configuration["Portal:Storage:DataFolder"] = folder;
         builder.Configuration["Portal:Jobs:Workers"] = "0";
         builder.Logging.ClearProviders();
-        builder.Services.AddPortalServices();
+        builder.Services.AddPortalServices(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
         return host;

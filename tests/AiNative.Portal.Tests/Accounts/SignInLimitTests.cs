@@ -1,5 +1,8 @@
 using System.Net;
+using AiNative.Services.Data;
 using AiNative.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Portal.Tests.Accounts;
 
@@ -44,5 +47,22 @@ public sealed class SignInLimitTests : IAsyncLifetime
         Assert.Contains("Too many sign-in attempts from your network address", await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("600", Assert.Single(response.Headers.GetValues("Retry-After")));
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("ainative.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_counter_the_database_cannot_update_lets_sign_ins_through()
+    {
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct))
+        {
+            await db.Database.ExecuteSqlRawAsync("""DROP TABLE "RateWindows" """, Ct);
+        }
+
+        for (var i = 0; i < Limit; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => _portal.SignInAsync(email: $"guess{i}@example.com"));
+        }
+
+        using var signedIn = await _portal.SignInAsync();
     }
 }
