@@ -53,7 +53,7 @@ public static class ReplicasScenario
         builder.Configuration["Portal:Storage:DataFolder"] = Path.Combine(Path.GetTempPath(), "ainative-bench", "replicas");
         builder.Configuration["Portal:Jobs:Workers"] = WorkersPerReplica.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Logging.ClearProviders();
-        builder.Services.AddPortalServices();
+        builder.Services.AddPortalServices(builder.Configuration);
         builder.Services.AddScoped<IJobHandler>(_ => new NoOpJob(() => Interlocked.Increment(ref done[replica])));
         var host = builder.Build();
         await host.StartAsync();
