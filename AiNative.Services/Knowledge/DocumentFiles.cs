@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Knowledge;
 
 /// <summary>Removes a document's blobs (the upload and its extracted text), each once no document of any team refers to it.</summary>
-public sealed class DocumentFiles(IDbContextFactory<PortalDbContext> dbFactory, BlobStore blobs)
+public sealed class DocumentFiles(IDbContextFactory<PortalDbContext> dbFactory, IBlobStore blobs)
 {
     public async Task DeleteIfUnusedAsync(string sha256, string? extractedBlob, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class DocumentUploads(
     IDbContextFactory<PortalDbContext> dbFactory,
     TeamContext team,
     KnowledgeBases bases,
-    BlobStore blobs,
+    IBlobStore blobs,
     DocumentFiles files,
     JobQueue jobs,
     KnowledgeEvents events,

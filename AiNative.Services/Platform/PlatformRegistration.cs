@@ -53,7 +53,7 @@ public static class PlatformRegistration
         services.AddKeyRing(configuration);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<BlobStore>();
+        services.AddSingleton<IBlobStore, FolderBlobStore>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();

@@ -4,7 +4,7 @@ using AiNative.Services.Platform.Storage;
 namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>Reads the uploaded file into structured text (pages, headings, records) and keeps it as an artifact.</summary>
-internal sealed class ExtractStep(BlobStore blobs, DocumentExtractors extractors, ExtractedArtifacts artifacts) : IPipelineStepHandler
+internal sealed class ExtractStep(IBlobStore blobs, DocumentExtractors extractors, ExtractedArtifacts artifacts) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Extract;
 

@@ -5,7 +5,7 @@ using AiNative.Services.Platform.Storage;
 namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>Extracted text kept as a JSON blob, so partitioning after a restart or a re-index does not extract again.</summary>
-public sealed class ExtractedArtifacts(BlobStore blobs)
+public sealed class ExtractedArtifacts(IBlobStore blobs)
 {
     public async Task<string> SaveAsync(ExtractedDocument document, CancellationToken cancellationToken)
     {

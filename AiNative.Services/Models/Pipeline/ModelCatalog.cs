@@ -10,7 +10,8 @@ namespace AiNative.Services.Models.Pipeline;
 /// </summary>
 public sealed class ModelCatalog
 {
-    private const string Topic = "models.changed";
+    /// <summary>The replica topic of model and provider changes; its payload is the team id.</summary>
+    public const string Topic = "models.changed";
 
     private readonly ConcurrentDictionary<(Guid TeamId, Guid ModelId), ModelDefinition> _models = new();
     private readonly ReplicaChannel _replicas;

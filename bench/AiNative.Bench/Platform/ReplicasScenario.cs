@@ -1,7 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using AiNative.Bench.Knowledge;
 using AiNative.Services;
 using AiNative.Services.Data;
+using AiNative.Services.Models.Pipeline;
 using AiNative.Services.Platform.Jobs;
+using AiNative.Services.Platform.Replicas;
 using AiNative.Services.Teams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,12 +17,14 @@ namespace AiNative.Bench.Platform;
 /// <summary>
 /// Replicas on one PostgreSQL database, as hosts in this process (each with its own workers, as a
 /// replica process would have): how many jobs per second one and two replicas claim and finish,
-/// with a job that does nothing, so the figure is the claiming itself.
+/// with a job that does nothing, so the figure is the claiming itself; and how long a change made on
+/// one replica takes to reach the other (a model change's invalidation, LISTEN/NOTIFY in between).
 /// Run: <c>bash bench/with-postgres.sh replicas-scenario [jobs, 2000 by default]</c>.
 /// </summary>
 public static class ReplicasScenario
 {
     private const int WorkersPerReplica = 2;
+    private const int Changes = 500;
 
     public static async Task RunAsync(string postgres, int jobs)
     {
@@ -37,12 +43,43 @@ public static class ReplicasScenario
             await WaitUntilDoneAsync(hosts[0], kind, jobs);
             var elapsed = clock.Elapsed;
             Console.WriteLine($"  {replicas} replica(s): {jobs / elapsed.TotalSeconds:N0} jobs/s ({elapsed.TotalSeconds:0.00} s), done per replica: {string.Join(" / ", done)}");
+            if (replicas == 2)
+            {
+                Console.WriteLine($"  a change on one replica seen by the other: {await PropagationAsync(hosts[0], hosts[1], Changes)} over {Changes} changes");
+            }
+
             foreach (var host in hosts)
             {
                 await host.StopAsync();
                 host.Dispose();
             }
         }
+    }
+
+    /// <summary>From the moment replica A announces a model change until replica B's subscriber runs.</summary>
+    private static async Task<LatencyStats> PropagationAsync(IHost a, IHost b, int changes)
+    {
+        var seen = new ConcurrentDictionary<string, long>();
+        b.Services.GetRequiredService<ReplicaChannel>().Subscribe(ModelCatalog.Topic, payload => seen.TryAdd(payload, Stopwatch.GetTimestamp()));
+        var catalog = a.Services.GetRequiredService<ModelCatalog>();
+        var latencies = new List<double>();
+        for (var i = 0; i < changes; i++)
+        {
+            // A team id of its own per change, so each arrival is matched to its change.
+            var team = Guid.NewGuid();
+            var announced = Stopwatch.GetTimestamp();
+            catalog.Invalidate(team);
+            long arrived;
+            while (!seen.TryGetValue(team.ToString("N"), out arrived))
+            {
+                await Task.Delay(1);
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(announced, arrived).TotalMilliseconds);
+            await Task.Delay(5);
+        }
+
+        return LatencyStats.Of(latencies);
     }
 
     private static async Task<IHost> StartAsync(string postgres, int replica, int[] done)

@@ -108,7 +108,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
         Assert.Equal((chunks, 0, chunks - 1), (ordinals, first, last));
         Assert.Equal(chunks, withVectors);
         var found = await apiB.Knowledge.SearchAsync(new SearchRequestDto("Archive", "entry 3999 of the harbour ledger"), Cancel);
-        Assert.Contains("entry 3999", found.Results[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Entry 3999 of the harbour ledger", found.Results[0].Text, StringComparison.Ordinal);
     }
 
     private sealed record Replica(PortalProcess Process, HttpClient Client);

@@ -150,7 +150,7 @@ public sealed class PipelineTests
 
         // The good file's extract step saves its text through a temporary .upload-* file of its own.
         await scope.SettledAsync("Batch", result.Files[0].DocumentId!.Value);
-        var blobs = host.Services.GetRequiredService<BlobStore>();
+        var blobs = host.Services.GetRequiredService<IBlobStore>();
         Assert.False(blobs.Exists(Sha256([])));
         Assert.False(blobs.Exists(Sha256("plain text pretending"u8.ToArray())));
         Assert.False(blobs.Exists(Sha256(latin)));
@@ -171,7 +171,7 @@ public sealed class PipelineTests
 
         Assert.Equal(UploadStatus.Rejected, outcome.Status);
         Assert.Contains("The Word document expands to more than 640 KB when unpacked", outcome.Message);
-        Assert.False(host.Services.GetRequiredService<BlobStore>().Exists(Sha256(bomb)));
+        Assert.False(host.Services.GetRequiredService<IBlobStore>().Exists(Sha256(bomb)));
         Assert.Empty(await scope.Get<KnowledgeDocuments>().ListAsync("Bombs", Cancel));
     }
 
@@ -186,7 +186,7 @@ public sealed class PipelineTests
         var inOne = await scope.IngestAsync("One", Ingestion.Text("shared.md", shared));
         var inTwo = await scope.IngestAsync("Two", Ingestion.Text("shared.md", shared));
         var only = await scope.IngestAsync("One", Ingestion.Text("only.md", "# Only\n\nWombats dig burrows."));
-        var blobs = host.Services.GetRequiredService<BlobStore>();
+        var blobs = host.Services.GetRequiredService<IBlobStore>();
         var search = scope.Get<KnowledgeSearch>();
         var beforeDelete = await search.SearchAsync(new SearchRequest { Index = "One", Query = "wombats burrows" }, Cancel);
 

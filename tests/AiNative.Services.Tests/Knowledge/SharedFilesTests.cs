@@ -19,7 +19,7 @@ public sealed class SharedFilesTests
         var original = await scope.IngestAsync("Zoo", Ingestion.Text("koalas.txt", "Koalas eat eucalyptus leaves.\n"));
         var copy = await scope.IngestAsync("Zoo", Ingestion.Text("koalas-copy.txt", "Koalas eat eucalyptus leaves.\n\n"));
         var extracted = await SharedExtractedBlobAsync(scope, original.Id, copy.Id);
-        var blobs = host.Services.GetRequiredService<BlobStore>();
+        var blobs = host.Services.GetRequiredService<IBlobStore>();
 
         await scope.Get<KnowledgeDocuments>().DeleteAsync("Zoo", copy.Id, Cancel);
         var keptForOriginal = blobs.Exists(extracted);

@@ -8,9 +8,9 @@ namespace AiNative.Services.Tests.Platform;
 public sealed class BlobStoreTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
-    private readonly BlobStore _store;
+    private readonly FolderBlobStore _store;
 
-    public BlobStoreTests() => _store = new BlobStore(Options.Create(new StorageOptions { DataFolder = _folder }));
+    public BlobStoreTests() => _store = new FolderBlobStore(Options.Create(new StorageOptions { DataFolder = _folder }));
 
     public void Dispose()
     {

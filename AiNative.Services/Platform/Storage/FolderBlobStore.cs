@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 namespace AiNative.Services.Platform.Storage;
 
 /// <summary>
-/// Content-addressed files: a blob's name is the SHA-256 of its bytes, so the same content is
-/// stored once and no user-supplied name ever reaches the file system.
+/// Blobs as files under the data folder's <c>blobs/</c>, two levels of hash prefix deep. Replicas
+/// share them by mounting one folder; a file appears under its name only when complete (written
+/// to a temporary name, then moved), so another replica never reads half a file.
 /// </summary>
-public sealed class BlobStore(IOptions<StorageOptions> options)
+public sealed class FolderBlobStore(IOptions<StorageOptions> options) : IBlobStore
 {
     private readonly string _root = options.Value.BlobFolder;
 
-    /// <summary>Copies the stream into the store and returns its hash and size.</summary>
     public async Task<StoredBlob> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(_root);
