@@ -1,20 +1,23 @@
+using AiNative.Services.Platform.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AiNative.Testing;
 
 /// <summary>
-/// One database that several hosts use at once, as replicas do: an SQLite file of its own, or, with
-/// <c>PORTAL_TEST_DATABASE=PostgreSQL</c>, a database on <see cref="PostgresCluster"/>. Give every host its
-/// <see cref="Settings"/>; dispose it after the hosts.
+/// A database of its own that one host or several at once (replicas) use: an SQLite file in a folder
+/// of its own, or a database on <see cref="PostgresCluster"/>. Without a provider it is the one
+/// <see cref="TestDatabase"/> chooses for the run; tests of one provider's own behaviour (its SQL,
+/// several replicas) name it. Give every host its <see cref="Settings"/>; dispose it after the hosts.
 /// </summary>
 public sealed class SharedTestDatabase : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
     private readonly string _name = "shared_" + Guid.NewGuid().ToString("N")[..24];
 
-    public SharedTestDatabase()
+    public SharedTestDatabase(DatabaseProvider? provider = null)
     {
-        if (TestDatabase.IsPostgres)
+        Provider = provider ?? (TestDatabase.IsPostgres ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite);
+        if (Provider == DatabaseProvider.PostgreSQL)
         {
             PostgresCluster.Instance.EnsureDatabase(_name);
         }
@@ -24,22 +27,22 @@ public sealed class SharedTestDatabase : IDisposable
         }
     }
 
-    public IReadOnlyDictionary<string, string?> Settings => TestDatabase.IsPostgres
-        ? new Dictionary<string, string?>
-        {
-            ["Portal:Storage:Provider"] = "PostgreSQL",
-            ["Portal:Storage:ConnectionString"] = PostgresCluster.Instance.ConnectionString(_name),
-        }
-        : new Dictionary<string, string?>
-        {
-            ["Portal:Storage:Provider"] = "Sqlite",
-            ["Portal:Storage:ConnectionString"] = $"Data Source={Path.Combine(_folder, "portal.db")};Foreign Keys=True;Pooling=True",
-        };
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString => Provider == DatabaseProvider.PostgreSQL
+        ? PostgresCluster.Instance.ConnectionString(_name)
+        : $"Data Source={Path.Combine(_folder, "portal.db")};Foreign Keys=True;Pooling=True";
+
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Portal:Storage:Provider"] = Provider.ToString(),
+        ["Portal:Storage:ConnectionString"] = ConnectionString,
+    };
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        if (TestDatabase.IsPostgres)
+        if (Provider == DatabaseProvider.PostgreSQL)
         {
             PostgresCluster.Instance.DropDatabase(_name);
         }

@@ -6,6 +6,8 @@ using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http;
+using AiNative.Portal.Components.Pages.Models;
+using AiNative.Services.Platform.Storage;
 using AiNative.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -21,7 +23,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     private const string AdminEmail = "ops@example.com";
     private const string Password = "correct horse battery";
 
-    private readonly string _database = "scaleout_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly SharedTestDatabase _database = new(DatabaseProvider.PostgreSQL);
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
 
     // One browser: a session cookie made by one replica is sent to the other (cookies ignore the port).
@@ -30,11 +32,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync()
-    {
-        PostgresCluster.Instance.EnsureDatabase(_database);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
@@ -43,7 +41,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
             await owned.DisposeAsync();
         }
 
-        PostgresCluster.Instance.DropDatabase(_database);
+        _database.Dispose();
         if (Directory.Exists(_dataFolder))
         {
             Directory.Delete(_dataFolder, recursive: true);
@@ -80,7 +78,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
         // B caches the chat model with its price; A changes the price; B's next answers cost the new price.
         var free = await apiB.Knowledge.AskAsync(new AskRequestDto("Harbour", "When does the tide turn?"), Cancel);
         var chat = (await apiA.Models.ListModelsAsync(ModelKindDto.Chat, Cancel)).Single(m => m.Name == free.ModelName);
-        await apiA.Models.UpdateModelAsync(chat.Id, Save(chat) with { InputPricePerMillion = 1_000m, OutputPricePerMillion = 1_000m }, Cancel);
+        var repriced = ModelForm.For(chat, chat.ProviderId);
+        (repriced.InputPricePerMillion, repriced.OutputPricePerMillion) = (1_000m, 1_000m);
+        await apiA.Models.UpdateModelAsync(chat.Id, repriced.ToRequest(), Cancel);
         var priced = await WaitForAsync(() => apiB.Knowledge.AskAsync(new AskRequestDto("Harbour", "When does the tide turn?"), Cancel), answer => answer.Cost > 0);
 
         Assert.Equal(0m, free.Cost);
@@ -117,10 +117,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
     private async Task<Replica> StartReplicaAsync(int workers)
     {
-        var process = await PortalProcess.StartAsync(new Dictionary<string, string?>
+        var process = await PortalProcess.StartAsync(new Dictionary<string, string?>(_database.Settings)
         {
-            ["Portal:Storage:Provider"] = "PostgreSQL",
-            ["Portal:Storage:ConnectionString"] = PostgresCluster.Instance.ConnectionString(_database),
             ["Portal:Storage:DataFolder"] = _dataFolder,
             ["Portal:Setup:AdministratorEmail"] = AdminEmail,
             ["Portal:Setup:AdministratorPassword"] = Password,
@@ -160,7 +158,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
     private async Task<(long Chunks, long Ordinals, int First, int Last, long WithVectors)> ChunkFactsAsync(Guid document)
     {
-        await using var connection = new NpgsqlConnection(PostgresCluster.Instance.ConnectionString(_database));
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync(Cancel);
         await using var command = new NpgsqlCommand(
             """
@@ -188,20 +186,6 @@ public sealed class ScaleOutTests : IAsyncLifetime
             await Task.Delay(100, Cancel);
         }
     }
-
-    private static SaveModelRequest Save(ModelDto model) => new()
-    {
-        ProviderId = model.ProviderId,
-        Name = model.Name,
-        ProviderModelId = model.ProviderModelId,
-        Kind = model.Kind,
-        ContextWindow = model.ContextWindow,
-        MaxOutputTokens = model.MaxOutputTokens,
-        InputPricePerMillion = model.InputPricePerMillion,
-        OutputPricePerMillion = model.OutputPricePerMillion,
-        EmbeddingDimensions = model.EmbeddingDimensions,
-        DefaultSettings = model.DefaultSettings,
-    };
 
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));
 

@@ -31,7 +31,7 @@ public sealed class KeywordIndexes : IAsyncLifetime
     {
         foreach (var provider in Enum.GetValues<DatabaseProvider>())
         {
-            var database = ProviderDatabase.For(provider);
+            var database = new SharedTestDatabase(provider);
             var host = await ServicesHost.StartAsync(settings: database.Settings);
             var scope = host.InTeam(await host.DemoTeamIdAsync());
             _indexes[provider] = new KeywordIndex(database, host, scope);
@@ -57,7 +57,7 @@ public sealed class KeywordIndexes : IAsyncLifetime
 }
 
 /// <summary>The base on one provider, and its documents' ids by file name.</summary>
-public sealed record KeywordIndex(ProviderDatabase Database, ServicesHost Host, TeamScope Scope)
+public sealed record KeywordIndex(SharedTestDatabase Database, ServicesHost Host, TeamScope Scope)
 {
     public Dictionary<string, Guid> Documents { get; } = [];
 

@@ -1,3 +1,4 @@
+using AiNative.Services.Platform.Storage;
 using AiNative.Services.Prompts;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,9 @@ public sealed class ConcurrentStartTests
     [Fact]
     public async Task Three_replicas_starting_together_migrate_and_seed_the_database_once()
     {
-        var database = "start_" + Guid.NewGuid().ToString("N")[..12];
+        using var database = new SharedTestDatabase(DatabaseProvider.PostgreSQL);
         var folder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
-        PostgresCluster.Instance.EnsureDatabase(database);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Portal:Storage:Provider"] = "PostgreSQL",
-            ["Portal:Storage:ConnectionString"] = PostgresCluster.Instance.ConnectionString(database),
-            ["Portal:Jobs:Workers"] = "0",
-        };
+        var settings = new Dictionary<string, string?>(database.Settings) { ["Portal:Jobs:Workers"] = "0" };
         var hosts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ServicesHost.StartAsync(dataFolder: folder, settings: settings)));
         try
         {
@@ -41,8 +36,6 @@ public sealed class ConcurrentStartTests
             {
                 await host.DisposeAsync();
             }
-
-            PostgresCluster.Instance.DropDatabase(database);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace AiNative.Services.Tests.Platform;
 /// <summary>Claims on PostgreSQL, whichever provider PORTAL_TEST_DATABASE chooses for the other tests.</summary>
 public sealed class PostgresJobClaimTests : IAsyncLifetime
 {
-    private readonly ProviderDatabase _database = ProviderDatabase.For(DatabaseProvider.PostgreSQL);
+    private readonly SharedTestDatabase _database = new(DatabaseProvider.PostgreSQL);
     private ServicesHost _host = null!;
     private Guid _team;
 

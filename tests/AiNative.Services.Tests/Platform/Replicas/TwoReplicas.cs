@@ -1,4 +1,5 @@
 using AiNative.Services.Platform.Replicas;
+using AiNative.Services.Platform.Storage;
 using AiNative.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -11,10 +12,10 @@ namespace AiNative.Services.Tests.Platform.Replicas;
 /// </summary>
 internal sealed class TwoReplicas : IAsyncDisposable
 {
-    private readonly string _database;
+    private readonly SharedTestDatabase _database;
     private readonly string _folder;
 
-    private TwoReplicas(ServicesHost a, ServicesHost b, string database, string folder)
+    private TwoReplicas(ServicesHost a, ServicesHost b, SharedTestDatabase database, string folder)
     {
         A = a;
         B = b;
@@ -30,14 +31,8 @@ internal sealed class TwoReplicas : IAsyncDisposable
     public static async Task<TwoReplicas> StartAsync(Action<IServiceCollection>? configureA = null, Action<IServiceCollection>? configureB = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
-        var database = $"replicas_{Guid.NewGuid():N}";
-        PostgresCluster.Instance.EnsureDatabase(database);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Portal:Storage:Provider"] = "PostgreSQL",
-            ["Portal:Storage:ConnectionString"] = PostgresCluster.Instance.ConnectionString(database),
-            ["Portal:Storage:DataFolder"] = folder,
-        };
+        var database = new SharedTestDatabase(DatabaseProvider.PostgreSQL);
+        var settings = new Dictionary<string, string?>(database.Settings) { ["Portal:Storage:DataFolder"] = folder };
         ServicesHost? a = null;
         try
         {
@@ -60,7 +55,7 @@ internal sealed class TwoReplicas : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> on the replicas' database, outside both, and returns the first column of each row.</summary>
     public async Task<List<object?>> QueryAsync(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(PostgresCluster.Instance.ConnectionString(_database) + ";Pooling=false");
+        await using var connection = new NpgsqlConnection(_database.ConnectionString + ";Pooling=false");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
@@ -97,9 +92,9 @@ internal sealed class TwoReplicas : IAsyncDisposable
         Delete(_database, _folder);
     }
 
-    private static void Delete(string database, string folder)
+    private static void Delete(SharedTestDatabase database, string folder)
     {
-        PostgresCluster.Instance.DropDatabase(database);
+        database.Dispose();
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
