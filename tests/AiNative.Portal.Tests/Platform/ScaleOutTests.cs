@@ -4,10 +4,12 @@ using System.Text;
 using AiNative.Portal.Client;
 using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Models;
+using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Client.Http;
 using AiNative.Portal.Components.Pages.Models;
 using AiNative.Services.Platform.Storage;
+using AiNative.Services.Prompts;
 using AiNative.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -49,7 +51,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Documents_jobs_sessions_and_model_changes_are_shared_by_two_replicas()
+    public async Task Documents_jobs_sessions_model_changes_labels_and_sign_in_limits_are_shared_by_two_replicas()
     {
         // A serves requests only; B also runs jobs: whatever A queues, B does.
         var a = await StartReplicaAsync(workers: 0);
@@ -85,6 +87,22 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
         Assert.Equal(0m, free.Cost);
         Assert.Equal((priced.InputTokens + priced.OutputTokens) * 1_000m / 1_000_000m, priced.Cost);
+
+        // A prompt label moved on A is where B finds it next.
+        var prompt = (await apiA.Prompts.ListAsync(Cancel)).Single(p => p.Name == "Support answer"); // the seeded demo prompt, with two versions
+        var before = (await apiB.Prompts.GetAsync(prompt.Id, Cancel)).Labels.Single(l => l.Name == LabelNames.Production).Version;
+        await apiA.Prompts.MoveLabelAsync(prompt.Id, LabelNames.Production, new MoveLabelRequest(before == 1 ? 2 : 1), Cancel);
+        Assert.Equal(before == 1 ? 2 : 1, (await apiB.Prompts.GetAsync(prompt.Id, Cancel)).Labels.Single(l => l.Name == LabelNames.Production).Version);
+
+        // Sign-in attempts are counted once for both replicas: the sign-in on A was the first of five.
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            answers.Add(await WrongPasswordAsync(i % 2 == 0 ? b : a));
+        }
+
+        Assert.Equal(4, answers.Count(status => status != HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
     }
 
     [Fact]
@@ -113,7 +131,7 @@ public sealed class ScaleOutTests : IAsyncLifetime
 
     private sealed record Replica(PortalProcess Process, HttpClient Client);
 
-    private sealed record Apis(IKnowledgeApi Knowledge, IModelsApi Models);
+    private sealed record Apis(IKnowledgeApi Knowledge, IModelsApi Models, IPromptsApi Prompts);
 
     private async Task<Replica> StartReplicaAsync(int workers)
     {
@@ -126,6 +144,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
             ["Portal:Jobs:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // A killed replica's job is taken over once its lease runs out.
             ["Portal:Jobs:LeaseDuration"] = "00:00:05",
+            // A day's window: the attempts of one test never straddle two windows (but at midnight).
+            ["Portal:Authentication:SignInLimit:PermitLimit"] = "5",
+            ["Portal:Authentication:SignInLimit:Window"] = "1.00:00:00",
         }, Cancel);
         _owned.Add(process);
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = _cookies }) { BaseAddress = process.Address };
@@ -153,7 +174,25 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var scope = provider.CreateScope();
         var session = await scope.ServiceProvider.GetRequiredService<ISessionApi>().GetAsync(Cancel);
         scope.ServiceProvider.GetRequiredService<CurrentTeam>().Set(session.CurrentTeam!.Id);
-        return new Apis(scope.ServiceProvider.GetRequiredService<IKnowledgeApi>(), scope.ServiceProvider.GetRequiredService<IModelsApi>());
+        return new Apis(
+            scope.ServiceProvider.GetRequiredService<IKnowledgeApi>(),
+            scope.ServiceProvider.GetRequiredService<IModelsApi>(),
+            scope.ServiceProvider.GetRequiredService<IPromptsApi>());
+    }
+
+    /// <summary>A sign-in with a wrong password from a browser of its own, as a guesser would make; its answer's status.</summary>
+    private static async Task<HttpStatusCode> WrongPasswordAsync(Replica replica)
+    {
+        using var guesser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = replica.Process.Address };
+        var form = await guesser.GetStringAsync("/account/login", Cancel);
+        using var response = await guesser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = PortalFactory.AntiforgeryToken(form),
+            ["Input.Email"] = AdminEmail,
+            ["Input.Password"] = "not the password",
+        }), Cancel);
+        return response.StatusCode;
     }
 
     private async Task<(long Chunks, long Ordinals, int First, int Last, long WithVectors)> ChunkFactsAsync(Guid document)
