@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 
 // Run all: dotnet run -c Release --project bench/AiNative.Bench -- --filter '*'
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
+// The same on PostgreSQL: bash bench/with-postgres.sh knowledge-scenario [ingest | 10000 100000]
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
@@ -13,14 +14,15 @@ using BenchmarkDotNet.Running;
 if (args is ["knowledge-scenario", .. var options])
 {
     var wal = options.Contains("--wal");
-    var sizes = options.Where(o => o != "--wal").ToArray();
+    var postgres = options.SkipWhile(o => o != "--postgres").Skip(1).FirstOrDefault();
+    var sizes = options.Where(o => o != "--wal").TakeWhile(o => o != "--postgres").ToArray();
     int[] scales = sizes switch
     {
         [] => [10_000, 100_000, 1_000_000],
         ["ingest"] => [],
         _ => [.. sizes.Select(int.Parse)],
     };
-    await KnowledgeScenario.RunAsync(scales, wal);
+    await KnowledgeScenario.RunAsync(scales, wal, postgres);
     return;
 }
 

@@ -1,21 +1,12 @@
-﻿using AiNative.Services.Data;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace AiNative.Services.Data.Migrations
 {
-    /// <summary>Amounts move from doubles to whole ten-billionths of a dollar (<see cref="Money"/>), so they add exactly.</summary>
+    /// <summary>Amounts become whole ten-billionths of a dollar (<see cref="Money"/>) so they add exactly; <see cref="ExactAmountsData"/> converts the values.</summary>
     public partial class ExactAmounts : Migration
     {
-        private static readonly (string Table, string Column)[] Amounts =
-        [
-            ("Traces", "Cost"),
-            ("Observations", "Cost"),
-            ("Models", "OutputPricePerMillion"),
-            ("Models", "InputPricePerMillion"),
-        ];
-
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
@@ -50,12 +41,6 @@ namespace AiNative.Services.Data.Migrations
                 nullable: false,
                 oldClrType: typeof(double),
                 oldType: "REAL");
-
-            // The table copies keep each double as it was; now it becomes whole units.
-            foreach (var (table, column) in Amounts)
-            {
-                migrationBuilder.Sql($"""UPDATE "{table}" SET "{column}" = CAST(ROUND("{column}" * {Money.UnitsPerDollar}) AS INTEGER);""");
-            }
         }
 
         /// <inheritdoc />
@@ -92,11 +77,6 @@ namespace AiNative.Services.Data.Migrations
                 nullable: false,
                 oldClrType: typeof(long),
                 oldType: "INTEGER");
-
-            foreach (var (table, column) in Amounts)
-            {
-                migrationBuilder.Sql($"""UPDATE "{table}" SET "{column}" = "{column}" / {Money.UnitsPerDollar}.0;""");
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Text;
@@ -17,10 +18,11 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Bench.Knowledge;
 
 /// <summary>
-/// End-to-end knowledge figures through the real services on a real SQLite file: ingestion
+/// End-to-end knowledge figures through the real services on a real database (SQLite, or PostgreSQL with --postgres): ingestion
 /// throughput with the offline embedder and time per step; search latency (median, p99) per mode
 /// at several corpus sizes; the vector scan's bytes per second against memory bandwidth; memory
-/// held per 100k chunks. Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [sizes…]</c>.
+/// held per 100k chunks. Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [sizes…]</c>,
+/// or beside PostgreSQL: <c>bash bench/with-postgres.sh knowledge-scenario [sizes…]</c>.
 /// </summary>
 public static class KnowledgeScenario
 {
@@ -28,18 +30,25 @@ public static class KnowledgeScenario
     private const int IngestDocuments = 32;
     private const int IngestDocumentBytes = 512 * 1024;
 
-    public static async Task RunAsync(IReadOnlyList<int> sizes, bool writeAheadLog = false)
+    /// <summary>Runs on SQLite in a fresh folder, or on PostgreSQL given <paramref name="postgres"/> (a connection string to an empty database).</summary>
+    public static async Task RunAsync(IReadOnlyList<int> sizes, bool writeAheadLog = false, string? postgres = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ainative-bench", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Benchmark" });
         builder.Configuration["Portal:Storage:DataFolder"] = folder;
+        if (postgres is not null)
+        {
+            builder.Configuration["Portal:Storage:Provider"] = "PostgreSQL";
+            builder.Configuration["Portal:Storage:ConnectionString"] = postgres;
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPortalServices(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
         try
         {
-            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SIMD {System.Numerics.Vector<byte>.Count * 8}-bit");
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, SIMD {System.Numerics.Vector<byte>.Count * 8}-bit; database: {(postgres is null ? "SQLite" : "PostgreSQL")}");
             if (writeAheadLog)
             {
                 // Measures what SQLite's write-ahead log would change: commits without a sync each.
@@ -204,14 +213,14 @@ public static class KnowledgeScenario
         db.KnowledgeDocuments.Add(document);
         await db.SaveChangesAsync();
 
-        // Ids as EF Core stores them, read back so raw inserts match its format.
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // Ids as EF Core stores them (text on SQLite, uuid on PostgreSQL), read back so raw inserts match.
+        var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
-        string Stored(string sql)
+        object Stored(string sql)
         {
             using var read = connection.CreateCommand();
             read.CommandText = sql;
-            return (string)read.ExecuteScalar()!;
+            return read.ExecuteScalar()!;
         }
 
         var teamText = Stored($"SELECT \"TeamId\" FROM \"KnowledgeDocuments\" WHERE \"Sha256\" = '{document.Sha256}'");
@@ -224,16 +233,25 @@ public static class KnowledgeScenario
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO "KnowledgeChunks" ("TeamId", "KnowledgeBaseId", "DocumentId", "Generation", "Ordinal", "Text", "Tokens", "Heading", "Vector", "Searchable")
-            VALUES ($team, $base, $document, 1, $ordinal, $text, $tokens, $heading, $vector, 1)
+            VALUES (@team, @base, @document, 1, @ordinal, @text, @tokens, @heading, @vector, TRUE)
             """;
-        var ordinal = command.Parameters.Add("$ordinal", SqliteType.Integer);
-        var text = command.Parameters.Add("$text", SqliteType.Text);
-        var tokens = command.Parameters.Add("$tokens", SqliteType.Integer);
-        var heading = command.Parameters.Add("$heading", SqliteType.Text);
-        var vector = command.Parameters.Add("$vector", SqliteType.Blob);
-        command.Parameters.AddWithValue("$team", teamText);
-        command.Parameters.AddWithValue("$base", baseText);
-        command.Parameters.AddWithValue("$document", documentText);
+        DbParameter Parameter(string name, object? value = null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }
+
+        var ordinal = Parameter("@ordinal");
+        var text = Parameter("@text");
+        var tokens = Parameter("@tokens");
+        var heading = Parameter("@heading");
+        var vector = Parameter("@vector");
+        Parameter("@team", teamText);
+        Parameter("@base", baseText);
+        Parameter("@document", documentText);
         for (var i = 0; i < size; i++)
         {
             var sentence = $"{corpus.Sentence(random, 20)} {corpus.Sentence(random, 20)}";
