@@ -60,6 +60,11 @@ public sealed class AskTabTests : KnowledgeComponentTest
         var tab = RenderWithPopovers<AskTab>(p => p.Add(t => t.Index, "Support").Add(t => t.BaseName, "Support"));
         tab.Find("input[data-testid=ask-question]").Input(question);
         tab.Find("form").Submit();
+
+        // The answer arrives asynchronously; a busy machine may take a while to render it.
+        tab.WaitForAssertion(
+            () => Assert.NotEmpty(tab.FindAll("[data-testid=answer], [data-testid=answer-no-result]")),
+            TimeSpan.FromSeconds(30));
         return tab;
     }
 }
