@@ -1,3 +1,4 @@
+using AiNative.Services.Gateway;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Platform;
@@ -19,5 +20,6 @@ public static class ServicesRegistration
             .AddModels()
             .AddPrompts()
             .AddKnowledge()
-            .AddRuns();
+            .AddRuns()
+            .AddGateway();
 }

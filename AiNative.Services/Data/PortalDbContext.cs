@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using AiNative.Services.Gateway.Keys;
+using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
 using AiNative.Services.Platform.AccessTokens;
@@ -68,6 +70,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<ScoreDefinition> ScoreDefinitions => Set<ScoreDefinition>();
 
     public DbSet<RateWindow> RateWindows => Set<RateWindow>();
+
+    public DbSet<GatewayKey> GatewayKeys => Set<GatewayKey>();
+
+    public DbSet<GatewayRoute> GatewayRoutes => Set<GatewayRoute>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

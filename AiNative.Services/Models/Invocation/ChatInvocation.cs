@@ -13,6 +13,16 @@ public sealed record ChatInvocation
     /// <summary>Settings of this call; unset values come from the model's defaults.</summary>
     public GenerationSettings Settings { get; init; } = new();
 
+    /// <summary>Functions the model may call; the caller runs them (the gateway passes them through to its application).</summary>
+    public IReadOnlyList<AITool> Tools { get; init; } = [];
+
+    public ChatToolMode? ToolMode { get; init; }
+
+    /// <summary>A response format beyond the settings' text or JSON, such as a JSON Schema; wins over <see cref="GenerationSettings.ResponseFormat"/>.</summary>
+    public ChatResponseFormat? ResponseFormat { get; init; }
+
+    public IReadOnlyList<string> StopSequences { get; init; } = [];
+
     /// <summary>Who calls; a call without a <see cref="Trace"/> is recorded as a trace of its own from this source.</summary>
     public required TraceSource Source { get; init; }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace AiNative.Services.Models.Invocation;
 
 /// <summary>What a chat call produced and what it cost; <paramref name="CallId"/> is its generation in trace <paramref name="TraceId"/>.</summary>
@@ -11,4 +13,8 @@ public sealed record InvocationResult(
     TokenUsage Usage,
     decimal Cost,
     TimeSpan? TimeToFirstToken,
-    TimeSpan Latency);
+    TimeSpan Latency)
+{
+    /// <summary>Functions the model asked to call instead of (or beside) answering in text.</summary>
+    public IReadOnlyList<FunctionCallContent> ToolCalls { get; init; } = [];
+}

@@ -23,7 +23,7 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
         options.AdditionalProperties = call.Recording.AsProperties();
         var response = await pipelines.ChatClientFor(model).GetResponseAsync(request.Messages, options, cancellationToken);
         call.Output = response.Text;
-        return Result(call.Recording, model, response.Text);
+        return Result(call.Recording, model, response.Text) with { ToolCalls = ToolCallsOf(response.Messages.SelectMany(m => m.Contents)) };
     }
 
     /// <summary>
@@ -38,6 +38,7 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
         await using var call = await CallTrace.StartAsync(recorder, request.Trace, request.ParentId, request.Source, model.Name, cancellationToken);
         options.AdditionalProperties = call.Recording.AsProperties();
         var text = new StringBuilder();
+        List<FunctionCallContent> toolCalls = [];
         await foreach (var update in pipelines.ChatClientFor(model).GetStreamingResponseAsync(request.Messages, options, cancellationToken))
         {
             if (update.Text is { Length: > 0 } delta)
@@ -45,10 +46,16 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
                 text.Append(delta);
                 yield return new TextDelta(delta);
             }
+
+            if (ToolCallsOf(update.Contents) is { Count: > 0 } calls)
+            {
+                toolCalls.AddRange(calls);
+                yield return new ToolCallsDelta(calls);
+            }
         }
 
         call.Output = text.ToString();
-        yield return new InvocationCompleted(Result(call.Recording, model, call.Output));
+        yield return new InvocationCompleted(Result(call.Recording, model, call.Output) with { ToolCalls = toolCalls });
     }
 
     /// <summary>Embeds <paramref name="texts"/> in one provider call, recorded as a trace of its own; vectors come back in input order.</summary>
@@ -103,7 +110,10 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
             Temperature = settings.Temperature,
             TopP = settings.TopP,
             MaxOutputTokens = settings.MaxOutputTokens,
-            ResponseFormat = settings.ResponseFormat == ResponseFormat.Json ? ChatResponseFormat.Json : null,
+            ResponseFormat = request.ResponseFormat ?? (settings.ResponseFormat == ResponseFormat.Json ? ChatResponseFormat.Json : null),
+            Tools = request.Tools.Count == 0 ? null : [.. request.Tools],
+            ToolMode = request.Tools.Count == 0 ? null : request.ToolMode,
+            StopSequences = request.StopSequences.Count == 0 ? null : [.. request.StopSequences],
         });
     }
 
@@ -114,6 +124,8 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
             new TokenUsage(call.InputTokens, call.OutputTokens, call.UsageEstimated), call.Cost,
             call.TimeToFirstTokenMs is { } first ? TimeSpan.FromMilliseconds(first) : null, TimeSpan.FromMilliseconds(call.DurationMs));
     }
+
+    private static List<FunctionCallContent> ToolCallsOf(IEnumerable<AIContent> contents) => [.. contents.OfType<FunctionCallContent>()];
 
     private static void ValidateSettings(GenerationSettings settings, ModelDefinition model) =>
         new Validation()

@@ -11,6 +11,9 @@ public sealed class ProviderCallException(ProviderFailure failure, int? provider
     /// <summary>The provider's HTTP status, when it answered at all.</summary>
     public int? ProviderStatus { get; } = providerStatus;
 
+    /// <summary>How long the provider asked callers to wait before trying again (its <c>Retry-After</c>), if it said.</summary>
+    public TimeSpan? RetryAfter { get; private set; }
+
     /// <summary>
     /// The <see cref="ModelCall"/> record of the failed call, set by <see cref="ModelInvoker"/>; null for
     /// failures outside a model call, such as listing a provider's models.
@@ -20,6 +23,16 @@ public sealed class ProviderCallException(ProviderFailure failure, int? provider
     /// <summary>Worth retrying after a pause: rate limits, provider errors, timeouts, unreachable servers.</summary>
     public bool IsTransient => Failure is ProviderFailure.RateLimited or ProviderFailure.ProviderError
         or ProviderFailure.Timeout or ProviderFailure.Unreachable;
+
+    internal ProviderCallException WithRetryAfter(TimeSpan? retryAfter)
+    {
+        RetryAfter = retryAfter;
+        return this;
+    }
+
+    /// <summary>Whether the request itself was too long for the model: worth trying a model with a larger context.</summary>
+    public bool IsContextLengthExceeded => Failure == ProviderFailure.InvalidRequest
+        && Message.Contains("context", StringComparison.OrdinalIgnoreCase);
 
     public override int StatusCode => Failure switch
     {

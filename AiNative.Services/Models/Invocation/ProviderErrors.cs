@@ -29,7 +29,8 @@ internal static partial class ProviderErrors
                 ProviderFailure.Timeout, null,
                 $"Provider '{provider.Name}' did not answer within {provider.TimeoutSeconds} seconds. Try again, or raise the provider's timeout.",
                 exception),
-            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result), provider, providerModelId, exception),
+            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result), provider, providerModelId, exception)
+                .WithRetryAfter(RetryAfter(result)),
             ClientResultException { InnerException: { } inner } => Map(inner, provider, providerModelId, callerToken),
             HttpRequestException { InnerException: ProviderAddressRefusedException refused } => new ProviderCallException(
                 ProviderFailure.AddressRefused, null, $"Provider '{provider.Name}' was not called. {refused.Message}", exception),
@@ -83,6 +84,24 @@ internal static partial class ProviderErrors
         new(ProviderFailure.Unreachable, null,
             $"Provider '{provider.Name}' cannot be reached at {provider.BaseUrl ?? "its default address"} ({reason}). Check the base URL and that the server is running.",
             inner);
+
+    /// <summary>How long the provider asks callers to wait (<c>Retry-After</c> in seconds or as a date), if it says.</summary>
+    private static TimeSpan? RetryAfter(ClientResultException exception)
+    {
+        if (exception.GetRawResponse()?.Headers.TryGetValue("Retry-After", out var value) != true || value is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            return seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? (at - DateTimeOffset.UtcNow) is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero
+            : null;
+    }
 
     /// <summary>The provider's own error message from an OpenAI-style body.</summary>
     private static string? ProviderMessage(ClientResultException exception)

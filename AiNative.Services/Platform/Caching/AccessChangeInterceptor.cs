@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Platform.AccessTokens;
 using AiNative.Services.Teams;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace AiNative.Services.Platform.Caching;
 
 /// <summary>
 /// Empties the <see cref="AccessCache"/> when a change to accounts, their claims, memberships, teams
-/// or access tokens is committed: after <c>SaveChanges</c>, or, inside a transaction, after the
+/// access tokens or gateway keys is committed: after <c>SaveChanges</c>, or, inside a transaction, after the
 /// commit (a request that reads before the commit must not keep the old state under the new
 /// generation). Every path that revokes, locks or changes access goes through here, tests' direct
 /// edits included.
@@ -93,6 +94,7 @@ internal sealed class AccessChangeInterceptor(AccessCache cache) : SaveChangesIn
                 || Changed(tracker.Entries<TeamMembership>())
                 || Changed(tracker.Entries<Team>())
                 || Changed(tracker.Entries<PersonalAccessToken>())
+                || Changed(tracker.Entries<GatewayKey>())
                 || Changed(tracker.Entries<IdentityUserClaim<Guid>>());
         }
         finally

@@ -20,17 +20,39 @@ public sealed class SharedRateCounter(IServiceScopeFactory scopes, TimeProvider 
     /// other. A key counts in one window length: name the length in the key when the same thing is limited
     /// over two (<c>gateway/key/…/minute</c> and <c>…/day</c>).
     /// </remarks>
-    public async Task<RateWindowCount> AddAsync(string key, TimeSpan window, long amount, CancellationToken cancellationToken)
+    public Task<RateWindowCount> AddAsync(string key, TimeSpan window, long amount, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, ShortestWindow);
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        return AddAsync(key, CurrentWindow(window), amount, cancellationToken);
+    }
+
+    /// <summary>The window of length <paramref name="length"/> that holds this moment, aligned to the Unix epoch.</summary>
+    public RateWindowSpan CurrentWindow(TimeSpan length)
+    {
+        var milliseconds = length.Ticks / TimeSpan.TicksPerMillisecond;
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var start = now - now % milliseconds;
+        return new RateWindowSpan(start, start + milliseconds);
+    }
+
+    /// <summary>The UTC calendar month that holds this moment: budgets per month follow the calendar, not a fixed length.</summary>
+    public RateWindowSpan CurrentMonth()
+    {
+        var now = clock.GetUtcNow();
+        var start = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        return new RateWindowSpan(start.ToUnixTimeMilliseconds(), start.AddMonths(1).ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>
+    /// Adds <paramref name="amount"/> to <paramref name="key"/>'s count in <paramref name="window"/>; a negative
+    /// amount gives back what was reserved there before (a budget's reservation, settled at the real cost).
+    /// </summary>
+    public async Task<RateWindowCount> AddAsync(string key, RateWindowSpan window, long amount, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, RateWindow.MaxKeyLength, nameof(key));
-        ArgumentOutOfRangeException.ThrowIfLessThan(window, ShortestWindow);
-        ArgumentOutOfRangeException.ThrowIfNegative(amount);
-
-        var length = window.Ticks / TimeSpan.TicksPerMillisecond;
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var start = now - now % length;
-        var end = start + length;
+        var (start, end) = window;
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
 

@@ -1,0 +1,268 @@
+using System.Runtime.CompilerServices;
+using AiNative.Services.Gateway.Keys;
+using AiNative.Services.Gateway.Limits;
+using AiNative.Services.Gateway.Routes;
+using AiNative.Services.Models;
+using AiNative.Services.Models.Invocation;
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Traces;
+using Microsoft.Extensions.AI;
+
+namespace AiNative.Services.Gateway.Calls;
+
+/// <summary>
+/// Answers a gateway chat request through the one call path to models (<see cref="ModelInvoker"/>): plan the
+/// models to try, count the request against the key's limits, answer from the cache or reserve the budget,
+/// try the models in order, then settle. Every request is a trace of source Gateway, named by the model the
+/// application asked for, by the key, with each attempt a generation in it: that is the prediction log.
+/// </summary>
+public sealed class GatewayChat(
+    GatewayPlanner planner, ModelInvoker invoker, TraceRecorder recorder, GatewayLimits limits, AttemptRunner runner,
+    GatewayAnswerCache cache, TokenCounter tokens)
+{
+    /// <summary>What a budget reserves for the answer when neither the request nor the model bounds its length.</summary>
+    public const int DefaultMaxOutputTokens = 4096;
+
+    public async Task<GatewayAnswer> CompleteAsync(GatewayCaller caller, GatewayChatRequest request, CancellationToken cancellationToken)
+    {
+        var call = await BeginAsync(caller, request, cancellationToken);
+        try
+        {
+            if (await FromCacheAsync(call, cancellationToken) is { } cached)
+            {
+                return new GatewayAnswer(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, cached.Target, [], true, cached.Text, [],
+                    cached.FinishReason, new TokenUsage(cached.InputTokens, cached.OutputTokens, false));
+            }
+
+            await ReserveAsync(call, cancellationToken);
+            var outcome = await runner.RunAsync(call.Plan, call.Attempts,
+                (model, token) => invoker.InvokeAsync(Invocation(model, request, call.Trace), token),
+                result => result.ToolCalls.Count > 0 ? null : AnswerGuard.Check(call.Plan.Guard, call.Plan.Route?.JsonSchema, result.Text),
+                cancellationToken);
+            outcome.Cancellation.Dispose();
+            var result = outcome.Result;
+            call.Succeeded(outcome.Model, result.Text);
+            if (result.ToolCalls.Count == 0)
+            {
+                await KeepAsync(call, outcome.Model, result, cancellationToken);
+            }
+
+            return new GatewayAnswer(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Model.Name, call.Attempts, false, result.Text,
+                result.ToolCalls, result.FinishReason, result.Usage);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e, cancellationToken);
+            throw;
+        }
+        finally
+        {
+            await FinishAsync(call);
+        }
+    }
+
+    /// <summary>
+    /// Starts a streamed answer: returns once a model has sent its first update (fallbacks happen before that), or
+    /// throws when every model failed. A route with a guard checks the whole answer first, so its stream is sent
+    /// when it is complete.
+    /// </summary>
+    public async Task<GatewayStream> StreamAsync(GatewayCaller caller, GatewayChatRequest request, CancellationToken cancellationToken)
+    {
+        var call = await BeginAsync(caller, request, cancellationToken);
+        try
+        {
+            if (await FromCacheAsync(call, cancellationToken) is { } cached)
+            {
+                var replay = new InvocationResult(Guid.Empty, call.Trace.Id, Guid.Empty, cached.Target, cached.Text, cached.FinishReason,
+                    new TokenUsage(cached.InputTokens, cached.OutputTokens, false), 0, null, TimeSpan.Zero);
+                await FinishAsync(call);
+                return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, cached.Target, [], true,
+                    Replay([new TextDelta(cached.Text), new InvocationCompleted(replay)]));
+            }
+
+            await ReserveAsync(call, cancellationToken);
+            var guarded = call.Plan.Guard != RouteGuard.None;
+            var outcome = await runner.RunAsync(call.Plan, call.Attempts,
+                (model, token) => StartStreamAsync(Invocation(model, request, call.Trace), buffered: guarded, token),
+                started => guarded ? AnswerGuard.Check(call.Plan.Guard, call.Plan.Route?.JsonSchema, started.Text) : null,
+                cancellationToken);
+            return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Model.Name, call.Attempts, false,
+                ContinueAsync(call, outcome, cancellationToken));
+        }
+        catch (Exception e)
+        {
+            call.Failed(e, cancellationToken);
+            await FinishAsync(call);
+            throw;
+        }
+    }
+
+    private async Task<GatewayCall> BeginAsync(GatewayCaller caller, GatewayChatRequest request, CancellationToken cancellationToken)
+    {
+        var plan = await planner.PlanAsync(caller, request, cancellationToken);
+        var trace = await recorder.StartAsync(TraceSource.Gateway, request.Model, cancellationToken);
+        trace.Trace.ActorId = caller.KeyId;
+        trace.Trace.ActorName = $"key {caller.KeyName}";
+        trace.Trace.UserId = request.EndUser;
+        trace.SetInput(TraceMessages.Serialize(request.Messages.Select(m => (m.Role.Value, m.Text))));
+        var call = new GatewayCall(caller, plan, request, trace, tokens.Count(request.Messages));
+        try
+        {
+            await limits.CountRequestAsync(caller, call.PromptTokens, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e, cancellationToken);
+            await FinishAsync(call);
+            throw;
+        }
+
+        return call;
+    }
+
+    private async Task<CachedAnswer?> FromCacheAsync(GatewayCall call, CancellationToken cancellationToken)
+    {
+        if (call.Plan.Route is not { CacheSeconds: > 0 } route || call.Request.CacheKey is not { } digest
+            || await cache.FindAsync(call.Trace.Trace.TeamId, route, digest, cancellationToken) is not { } cached)
+        {
+            return null;
+        }
+
+        call.CacheHit(cached);
+        return cached;
+    }
+
+    private async Task KeepAsync(GatewayCall call, ModelDefinition model, InvocationResult result, CancellationToken cancellationToken)
+    {
+        if (call.Plan.Route is { CacheSeconds: > 0 } route && call.Request.CacheKey is { } digest)
+        {
+            await cache.KeepAsync(call.Trace.Trace.TeamId, route, digest,
+                new CachedAnswer(model.Name, result.Text, result.FinishReason, result.Usage.InputTokens, result.Usage.OutputTokens, call.Trace.Trace.Cost),
+                cancellationToken);
+        }
+    }
+
+    private async Task ReserveAsync(GatewayCall call, CancellationToken cancellationToken)
+    {
+        var most = call.Plan.Candidates.Max(model => model.CostOf(call.PromptTokens, MaxOutputTokens(model, call.Request)));
+        call.Reservation = await limits.ReserveAsync(call.Caller, most, cancellationToken);
+    }
+
+    private static int MaxOutputTokens(ModelDefinition model, GatewayChatRequest request) =>
+        request.Settings.MaxOutputTokens ?? model.DefaultSettings.MaxOutputTokens ?? (model.MaxOutputTokens > 0 ? model.MaxOutputTokens : DefaultMaxOutputTokens);
+
+    private static ChatInvocation Invocation(ModelDefinition model, GatewayChatRequest request, ActiveTrace trace) => new()
+    {
+        ModelId = model.Id,
+        Messages = request.Messages,
+        Settings = request.Settings,
+        Tools = request.Tools,
+        ToolMode = request.ToolMode,
+        ResponseFormat = request.ResponseFormat,
+        StopSequences = request.StopSequences,
+        Source = TraceSource.Gateway,
+        Trace = trace,
+    };
+
+    /// <summary>Opens the model's stream and reads its first update, or, when <paramref name="buffered"/>, all of it.</summary>
+    private async Task<StartedStream> StartStreamAsync(ChatInvocation invocation, bool buffered, CancellationToken cancellationToken)
+    {
+        var updates = invoker.StreamAsync(invocation, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var first = new List<InvocationUpdate>();
+        try
+        {
+            while (await updates.MoveNextAsync())
+            {
+                first.Add(updates.Current);
+                if (!buffered)
+                {
+                    return new StartedStream(first, updates);
+                }
+            }
+        }
+        catch
+        {
+            await updates.DisposeAsync();
+            throw;
+        }
+
+        await updates.DisposeAsync();
+        return new StartedStream(first, null);
+    }
+
+    private async IAsyncEnumerable<InvocationUpdate> ContinueAsync(
+        GatewayCall call, AttemptOutcome<StartedStream> outcome, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (started, model, cancellation) = outcome;
+        InvocationResult? answer = null;
+        Exception? failure = null;
+        try
+        {
+            foreach (var update in started.First)
+            {
+                answer = (update as InvocationCompleted)?.Result ?? answer;
+                yield return update;
+            }
+
+            while (started.Rest is { } rest)
+            {
+                try
+                {
+                    if (!await rest.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                    throw;
+                }
+
+                answer = (rest.Current as InvocationCompleted)?.Result ?? answer;
+                yield return rest.Current;
+            }
+        }
+        finally
+        {
+            if (started.Rest is { } rest)
+            {
+                await rest.DisposeAsync();
+            }
+
+            cancellation.Dispose();
+            if (answer is not null)
+            {
+                call.Succeeded(model, answer.Text);
+                if (answer.ToolCalls.Count == 0)
+                {
+                    await KeepAsync(call, model, answer, CancellationToken.None);
+                }
+            }
+            else
+            {
+                // A failure mid-stream, or a reader that stopped reading: the client went away.
+                call.Failed(failure ?? new OperationCanceledException(), failure is null ? new CancellationToken(canceled: true) : cancellationToken);
+            }
+
+            await FinishAsync(call);
+        }
+    }
+
+    private async Task FinishAsync(GatewayCall call)
+    {
+        await limits.SettleAsync(call.Reservation, call.Trace.Trace.Cost);
+        await limits.CountOutputTokensAsync(call.Caller, call.Trace.Trace.OutputTokens, CancellationToken.None);
+        await call.EndAsync();
+    }
+
+    private static async IAsyncEnumerable<InvocationUpdate> Replay(IEnumerable<InvocationUpdate> updates)
+    {
+        foreach (var update in updates)
+        {
+            yield return update;
+        }
+
+        await Task.CompletedTask;
+    }
+}
