@@ -1,3 +1,4 @@
+using AiNative.Portal.Gateway;
 using AiNative.Portal.Accounts;
 using AiNative.Portal.Accounts.SingleSignOn;
 using AiNative.Portal.Client;
@@ -82,6 +83,7 @@ public static class PortalHostExtensions
         app.MapAccountEndpoints();
         app.MapExternalLoginEndpoints();
         app.MapPortalApi();
+        app.MapGatewayApi();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().RequireAuthorization();
         // The reference works offline (no fonts from Scalar's CDN) and under the CSP (its start-up script carries the nonce).

@@ -19,6 +19,7 @@ public static class GatewayRegistration
         services.AddScoped<GatewayRoutes>();
         services.AddScoped<GatewayPlanner>();
         services.AddScoped<GatewayChat>();
+        services.AddScoped<GatewayEmbeddings>();
         return services;
     }
 }
