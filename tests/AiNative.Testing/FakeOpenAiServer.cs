@@ -183,6 +183,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
+        if (ToolCallFor(body, messages) is { } toolCall)
+        {
+            await AnswerWithToolCallAsync(context, id, model, toolCall, streaming, usage);
+            return;
+        }
+
         if (!streaming)
         {
             await Results.Json(new
@@ -223,6 +229,47 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             await SendEventAsync(context, new { id, @object = "chat.completion.chunk", created, model, choices = Array.Empty<object>(), usage });
         }
 
+        await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+    }
+
+    /// <summary>
+    /// A request that offers tools and has no tool result yet is answered with a call of its first tool, with
+    /// the last user message as the argument <c>query</c>: how a model asks its caller to run a function.
+    /// </summary>
+    private static object? ToolCallFor(JsonNode body, IReadOnlyList<(string Role, string Content)> messages)
+    {
+        var name = body["tools"]?.AsArray().FirstOrDefault()?["function"]?["name"]?.GetValue<string>();
+        if (name is null || messages.Any(m => m.Role == "tool"))
+        {
+            return null;
+        }
+
+        var arguments = JsonSerializer.Serialize(new { query = messages.LastOrDefault(m => m.Role == "user").Content ?? string.Empty });
+        return new { id = $"call_{Guid.NewGuid():N}"[..20], type = "function", function = new { name, arguments } };
+    }
+
+    private static async Task AnswerWithToolCallAsync(HttpContext context, string id, string model, object toolCall, bool streaming, object usage)
+    {
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        if (!streaming)
+        {
+            await Results.Json(new
+            {
+                id,
+                @object = "chat.completion",
+                created,
+                model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = (string?)null, tool_calls = new[] { toolCall } }, finish_reason = "tool_calls" } },
+                usage,
+            }).ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.ContentType = "text/event-stream";
+        var call = JsonSerializer.SerializeToNode(toolCall)!.AsObject();
+        call["index"] = 0;
+        await SendEventAsync(context, new { id, @object = "chat.completion.chunk", created, model, choices = new[] { new { index = 0, delta = (object)new { role = "assistant", tool_calls = new[] { call } }, finish_reason = (string?)null } } });
+        await SendEventAsync(context, new { id, @object = "chat.completion.chunk", created, model, choices = new[] { new { index = 0, delta = (object)new { }, finish_reason = (string?)"tool_calls" } } });
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
     }
 

@@ -72,12 +72,7 @@ public sealed class ServicesHost : IAsyncDisposable
     }
 
     /// <summary>A scope working in <paramref name="teamId"/> with <paramref name="role"/>, as a member named "Test User".</summary>
-    public TeamScope InTeam(Guid teamId, TeamRole role = TeamRole.Owner)
-    {
-        var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TeamContext>().Enter(new TeamAccess(teamId, "Test team", role, new Actor(null, "Test User")));
-        return new TeamScope(scope);
-    }
+    public TeamScope InTeam(Guid teamId, TeamRole role = TeamRole.Owner) => Services.InTeam(teamId, role);
 
     public async Task<Guid> DemoTeamIdAsync()
     {
