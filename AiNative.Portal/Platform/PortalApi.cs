@@ -1,3 +1,5 @@
+using AiNative.Portal.Client.Contracts.Gateway;
+using AiNative.Portal.Gateway;
 using AiNative.Portal.Accounts.AccessTokens;
 using AiNative.Portal.Admin;
 using AiNative.Portal.Audit;
@@ -37,6 +39,7 @@ public static class PortalApi
         services.AddScoped<IKnowledgeApi, PortalKnowledgeApi>();
         services.AddScoped<IRunsApi, PortalRunsApi>();
         services.AddScoped<ITracesApi, PortalTracesApi>();
+        services.AddScoped<IGatewayApi, PortalGatewayApi>();
         return services;
     }
 
@@ -53,6 +56,7 @@ public static class PortalApi
         endpoints.MapKnowledgeApi();
         endpoints.MapRunsApi();
         endpoints.MapTracesApi();
+        endpoints.MapGatewayManagementApi();
         return endpoints;
     }
 }

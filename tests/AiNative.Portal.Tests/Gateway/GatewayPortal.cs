@@ -5,6 +5,7 @@ using AiNative.Services.Data;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Models;
+using AiNative.Services.Teams;
 using AiNative.Services.Traces;
 using AiNative.Services.Traces.Recording;
 using AiNative.Testing;
@@ -17,14 +18,18 @@ namespace AiNative.Portal.Tests.Gateway;
 /// <summary>The portal with the fake provider, and what gateway tests arrange in the demo team: models, routes, keys.</summary>
 internal sealed class GatewayPortal : IAsyncDisposable
 {
-    private GatewayPortal(PortalFactory portal, FakeOpenAiServer provider, Guid teamId)
+    private GatewayPortal(PortalFactory portal, PortalUser administrator, FakeOpenAiServer provider, Guid teamId)
     {
         Portal = portal;
+        Administrator = administrator;
         Provider = provider;
         TeamId = teamId;
     }
 
     public PortalFactory Portal { get; }
+
+    /// <summary>The portal's administrator, owner of the demo team.</summary>
+    public PortalUser Administrator { get; }
 
     public FakeOpenAiServer Provider { get; }
 
@@ -33,10 +38,10 @@ internal sealed class GatewayPortal : IAsyncDisposable
     public static async Task<GatewayPortal> StartAsync()
     {
         var portal = new PortalFactory();
-        await portal.CreateAdministratorAsync();
+        var administrator = await portal.CreateAdministratorAsync();
         var provider = await FakeOpenAiServer.StartAsync();
         provider.ChunkDelay = TimeSpan.Zero;
-        return new GatewayPortal(portal, provider, await portal.DemoTeamIdAsync());
+        return new GatewayPortal(portal, administrator, provider, await portal.DemoTeamIdAsync());
     }
 
     public async Task<ModelDefinition> ModelAsync(string providerModelId, ModelKind kind = ModelKind.Chat, decimal inputPrice = 2m, decimal outputPrice = 8m)
