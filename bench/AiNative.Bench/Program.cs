@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
+// Gateway overhead against a loopback mock: dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--soak-minutes 10]
 // Replicas on PostgreSQL (jobs claimed per second by 1 and 2): bash bench/with-postgres.sh replicas-scenario [jobs]
 if (args is ["knowledge-scenario", .. var options])
 {
@@ -38,6 +39,18 @@ if (args is ["replicas-scenario", .. var replicaOptions])
         ?? throw new ArgumentException("replicas-scenario needs --postgres <connection string>: run it with bench/with-postgres.sh.");
     var jobs = replicaOptions.TakeWhile(o => o != "--postgres").ToArray() is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 2_000;
     await ReplicasScenario.RunAsync(postgres, jobs);
+    return;
+}
+
+if (args is ["gateway-scenario", .. var gatewayOptions])
+{
+    string? Option(string name) => gatewayOptions.SkipWhile(o => o != name).Skip(1).FirstOrDefault();
+    await AiNative.Bench.Gateway.GatewayScenario.RunAsync(
+        [.. (Option("--clients") ?? "1,64").Split(',').Select(int.Parse)],
+        TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(Option("--streams") ?? "500", System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan.FromMinutes(double.Parse(Option("--soak-minutes") ?? "0", System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 

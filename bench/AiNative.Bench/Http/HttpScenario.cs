@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace AiNative.Bench.Http;
 
@@ -16,7 +14,7 @@ namespace AiNative.Bench.Http;
 /// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres &lt;connection string&gt;]</c>
 /// (<c>bench/with-postgres.sh</c> starts a throw-away PostgreSQL and passes it).
 /// </summary>
-public static partial class HttpScenario
+public static class HttpScenario
 {
     private const string HandbookBase = "Portal handbook";
 
@@ -90,24 +88,10 @@ public static partial class HttpScenario
         _ => "POST …/knowledge/search (token)",
     };
 
-    /// <summary>Signs in through the login form as the unattended administrator and creates a token, as a person would on the tokens page.</summary>
+    /// <summary>Creates a token as a person would on the tokens page, signed in through the login form.</summary>
     private static async Task<string> CreateAccessTokenAsync(Uri address)
     {
-        using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
-        var form = await browser.GetStringAsync("/account/login");
-        using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value),
-            ["Input.Email"] = PortalProcess.AdminEmail,
-            ["Input.Password"] = PortalProcess.AdminPassword,
-        }));
-        if (signIn.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Signing in answered {(int)signIn.StatusCode}.");
-        }
-
-        browser.DefaultRequestHeaders.Add("X-AiNative-Client", "bench");
+        using var browser = await PortalBrowser.SignInAsync(address);
         using var created = await browser.PostAsJsonAsync("/api/account/tokens", new { name = "bench", lifetimeDays = 7 });
         created.EnsureSuccessStatusCode();
         var body = await created.Content.ReadFromJsonAsync<JsonObject>();
@@ -147,13 +131,10 @@ public static partial class HttpScenario
         };
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         const string cpuInfo = "/proc/cpuinfo";
         var line = File.Exists(cpuInfo) ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
         return line?.Split(':', 2)[1].Trim() ?? "unknown CPU";
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

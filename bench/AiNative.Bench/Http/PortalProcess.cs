@@ -25,6 +25,19 @@ public sealed partial class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The portal's SQLite database, for counting what it saved.</summary>
+    public string DatabasePath => Path.Combine(_dataFolder, "portal.db");
+
+    /// <summary>The portal's resident memory now, in MiB.</summary>
+    public double ResidentMiB
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64 / (1024.0 * 1024.0);
+        }
+    }
+
     /// <summary>Starts the portal; <paramref name="settings"/> (configuration keys) choose, for example, PostgreSQL.</summary>
     public static async Task<PortalProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> settings)
     {
