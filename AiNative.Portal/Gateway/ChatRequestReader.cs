@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiNative.Services.Gateway.Calls;
+using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Models;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
@@ -37,7 +38,8 @@ internal static class ChatRequestReader
         var request = new GatewayChatRequest
         {
             Model = model,
-            Messages = Messages(body),
+            Messages = Messages(body, required: !model.StartsWith(GatewayRoutes.PromptPrefix, StringComparison.Ordinal)),
+            Variables = Variables(body),
             Settings = new GenerationSettings
             {
                 Temperature = (float?)Number(body, "temperature"),
@@ -56,9 +58,15 @@ internal static class ChatRequestReader
         return new ChatCompletionRequest(request, stream, includeUsage);
     }
 
-    private static List<ChatMessage> Messages(JsonElement body)
+    /// <summary>The request's messages; a prompt used as a model brings its own, so its caller may send none.</summary>
+    private static List<ChatMessage> Messages(JsonElement body, bool required)
     {
-        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        if (!required && (!body.TryGetProperty("messages", out var given) || given.ValueKind == JsonValueKind.Null))
+        {
+            return [];
+        }
+
+        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || (required && messages.GetArrayLength() == 0))
         {
             throw GatewayException.InvalidRequest("messages", "'messages' is required: an array with at least one message.");
         }
@@ -85,6 +93,22 @@ internal static class ChatRequestReader
         }
 
         return [.. read.AsChatMessages()];
+    }
+
+    /// <summary>A prompt's variables: <c>"variables": {"name": "value"}</c> (with the Python SDK, <c>extra_body={"variables": …}</c>).</summary>
+    private static Dictionary<string, string?> Variables(JsonElement body)
+    {
+        if (!body.TryGetProperty("variables", out var variables) || variables.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (variables.ValueKind != JsonValueKind.Object || variables.EnumerateObject().Any(v => v.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+        {
+            throw GatewayException.InvalidRequest("variables", "'variables' must be an object of strings: {\"name\": \"value\"}.");
+        }
+
+        return variables.EnumerateObject().ToDictionary(v => v.Name, v => v.Value.GetString());
     }
 
     private static List<AITool> Tools(JsonElement body)

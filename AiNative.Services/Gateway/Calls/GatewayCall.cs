@@ -23,6 +23,9 @@ internal sealed class GatewayCall(GatewayCaller caller, GatewayPlan plan, Gatewa
 
     public int PromptTokens { get; } = promptTokens;
 
+    /// <summary>What is sent: a prompt's rendered messages before the request's, or the request's own.</summary>
+    public IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> Messages => Plan.Prompt?.Messages ?? Request.Messages;
+
     public List<GatewayAttempt> Attempts { get; } = [];
 
     public BudgetReservation Reservation { get; set; } = BudgetReservation.None;

@@ -36,7 +36,7 @@ public sealed class GatewayChat(
 
             await ReserveAsync(call, cancellationToken);
             var outcome = await runner.RunAsync(call.Plan, call.Attempts,
-                (model, token) => invoker.InvokeAsync(Invocation(model, request, call.Trace), token),
+                (model, token) => invoker.InvokeAsync(Invocation(model, call), token),
                 result => result.ToolCalls.Count > 0 ? null : AnswerGuard.Check(call.Plan.Guard, call.Plan.Route?.JsonSchema, result.Text),
                 cancellationToken);
             outcome.Cancellation.Dispose();
@@ -83,7 +83,7 @@ public sealed class GatewayChat(
             await ReserveAsync(call, cancellationToken);
             var guarded = call.Plan.Guard != RouteGuard.None;
             var outcome = await runner.RunAsync(call.Plan, call.Attempts,
-                (model, token) => StartStreamAsync(Invocation(model, request, call.Trace), buffered: guarded, token),
+                (model, token) => StartStreamAsync(Invocation(model, call), buffered: guarded, token),
                 started => guarded ? AnswerGuard.Check(call.Plan.Guard, call.Plan.Route?.JsonSchema, started.Text) : null,
                 cancellationToken);
             return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Model.Name, call.Attempts, false,
@@ -104,8 +104,16 @@ public sealed class GatewayChat(
         trace.Trace.ActorId = caller.KeyId;
         trace.Trace.ActorName = $"key {caller.KeyName}";
         trace.Trace.UserId = request.EndUser;
-        trace.SetInput(TraceMessages.Serialize(request.Messages.Select(m => (m.Role.Value, m.Text))));
-        var call = new GatewayCall(caller, plan, request, trace, tokens.Count(request.Messages));
+        var messages = plan.Prompt?.Messages ?? request.Messages;
+        if (plan.Prompt is { } prompt)
+        {
+            trace.Trace.PromptId = prompt.PromptId;
+            trace.Trace.PromptName = prompt.PromptName;
+            trace.Trace.PromptVersion = prompt.Version;
+        }
+
+        trace.SetInput(TraceMessages.Serialize(messages.Select(m => (m.Role.Value, m.Text))));
+        var call = new GatewayCall(caller, plan, request, trace, tokens.Count(messages));
         try
         {
             await limits.CountRequestAsync(caller, call.PromptTokens, cancellationToken);
@@ -144,24 +152,25 @@ public sealed class GatewayChat(
 
     private async Task ReserveAsync(GatewayCall call, CancellationToken cancellationToken)
     {
-        var most = call.Plan.Candidates.Max(model => model.CostOf(call.PromptTokens, MaxOutputTokens(model, call.Request)));
+        var most = call.Plan.Candidates.Max(model => model.CostOf(call.PromptTokens, MaxOutputTokens(model, call)));
         call.Reservation = await limits.ReserveAsync(call.Caller, most, cancellationToken);
     }
 
-    private static int MaxOutputTokens(ModelDefinition model, GatewayChatRequest request) =>
-        request.Settings.MaxOutputTokens ?? model.DefaultSettings.MaxOutputTokens ?? (model.MaxOutputTokens > 0 ? model.MaxOutputTokens : DefaultMaxOutputTokens);
+    private static int MaxOutputTokens(ModelDefinition model, GatewayCall call) =>
+        call.Request.Settings.MaxOutputTokens ?? call.Plan.Prompt?.Settings.MaxOutputTokens ?? model.DefaultSettings.MaxOutputTokens
+        ?? (model.MaxOutputTokens > 0 ? model.MaxOutputTokens : DefaultMaxOutputTokens);
 
-    private static ChatInvocation Invocation(ModelDefinition model, GatewayChatRequest request, ActiveTrace trace) => new()
+    private static ChatInvocation Invocation(ModelDefinition model, GatewayCall call) => new()
     {
         ModelId = model.Id,
-        Messages = request.Messages,
-        Settings = request.Settings,
-        Tools = request.Tools,
-        ToolMode = request.ToolMode,
-        ResponseFormat = request.ResponseFormat,
-        StopSequences = request.StopSequences,
+        Messages = call.Messages,
+        Settings = call.Plan.Prompt is { } prompt ? call.Request.Settings.Over(prompt.Settings) : call.Request.Settings,
+        Tools = call.Request.Tools,
+        ToolMode = call.Request.ToolMode,
+        ResponseFormat = call.Request.ResponseFormat,
+        StopSequences = call.Request.StopSequences,
         Source = TraceSource.Gateway,
-        Trace = trace,
+        Trace = call.Trace,
     };
 
     /// <summary>Opens the model's stream and reads its first update, or, when <paramref name="buffered"/>, all of it.</summary>

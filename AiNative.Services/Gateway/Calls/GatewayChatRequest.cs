@@ -24,6 +24,9 @@ public sealed record GatewayChatRequest
     /// <summary>The application's end user (<c>user</c>): keeps them on one side of an A/B split, and is kept with the trace.</summary>
     public string? EndUser { get; init; }
 
+    /// <summary>Values of a prompt's variables, for a request whose model is <c>prompt:name@label</c> (the body's <c>variables</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Variables { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>A digest of everything that decides the answer, for the response cache; null when the caller bypasses it.</summary>
     public string? CacheKey { get; init; }
 }

@@ -9,6 +9,9 @@ namespace AiNative.Services.Gateway.Calls;
 /// </summary>
 public sealed record GatewayPlan(string Name, GatewayRoute? Route, IReadOnlyList<ModelDefinition> Candidates)
 {
+    /// <summary>The prompt the request named as its model, if it did.</summary>
+    public PromptBinding? Prompt { get; init; }
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(Route?.TimeoutSeconds ?? Candidates[0].Provider.TimeoutSeconds);
 
     public int Retries => Route?.RetriesPerTarget ?? 1;

@@ -6,6 +6,7 @@ using AiNative.Services.Gateway.Calls;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Models;
+using AiNative.Services.Prompts;
 using AiNative.Services.Traces;
 using AiNative.Testing;
 using OpenAI.Chat;
@@ -379,6 +380,49 @@ public sealed class GatewayApiTests : IAsyncLifetime
         Assert.Equal(TraceStatus.Cancelled, trace?.Status);
         Assert.Contains("upstream call was cancelled", trace!.ProblemDetail);
     }
+
+    [Fact]
+    public async Task A_prompt_label_as_the_model_renders_the_variables_and_a_moved_label_counts_on_the_next_request()
+    {
+        var model = await _gateway.ModelAsync(FakeOpenAiServer.ChatModel);
+        Guid promptId;
+        await using (var scope = _gateway.Portal.Services.InTeam(_gateway.TeamId))
+        {
+            promptId = (await scope.Get<PromptRegistry>().CreateAsync("support", null, Cancel)).Id;
+            var versions = scope.Get<PromptVersions>();
+            foreach (var tone in new[] { "terse", "friendly" })
+            {
+                await versions.CreateAsync(promptId, new NewPromptVersion($"You are {tone}.", "Help {{$customer}} with {{$question}}", [], model.Id, new GenerationSettings(), tone), Cancel);
+            }
+
+            await scope.Get<PromptLabels>().MoveAsync(promptId, LabelNames.Production, 1, Cancel);
+        }
+
+        using var http = _gateway.Http((await _gateway.KeyAsync()).Secret);
+        var request = new { model = "prompt:support@production", variables = new { customer = "Ada", question = "her parcel" } };
+
+        using var first = await http.PostAsJsonAsync("/v1/chat/completions", request, Cancel);
+        Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync(Cancel));
+        var firstSystem = SentSystemMessage();
+        await using (var scope = _gateway.Portal.Services.InTeam(_gateway.TeamId))
+        {
+            await scope.Get<PromptLabels>().MoveAsync(promptId, LabelNames.Production, 2, Cancel);
+        }
+
+        using var second = await http.PostAsJsonAsync("/v1/chat/completions", request, Cancel);
+        using var missing = await http.PostAsJsonAsync("/v1/chat/completions", new { model = "prompt:support", variables = new { customer = "Ada" } }, Cancel);
+
+        Assert.Equal("Echo: Help Ada with her parcel", Answer(await first.Content.ReadFromJsonAsync<JsonElement>(Cancel)));
+        Assert.Equal("You are terse.", firstSystem);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("You are friendly.", SentSystemMessage());
+        Assert.Equal([1, 2], (await _gateway.TracesAsync()).Where(t => t.Status == TraceStatus.Succeeded).OrderBy(t => t.StartedAt).Select(t => t.PromptVersion ?? 0));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("question", await missing.Content.ReadAsStringAsync(Cancel));
+    }
+
+    private string? SentSystemMessage() =>
+        _gateway.Provider.Requests.Last(r => r.Path == "/v1/chat/completions").Body!["messages"]![0]!["content"]!.GetValue<string>();
 
     private int BrokenCalls() => _gateway.Provider.Requests.Count(r => r.Body?["model"]?.GetValue<string>() == FakeOpenAiServer.BrokenModel);
 
