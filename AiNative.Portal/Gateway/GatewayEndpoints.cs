@@ -28,6 +28,7 @@ public static class GatewayEndpoints
         gateway.MapPost("chat/completions", (HttpContext http) => HandleAsync(http, ChatAsync));
         gateway.MapPost("embeddings", (HttpContext http) => HandleAsync(http, EmbeddingsAsync));
         gateway.MapGet("models", (HttpContext http) => HandleAsync(http, ModelsAsync));
+        gateway.MapPost("feedback", (HttpContext http) => HandleAsync(http, FeedbackAsync));
         return endpoints;
     }
 
@@ -85,6 +86,19 @@ public static class GatewayEndpoints
         var result = await http.RequestServices.GetRequiredService<GatewayEmbeddings>().EmbedAsync(caller, model, texts, http.RequestAborted);
         http.Response.Headers[GatewayHeaders.TraceId] = result.CallId.ToString();
         await EmbeddingsWire.WriteAsync(http, model, result, base64);
+    }
+
+    /// <summary>
+    /// Feedback on an answer: <c>{"trace_id": …, "value": "positive" | "negative" | a number, "comment": …, "name": …}</c>, the trace id
+    /// being the <c>x-ainative-trace-id</c> of the answer. Not an OpenAI endpoint: the portal's own, under the same key.
+    /// </summary>
+    private static async Task FeedbackAsync(HttpContext http, GatewayCaller caller)
+    {
+        using var body = await ReadBodyAsync(http);
+        var input = FeedbackWire.Read(body.RootElement, out var traceId);
+        var score = await http.RequestServices.GetRequiredService<GatewayFeedback>().AddAsync(caller, traceId, input, http.RequestAborted);
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        await http.Response.WriteAsJsonAsync(new { id = score.Id, trace_id = score.TraceId, name = score.Name, value = (object?)score.NumericValue ?? score.StringValue }, http.RequestAborted);
     }
 
     /// <summary>The routes and models the key may call, as OpenAI lists models.</summary>

@@ -20,6 +20,7 @@ public static class GatewayRegistration
         services.AddScoped<GatewayPlanner>();
         services.AddScoped<GatewayChat>();
         services.AddScoped<GatewayEmbeddings>();
+        services.AddScoped<GatewayFeedback>();
         return services;
     }
 }

@@ -12,9 +12,19 @@ namespace AiNative.Services.Traces.Scoring;
 /// </summary>
 public sealed class TraceScores(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, TraceWriter writer, TimeProvider clock)
 {
-    public async Task<Score> AddAsync(Guid traceId, ScoreInput input, ScoreSource source, CancellationToken cancellationToken)
+    public Task<Score> AddAsync(Guid traceId, ScoreInput input, ScoreSource source, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Editor);
+        return AddAsync(_ => true, traceId, input, source, cancellationToken);
+    }
+
+    /// <summary>
+    /// Scores a trace that matches <paramref name="scorable"/>, for callers that decide who may score what themselves:
+    /// a gateway key gives feedback on its own requests only.
+    /// </summary>
+    internal async Task<Score> AddAsync(
+        System.Linq.Expressions.Expression<Func<Trace, bool>> scorable, Guid traceId, ScoreInput input, ScoreSource source, CancellationToken cancellationToken)
+    {
         new Validation()
             .RequireText(input.Name, "Name", TraceRules.ScoreNameMaxLength)
             .Require((input.Comment?.Length ?? 0) <= TraceRules.CommentMaxLength, "Comment", $"The comment must be at most {TraceRules.CommentMaxLength:N0} characters.")
@@ -23,7 +33,7 @@ public sealed class TraceScores(IDbContextFactory<PortalDbContext> dbFactory, Te
         // A trace that just ended may still be on its way to the database.
         await writer.CatchUpAsync(Queries.TraceQueries.CatchUpLimit, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Traces.AnyAsync(t => t.Id == traceId, cancellationToken))
+        if (!await db.Traces.Where(t => t.Id == traceId).AnyAsync(scorable, cancellationToken))
         {
             throw new NotFoundException("Trace", traceId);
         }

@@ -421,6 +421,29 @@ public sealed class GatewayApiTests : IAsyncLifetime
         Assert.Contains("question", await missing.Content.ReadAsStringAsync(Cancel));
     }
 
+    [Fact]
+    public async Task An_application_gives_feedback_on_its_own_answers_by_trace_id_but_not_on_another_keys()
+    {
+        var model = await _gateway.ModelAsync(FakeOpenAiServer.ChatModel);
+        using var http = _gateway.Http((await _gateway.KeyAsync()).Secret);
+        using var other = _gateway.Http((await _gateway.KeyAsync(new GatewayKeyInput { Name = "other app" })).Secret);
+        using var answer = await http.PostAsJsonAsync("/v1/chat/completions", Chat(model.Name, "hello"), Cancel);
+        var traceId = Header(answer, "x-ainative-trace-id");
+
+        using var given = await http.PostAsJsonAsync("/v1/feedback", new { trace_id = traceId, value = "negative", comment = "Wrong parcel." }, Cancel);
+        using var foreign = await other.PostAsJsonAsync("/v1/feedback", new { trace_id = traceId, value = "positive" }, Cancel);
+        using var unknownCategory = await http.PostAsJsonAsync("/v1/feedback", new { trace_id = traceId, value = "meh" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, given.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownCategory.StatusCode);
+        await using var scope = _gateway.Portal.Services.InTeam(_gateway.TeamId);
+        var score = Assert.Single(await scope.Get<AiNative.Services.Traces.Scoring.TraceScores>().ListAsync(Guid.Parse(traceId), Cancel));
+        Assert.Equal("negative", score.StringValue);
+        Assert.Equal("Wrong parcel.", score.Comment);
+        Assert.Equal(ScoreSource.Api, score.Source);
+    }
+
     private string? SentSystemMessage() =>
         _gateway.Provider.Requests.Last(r => r.Path == "/v1/chat/completions").Body!["messages"]![0]!["content"]!.GetValue<string>();
 
