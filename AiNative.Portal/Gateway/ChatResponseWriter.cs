@@ -73,10 +73,12 @@ internal static class ChatResponseWriter
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         var toolIndex = 0;
         await using var updates = stream.Updates.GetAsyncEnumerator(http.RequestAborted);
-        await SendAsync(body, buffer, json => WriteChunk(json, stream, delta => delta.WriteString("role", "assistant"), null), http.RequestAborted);
         try
         {
-            while (await updates.MoveNextAsync())
+            // Started before anything is written, so that disposing it on any failure ends the trace and the upstream call.
+            var more = await updates.MoveNextAsync();
+            await SendAsync(body, buffer, json => WriteChunk(json, stream, delta => delta.WriteString("role", "assistant"), null), http.RequestAborted);
+            for (; more; more = await updates.MoveNextAsync())
             {
                 switch (updates.Current)
                 {

@@ -12,6 +12,7 @@ public static class GatewayRegistration
     {
         services.AddHybridCache();
         services.AddSingleton<GatewayAnswerCache>();
+        services.AddSingleton<GatewayDirectory>();
         services.AddSingleton<TargetHealth>();
         services.AddSingleton<AttemptRunner>();
         services.AddSingleton<GatewayLimits>();

@@ -1,4 +1,5 @@
 using AiNative.Services.Models;
+using AiNative.Services.Models.Pipeline;
 using AiNative.Services.Platform.Secrets;
 
 namespace AiNative.Testing;
@@ -44,6 +45,9 @@ public static class ModelArrangements
         };
         db.Models.Add(model);
         await db.SaveChangesAsync();
+
+        // Written past the registry, so the caches that the registry would empty are emptied here.
+        scope.Get<ModelCatalog>().Invalidate(model.TeamId);
         return model;
     }
 

@@ -27,10 +27,10 @@ public sealed class GatewayPlanner(GatewayRoutes routes, ModelLookup models, IDb
             return await PlanPromptAsync(request, cancellationToken);
         }
 
-        var route = await routes.FindAsync(request.Model, cancellationToken);
+        var (route, modelId) = await routes.FindAsync(request.Model, cancellationToken);
         if (route is null)
         {
-            var model = await FindChatModelAsync(request.Model, cancellationToken) ?? throw GatewayException.ModelNotFound(request.Model);
+            var model = modelId is { } id && await models.FindAsync(id, cancellationToken) is { } found ? found : throw GatewayException.ModelNotFound(request.Model);
             return new GatewayPlan(request.Model, null, [model]);
         }
 
@@ -92,12 +92,5 @@ public sealed class GatewayPlanner(GatewayRoutes routes, ModelLookup models, IDb
         {
             Prompt = new PromptBinding(version.PromptId, version.Prompt.Name, version.Number, messages, version.Settings),
         };
-    }
-
-    private async Task<ModelDefinition?> FindChatModelAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var id = await db.Models.AsNoTracking().Where(m => m.Name == name && m.Kind == ModelKind.Chat).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
-        return id is { } modelId ? await models.FindAsync(modelId, cancellationToken) : null;
     }
 }

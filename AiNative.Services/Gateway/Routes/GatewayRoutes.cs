@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Gateway.Routes;
 
 /// <summary>The team's gateway routes: editors save and delete them, the gateway reads them for every request.</summary>
-public sealed class GatewayRoutes(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, AuditTrail audit, TimeProvider clock)
+public sealed class GatewayRoutes(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, AuditTrail audit, GatewayDirectory directory, TimeProvider clock)
 {
     public const string AuditKind = "Gateway route";
 
@@ -42,12 +42,17 @@ public sealed class GatewayRoutes(IDbContextFactory<PortalDbContext> dbFactory, 
             ?? throw new NotFoundException(AuditKind, routeId);
     }
 
-    /// <summary>The route an application names, or null; read afresh so that a change counts on the next request.</summary>
-    public async Task<GatewayRoute?> FindAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.GatewayRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name, cancellationToken);
-    }
+    /// <summary>What a model name an application sends stands for: a route, a chat model, or nothing (see <see cref="GatewayDirectory"/>).</summary>
+    public ValueTask<GatewayName> FindAsync(string name, CancellationToken cancellationToken) =>
+        directory.FindAsync(team.TeamId, name, async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var route = await db.GatewayRoutes.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name, token);
+            var model = route is null
+                ? await db.Models.AsNoTracking().Where(m => m.Name == name && m.Kind == ModelKind.Chat).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(token)
+                : null;
+            return route is null && model is null ? GatewayName.Unknown : new GatewayName(route, model);
+        }, cancellationToken);
 
     public async Task<GatewayRoute> CreateAsync(GatewayRouteInput input, CancellationToken cancellationToken)
     {
@@ -60,6 +65,7 @@ public sealed class GatewayRoutes(IDbContextFactory<PortalDbContext> dbFactory, 
         db.GatewayRoutes.Add(route);
         audit.Record(db, team.TeamId, team.Actor, AuditAction.Created, AuditKind, route.Id, route.Name, await DescribeAsync(db, route, cancellationToken));
         await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
+        directory.Invalidate(team.TeamId);
         return route;
     }
 
@@ -72,6 +78,7 @@ public sealed class GatewayRoutes(IDbContextFactory<PortalDbContext> dbFactory, 
         Apply(route, input, clock.GetUtcNow());
         audit.Record(db, team.TeamId, team.Actor, AuditAction.Updated, AuditKind, route.Id, route.Name, await DescribeAsync(db, route, cancellationToken));
         await db.SaveUniqueAsync(e => NameTaken(route.Name, e), cancellationToken);
+        directory.Invalidate(team.TeamId);
         return route;
     }
 
@@ -83,6 +90,7 @@ public sealed class GatewayRoutes(IDbContextFactory<PortalDbContext> dbFactory, 
         db.GatewayRoutes.Remove(route);
         audit.Record(db, team.TeamId, team.Actor, AuditAction.Deleted, AuditKind, route.Id, route.Name, "deleted");
         await db.SaveChangesAsync(cancellationToken);
+        directory.Invalidate(team.TeamId);
     }
 
     private static void Apply(GatewayRoute route, GatewayRouteInput input, DateTimeOffset now)

@@ -61,6 +61,9 @@ public sealed class ModelRegistry(
             $"{model.Kind} model '{model.ProviderModelId}' of provider '{provider!.Name}'; context window {model.ContextWindow:N0}, " +
             $"max output {model.MaxOutputTokens:N0}, {model.InputPricePerMillion} / {model.OutputPricePerMillion} USD per million input / output tokens");
         await db.SaveUniqueAsync(e => NameTaken(name, e), cancellationToken);
+
+        // A new name: the gateway may have learnt that the name stood for nothing.
+        catalog.Invalidate(team.TeamId);
         return model;
     }
 
