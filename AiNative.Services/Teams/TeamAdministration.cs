@@ -65,7 +65,7 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
         audit.Record(db, null, admin, AuditAction.Deleted, AuditKind, team.Id, team.Name, $"slug: {team.Slug}; {members} member(s)");
         db.Teams.Remove(team);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await TeamKnowledgeDeletion.DeleteKeywordIndexesAsync(db, teamId, cancellationToken);
+        await TeamKnowledgeDeletion.DeleteAsync(db, teamId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
