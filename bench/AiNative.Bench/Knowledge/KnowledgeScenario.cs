@@ -270,6 +270,7 @@ public static class KnowledgeScenario
         await db.Database.UseTransactionAsync(transaction);
         await KeywordIndexMaintenance.DocumentSavedAsync(db, baseId, 1, document.Id, CancellationToken.None);
         await transaction.CommitAsync();
+        await db.Database.UseTransactionAsync(null);
         if (db.Database.IsNpgsql())
         {
             // What autovacuum does within a minute of a bulk load; without it the planner guesses from an empty table.
