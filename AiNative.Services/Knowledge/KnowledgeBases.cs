@@ -142,6 +142,7 @@ public sealed class KnowledgeBases(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.KnowledgeChunks.Where(c => c.KnowledgeBaseId == id).ExecuteDeleteAsync(cancellationToken);
+            await KeywordIndexMaintenance.BaseDeletedAsync(db, id, cancellationToken);
             await db.KnowledgeDocuments.Where(d => d.KnowledgeBaseId == id).ExecuteDeleteAsync(cancellationToken);
             db.KnowledgeBases.Remove(knowledgeBase);
             audit.Record(db, AuditAction.Deleted, AuditKind, id, knowledgeBase.Name, $"{documents.Count} document(s)");

@@ -103,6 +103,7 @@ public sealed class KnowledgeDocuments(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).ExecuteDeleteAsync(cancellationToken);
+            await KeywordIndexMaintenance.DocumentDeletedAsync(db, knowledgeBase.Id, document.Id, cancellationToken);
             db.KnowledgeDocuments.Remove(document);
             audit.Record(db, AuditAction.Deleted, AuditKind, document.Id, document.FileName, $"from {knowledgeBase.Name}");
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Knowledge;
 using AiNative.Services.Platform.Audit;
 using AiNative.Services.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,10 @@ public sealed class TeamAdministration(IDbContextFactory<PortalDbContext> dbFact
 
         audit.Record(db, null, admin, AuditAction.Deleted, AuditKind, team.Id, team.Name, $"slug: {team.Slug}; {members} member(s)");
         db.Teams.Remove(team);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await TeamKnowledgeDeletion.DeleteAsync(db, teamId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string Validate(string? name)

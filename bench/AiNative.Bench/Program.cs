@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 // Run all: dotnet run -c Release --project bench/AiNative.Bench -- --filter '*'
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
 // The same on PostgreSQL: bash bench/with-postgres.sh knowledge-scenario [ingest | 10000 100000]
+// Keyword search per base (issue 14): dotnet run -c Release --project bench/AiNative.Bench -- keyword-isolation-scenario [1000000]; on PostgreSQL: bash bench/with-postgres.sh keyword-isolation-scenario [1000000]
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
@@ -24,6 +25,14 @@ if (args is ["knowledge-scenario", .. var options])
         _ => [.. sizes.Select(int.Parse)],
     };
     await KnowledgeScenario.RunAsync(scales, wal, postgres);
+    return;
+}
+
+if (args is ["keyword-isolation-scenario", .. var isolationOptions])
+{
+    var postgres = isolationOptions.SkipWhile(o => o != "--postgres").Skip(1).FirstOrDefault();
+    var large = isolationOptions.TakeWhile(o => o != "--postgres").ToArray() is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    await KeywordIsolationScenario.RunAsync(large, postgres);
     return;
 }
 

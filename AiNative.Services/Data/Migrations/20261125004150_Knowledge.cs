@@ -244,13 +244,13 @@ namespace AiNative.Services.Data.Migrations
                 table: "KnowledgeDocumentTags",
                 columns: new[] { "Key", "Value" });
 
-            KeywordIndexSql.Apply(migrationBuilder, KeywordIndexSql.Create);
+            SharedKeywordIndexSql.Apply(migrationBuilder, SharedKeywordIndexSql.Create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            KeywordIndexSql.Apply(migrationBuilder, KeywordIndexSql.Drop);
+            SharedKeywordIndexSql.Apply(migrationBuilder, SharedKeywordIndexSql.Drop);
 
             migrationBuilder.DropTable(
                 name: "Jobs");

@@ -42,6 +42,7 @@ internal sealed class ReindexJob(
         }
 
         // Chunks of an abandoned build (settings changed again) are of no generation in use.
+        await KeywordIndexMaintenance.GenerationsRetiredAsync(db, knowledgeBase.Id, [knowledgeBase.ActiveGeneration, payload.Generation], cancellationToken);
         await db.KnowledgeChunks
             .Where(c => c.KnowledgeBaseId == knowledgeBase.Id && c.Generation != knowledgeBase.ActiveGeneration && c.Generation != payload.Generation)
             .ExecuteDeleteAsync(cancellationToken);
@@ -183,6 +184,7 @@ internal sealed class ReindexJob(
         knowledgeBase.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await db.KnowledgeChunks.Where(c => c.KnowledgeBaseId == baseId && c.Generation != generation).ExecuteDeleteAsync(cancellationToken);
+        await KeywordIndexMaintenance.GenerationsRetiredAsync(db, baseId, [generation], cancellationToken);
         await UpdateDocumentCountsAsync(db, baseId, generation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         vectors.GenerationRetired(baseId, previous);

@@ -6,7 +6,7 @@ namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>
 /// Makes the run's chunks searchable: in one transaction the document's previous chunks of the
-/// generation go and the new ones become searchable (the keyword index already holds their text);
+/// generation go and the new ones become searchable, in the keyword index too;
 /// then every replica's vector segment is told to read the document's vectors again. A document
 /// deleted meanwhile gets neither.
 /// </summary>
@@ -47,6 +47,7 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
                 await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
                     .ExecuteDeleteAsync(cancellationToken);
                 await pending.ExecuteUpdateAsync(s => s.SetProperty(c => c.Searchable, true), cancellationToken);
+                await KeywordIndexMaintenance.DocumentSavedAsync(db, document.KnowledgeBaseId, generation, document.Id, cancellationToken);
             }
 
             live = await db.KnowledgeChunks.AsNoTracking()

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// Ranks one generation's searchable chunks by the query's words in the database's keyword index:
-/// BM25 over FTS5 on SQLite (<see cref="SqliteKeywordQuery"/>), ts_rank_cd over a tsvector column on
-/// PostgreSQL (<see cref="PostgresKeywordQuery"/>). Any term may match; the best <c>limit</c> come first.
+/// Ranks one generation's searchable chunks by the query's words in the database's keyword index,
+/// reading that base's entries only: BM25 over the base's FTS5 table on SQLite
+/// (<see cref="SqliteKeywordQuery"/>), ts_rank_cd over a tsvector column whose GIN index leads with
+/// the base on PostgreSQL (<see cref="PostgresKeywordQuery"/>). Any term may match; the best
+/// <c>limit</c> come first, among the <paramref name="documents"/> when given.
 /// </summary>
 public static class KeywordSearch
 {
@@ -28,9 +30,16 @@ public static class KeywordSearch
             return [];
         }
 
-        var query = db.Database.IsNpgsql()
-            ? PostgresKeywordQuery.Create(baseId, generation, terms, limit, documents)
-            : SqliteKeywordQuery.Create(baseId, generation, terms, limit, documents);
-        return await db.Database.SqlQuery<KeywordMatch>(query).ToListAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.SqlQuery<KeywordMatch>(PostgresKeywordQuery.Create(baseId, generation, terms, limit, documents))
+                .ToListAsync(cancellationToken);
+        }
+
+        // A generation none of whose documents is searchable yet has no table.
+        var table = SqliteKeywordTables.Name(baseId, generation);
+        return await SqliteKeywordTables.ExistsAsync(db, table, cancellationToken)
+            ? await db.Database.SqlQuery<KeywordMatch>(SqliteKeywordQuery.Create(table, terms, limit, documents)).ToListAsync(cancellationToken)
+            : [];
     }
 }

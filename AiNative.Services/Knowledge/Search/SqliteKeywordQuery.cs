@@ -4,25 +4,44 @@ using System.Text.Json;
 
 namespace AiNative.Services.Knowledge.Search;
 
-/// <summary>SQLite's keyword query: BM25 over the FTS5 index (<see cref="KeywordIndexSql"/>), negated so that higher is better.</summary>
+/// <summary>
+/// SQLite's keyword query over one base's table (<see cref="SqliteKeywordTables"/>): BM25, negated so
+/// that higher is better. A document filter is part of the MATCH, so FTS5 walks only those documents'
+/// postings and the limit counts only their chunks; a filter of very many documents joins the chunks instead.
+/// </summary>
 internal static class SqliteKeywordQuery
 {
-    public static FormattableString Create(Guid baseId, int generation, QueryTerms terms, int limit, IReadOnlySet<Guid>? documents)
+    /// <summary>
+    /// The most documents a filter names inside the MATCH. FTS5 compares every branch of an OR at each
+    /// step, so a long list costs more than looking up each matching chunk's document.
+    /// </summary>
+    public const int MaxDocumentsInMatch = 100;
+
+    public static FormattableString Create(string table, QueryTerms terms, int limit, IReadOnlySet<Guid>? documents)
     {
-        var table = KeywordIndexSql.Table;
-        // Invariant: on a comma-decimal locale "1,0" would read as two arguments and drop the heading weight.
-        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(\"{table}\", {KeywordSearch.TextWeight:0.0}, {KeywordSearch.HeadingWeight:0.0})");
-        var filter = documents is null ? string.Empty : """ AND upper(c."DocumentId") IN (SELECT upper(value) FROM json_each({4}))""";
-        var sql = $$"""
-            SELECT c."Id" AS "Id", -{{rank}} AS "Score"
-            FROM "{{table}}" JOIN "KnowledgeChunks" AS c ON c."Id" = "{{table}}".rowid
-            WHERE "{{table}}" MATCH {0} AND c."KnowledgeBaseId" = {1} AND c."Generation" = {2} AND c."Searchable"{{filter}}
-            ORDER BY {{rank}}
-            LIMIT {3}
-            """;
-        object[] arguments = documents is null
-            ? [terms.ToFtsQuery(), baseId, generation, limit]
-            : [terms.ToFtsQuery(), baseId, generation, limit, JsonSerializer.Serialize(documents.Select(d => d.ToString()))];
-        return FormattableStringFactory.Create(sql, arguments);
+        // Invariant: on a comma-decimal locale "1,0" would read as two arguments. The scope column weighs nothing.
+        var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(\"{table}\", {KeywordSearch.TextWeight:0.0}, {KeywordSearch.HeadingWeight:0.0}, 0.0)");
+        if (documents is null || documents.Count <= MaxDocumentsInMatch)
+        {
+            var match = documents is null ? terms.ToFtsQuery() : $"({terms.ToFtsQuery()}) AND {SqliteKeywordTables.ScopeQuery(documents)}";
+            return FormattableStringFactory.Create(
+                $"""
+                SELECT rowid AS "Id", -{rank} AS "Score" FROM "{table}"
+                WHERE "{table}" MATCH {"{0}"}
+                ORDER BY {rank}
+                LIMIT {"{1}"}
+                """,
+                match, limit);
+        }
+
+        return FormattableStringFactory.Create(
+            $"""
+            SELECT "{table}".rowid AS "Id", -{rank} AS "Score"
+            FROM "{table}" JOIN "KnowledgeChunks" AS c ON c."Id" = "{table}".rowid
+            WHERE "{table}" MATCH {"{0}"} AND upper(c."DocumentId") IN (SELECT upper(value) FROM json_each({"{2}"}))
+            ORDER BY {rank}
+            LIMIT {"{1}"}
+            """,
+            terms.ToFtsQuery(), limit, JsonSerializer.Serialize(documents.Select(d => d.ToString())));
     }
 }

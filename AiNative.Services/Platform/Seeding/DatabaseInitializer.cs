@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,11 @@ public sealed partial class DatabaseInitializer(
         // Replicas starting together take turns: the first migrates and seeds, the others then find it done.
         await using var startLock = await DatabaseStartLock.AcquireAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // The keyword tables of bases indexed before the PerBaseKeywordIndex migration, which SQL alone cannot create.
+            await SqliteKeywordIndexBuilder.BuildMissingAsync(db, cancellationToken);
+        }
 
         var applied = await db.SeedRecords.Select(s => s.Name).ToListAsync(cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<IPortalSeeder>().OrderBy(s => s.Order))

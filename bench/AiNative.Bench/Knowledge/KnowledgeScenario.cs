@@ -74,7 +74,7 @@ public static class KnowledgeScenario
         }
     }
 
-    private static async Task<AsyncServiceScope> DemoScopeAsync(IServiceProvider services)
+    internal static async Task<AsyncServiceScope> DemoScopeAsync(IServiceProvider services)
     {
         var scope = services.CreateAsyncScope();
         var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -197,7 +197,11 @@ public static class KnowledgeScenario
         }
     }
 
-    private static async Task BulkInsertAsync(IServiceProvider services, Guid baseId, int size)
+    /// <summary>
+    /// One document of <paramref name="size"/> searchable chunks of Zipf text, inserted directly and then
+    /// keyword-indexed as the save step would; without <paramref name="vectors"/> only keyword search finds them.
+    /// </summary>
+    internal static async Task<Guid> BulkInsertAsync(IServiceProvider services, Guid baseId, int size, bool vectors = true)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -259,16 +263,21 @@ public static class KnowledgeScenario
             text.Value = sentence;
             tokens.Value = 30;
             heading.Value = $"Section {i / 20}";
-            vector.Value = VectorMath.ToBytes(embedder.Embed(sentence));
+            vector.Value = vectors ? VectorMath.ToBytes(embedder.Embed(sentence)) : DBNull.Value;
             await command.ExecuteNonQueryAsync();
         }
 
+        await db.Database.UseTransactionAsync(transaction);
+        await KeywordIndexMaintenance.DocumentSavedAsync(db, baseId, 1, document.Id, CancellationToken.None);
         await transaction.CommitAsync();
+        await db.Database.UseTransactionAsync(null);
         if (db.Database.IsNpgsql())
         {
             // What autovacuum does within a minute of a bulk load; without it the planner guesses from an empty table.
             await db.Database.ExecuteSqlRawAsync("ANALYZE");
         }
+
+        return document.Id;
     }
 
     /// <summary>Bytes per second that SIMD summing of a large array reaches: the bound of an exact scan.</summary>

@@ -46,6 +46,10 @@ public sealed class ZipfCorpus
     public string Query(Random random, int words) =>
         string.Join(' ', Enumerable.Range(0, words).Select(_ => _words[random.Next(20, 2_000)]));
 
+    /// <summary>A query of the commonest words, each in a large share of chunks: the worst case for top-k.</summary>
+    public string CommonQuery(Random random, int words) =>
+        string.Join(' ', Enumerable.Range(0, words).Select(_ => _words[random.Next(0, 20)]));
+
     private static string Word(int index)
     {
         var word = new StringBuilder();

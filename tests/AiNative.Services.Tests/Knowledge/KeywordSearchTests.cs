@@ -1,5 +1,4 @@
 using AiNative.Services.Platform.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Tests.Knowledge;
 
@@ -62,25 +61,6 @@ public sealed class KeywordSearchTests(KeywordIndexes indexes) : IClassFixture<K
 
         Assert.Equal(["compost.md"], chosen.Hits.Select(h => h.DocumentName));
         Assert.Empty(unrelated.Hits);
-    }
-
-    [Theory]
-    [MemberData(nameof(Providers))]
-    public async Task An_edited_chunk_is_found_by_its_new_words_and_no_longer_by_its_old_ones(DatabaseProvider provider)
-    {
-        var index = indexes.On(provider);
-        var notes = index.Documents["notes.md"];
-        await using (var db = await index.Scope.DbAsync())
-        {
-            await db.KnowledgeChunks.Where(c => c.DocumentId == notes).ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.Text, "Zebras graze on the savanna at dawn."), TestContext.Current.CancellationToken);
-        }
-
-        var renamed = await index.SearchAsync("zebra");
-        var old = await index.SearchAsync("worth searching");
-
-        Assert.Equal(["notes.md"], renamed.Hits.Select(h => h.DocumentName));
-        Assert.Empty(old.Hits);
     }
 
     private static TheoryData<DatabaseProvider, string, string> Each(params (string Query, string Expected)[] cases)

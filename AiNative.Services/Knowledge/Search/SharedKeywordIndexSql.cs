@@ -1,13 +1,14 @@
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// SQLite's keyword index: an FTS5 table over <see cref="KnowledgeChunk"/> text and headings, kept in
-/// step by triggers. PostgreSQL has an index of its own that finds the same words
-/// (<see cref="PostgresKeywordIndexSql"/>); <see cref="KeywordSearch"/> queries whichever the database has.
-/// Neither is part of the EF model. SQLite's migrations call <see cref="Create"/> and <see cref="Drop"/>
-/// through <see cref="Apply"/>, so a regenerated migration needs only these two calls carried over.
+/// SQLite's first keyword index: one FTS5 table over every base's chunks, kept in step by triggers. A
+/// common word walked the postings of every base, and BM25's statistics mixed bases, so one team's
+/// upload slowed and re-ranked another's searches. <see cref="SqliteKeywordTables"/> replaced it with a
+/// table per base and generation; the Knowledge migration still creates this one and the
+/// PerBaseKeywordIndex migration drops it (<see cref="Drop"/>, or <see cref="Create"/> and
+/// <see cref="Rebuild"/> going back down).
 /// </summary>
-public static class KeywordIndexSql
+public static class SharedKeywordIndexSql
 {
     public const string Table = "KnowledgeChunksFts";
 
@@ -41,6 +42,9 @@ public static class KeywordIndexSql
         END;
         """,
     ];
+
+    /// <summary>Fills the table from every chunk: external content lets FTS5 read them itself.</summary>
+    public static IReadOnlyList<string> Rebuild { get; } = [$"""INSERT INTO "{Table}"("{Table}") VALUES ('rebuild');"""];
 
     public static IReadOnlyList<string> Drop { get; } =
     [
