@@ -12,11 +12,44 @@ public static class AccessibilityCheck
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
+    /// <summary>
+    /// Waits for the animations and transitions that end (a snackbar fading in, a dialog opening) to end: axe would
+    /// measure the colours halfway. Endless ones, such as a progress bar that runs until its work is done, are left running.
+    /// </summary>
+    private const string SettledScript = """
+        () => Promise.all(document.getAnimations()
+            .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
+            .map(animation => animation.finished.catch(() => null)))
+        """;
+
     /// <summary>One line per violation: the page, the rule, its help text and the elements that break it.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(WcagAandAA);
+        var result = await RunAsync(page);
         return [.. result.Violations.Select(violation => Describe(page.Url, violation))];
+    }
+
+    /// <summary>
+    /// Runs axe once more, on the new document, when a navigation that had already started replaced the page while
+    /// axe ran (moving between a server page and a WebAssembly page loads the new page afresh).
+    /// </summary>
+    private static async Task<AxeResult> RunAsync(IPage page)
+    {
+        try
+        {
+            return await RunSettledAsync(page);
+        }
+        catch (PlaywrightException navigated) when (navigated.Message.Contains("Execution context was destroyed", StringComparison.Ordinal))
+        {
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            return await RunSettledAsync(page);
+        }
+    }
+
+    private static async Task<AxeResult> RunSettledAsync(IPage page)
+    {
+        await page.EvaluateAsync(SettledScript);
+        return await page.RunAxe(WcagAandAA);
     }
 
     private static string Describe(string url, AxeResultItem violation)

@@ -35,10 +35,12 @@ public sealed class NavigationAccessibilityJourneyTests(BrowserPortal browser) :
         await session.SignInAsync(PortalFactory.AdminEmail, PortalFactory.Password);
         await session.WaitForInteractiveAsync();
 
+        // Each page is loaded afresh: following a link from a server page to a WebAssembly page changes the address
+        // before the new page replaces the old, so the old page could be the one checked.
         foreach (var (link, path) in NavigationPages)
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Regex($"{Regex.Escape(path)}$"));
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })).ToBeVisibleAsync();
+            await page.GotoAsync(path);
             await session.WaitForInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
             violations.AddRange(await AccessibilityCheck.ViolationsAsync(page));
@@ -85,6 +87,6 @@ public sealed class NavigationAccessibilityJourneyTests(BrowserPortal browser) :
         violations.AddRange(await AccessibilityCheck.ViolationsAsync(page));
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-        Assert.Empty(session.ConsoleErrors);
+        Assert.True(session.ConsoleErrors.Count == 0, string.Join(Environment.NewLine, session.ConsoleErrors));
     }
 }
