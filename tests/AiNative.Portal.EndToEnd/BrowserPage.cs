@@ -51,12 +51,5 @@ public sealed class BrowserPage : IAsyncDisposable
             null,
             new PageWaitForFunctionOptions { Timeout = 60_000 });
 
-    /// <summary>Fails, naming each rule and element, when what the page shows now breaks a WCAG 2.1 A or AA rule that axe-core checks.</summary>
-    public async Task ExpectAccessibleAsync()
-    {
-        var violations = await AccessibilityCheck.ViolationsAsync(Page);
-        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
-    }
-
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

@@ -42,9 +42,9 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
         await page.Keyboard.PressAsync("Enter");
         var saved = page.GetByText(SavedVersion());
         await Expect(saved).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Shorter answers" })).ToBeVisibleAsync();
-        await session.ExpectAccessibleAsync();
         var version = SavedVersion().Match(await saved.TextContentAsync() ?? "").Groups["number"].Value;
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Shorter answers" })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
 
         await KeyboardFocus.TabToAsync(page, page.GetByRole(AriaRole.Checkbox, new() { Name = $"Compare v{version}" }));
         await page.Keyboard.PressAsync("Space");
@@ -58,12 +58,12 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
         // The prompt's page ran on the server; its marker may still answer while the playground starts in WebAssembly.
         await Expect(page.GetByText("Ctrl+Enter runs, Esc cancels.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await session.WaitForInteractiveAsync();
-        await session.ExpectAccessibleAsync();
+        await page.ExpectAccessibleAsync();
         await KeyboardFocus.TabToAsync(page, page.GetByTestId("run-button"));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded");
         await Expect(page.GetByTestId("rendered-message").First).ToContainTextAsync("one short paragraph");
-        await session.ExpectAccessibleAsync();
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 
@@ -98,11 +98,11 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
 
         var upload = page.GetByTestId("upload-row").Filter(new() { HasText = "refunds.md" });
         await Expect(upload).ToBeVisibleAsync();
-        await session.ExpectAccessibleAsync();
+        await page.ExpectAccessibleAsync();
         await Expect(upload).ToHaveAttributeAsync("data-stage", "Accepted");
         var document = page.GetByTestId("documents-table").Locator("tbody tr").Filter(new() { HasText = "refunds.md" });
         await Expect(document.GetByTestId("document-status")).ToHaveAttributeAsync("data-status", "Ready", UntilReady);
-        await session.ExpectAccessibleAsync();
+        await page.ExpectAccessibleAsync();
 
         // Tab reaches the selected tab of a tab list; the arrow keys move between its tabs.
         await KeyboardFocus.TabToAsync(page, page.GetByRole(AriaRole.Tablist));
@@ -115,7 +115,7 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
         await page.Keyboard.TypeAsync("refund");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("search-hit").Filter(new() { HasText = "refunds.md" }).First).ToBeVisibleAsync();
-        await session.ExpectAccessibleAsync();
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 
@@ -135,7 +135,7 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
         await page.GotoAsync("/account/login");
         await SubmitCredentialsAsync(page, "not the password");
         await Expect(page.Locator(".account-error")).ToBeVisibleAsync();
-        await session.ExpectAccessibleAsync();
+        await page.ExpectAccessibleAsync();
 
         await SubmitCredentialsAsync(page, PortalFactory.Password);
         await Expect(page.GetByTestId("user-menu")).ToBeVisibleAsync();
@@ -163,7 +163,7 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
         await session.Page.Keyboard.PressAsync("Enter");
         await Expect(session.Page).ToHaveURLAsync(new Regex($"{Regex.Escape(path)}$"));
         await session.WaitForInteractiveAsync();
-        await session.ExpectAccessibleAsync();
+        await session.Page.ExpectAccessibleAsync();
     }
 
     /// <summary>The snackbar after saving: other tests of the class may have saved versions of the prompt before.</summary>

@@ -58,7 +58,7 @@ public sealed class NarrowScreenJourneyTests(BrowserPortal browser) : IClassFixt
             Assert.Equal("", await page.EvaluateAsync<string>(AppBarProblemScript));
             var pageWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
             Assert.True(pageWidth <= ScreenWidth, $"{path} is {pageWidth} pixels wide on a screen of {ScreenWidth}: {await page.EvaluateAsync<string>(TooWideScript)}");
-            await session.ExpectAccessibleAsync();
+            await page.ExpectAccessibleAsync();
         }
 
         Assert.Empty(session.ConsoleErrors);
