@@ -7,7 +7,8 @@ namespace AiNative.Portal.Models;
 
 public static class ModelsEndpoints
 {
-    private const string Tag = "Models";
+    /// <summary>Not "Models": the API reference lists the schemas under that name, and would show two groups of it.</summary>
+    private const string Tag = "Model registry";
 
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder endpoints)
     {

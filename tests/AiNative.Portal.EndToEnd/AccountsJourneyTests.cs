@@ -28,12 +28,14 @@ public sealed partial class AccountsJourneyTests(BrowserPortal browser) : IClass
         await SwitchTeamAsync(admin, "Research");
         await AddViewerAsync(admin);
         await ExpectAuditTrailAsync(admin.Page);
+        await admin.Page.ExpectAccessibleAsync();
         await ExpectApiReferenceAsync(admin.Page);
         Assert.Empty(admin.ConsoleErrors);
 
         await using var viewer = await browser.NewPageAsync();
         await SignInWithOneTimePasswordAsync(viewer.Page, oneTimePassword);
         await ExpectReadOnlyMembersAsync(viewer.Page);
+        await viewer.Page.ExpectAccessibleAsync();
         await ExpectChangesRefusedAsync(viewer.Page);
         await ExpectTokenWithTheSameRoleAsync(viewer);
         await viewer.Page.GotoAsync("/admin");

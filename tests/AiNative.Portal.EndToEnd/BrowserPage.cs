@@ -17,7 +17,7 @@ public sealed class BrowserPage : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                _consoleErrors.Add(message.Text);
+                _consoleErrors.Add($"{message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => _consoleErrors.Add(error);
@@ -44,9 +44,12 @@ public sealed class BrowserPage : IAsyncDisposable
         await Page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
     }
 
-    /// <summary>Waits until the interactive (server or WebAssembly) side has taken over the page.</summary>
+    /// <summary>Waits until the interactive (server or WebAssembly) side has taken over the page; WebAssembly may start slowly on a busy machine.</summary>
     public Task WaitForInteractiveAsync() =>
-        Page.WaitForFunctionAsync("() => document.querySelector('[data-interactive=\"true\"]') !== null");
+        Page.WaitForFunctionAsync(
+            "() => document.querySelector('[data-interactive=\"true\"]') !== null",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 60_000 });
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

@@ -20,6 +20,7 @@ public sealed class FirstStartJourneyTests(BrowserPortal browser) : IClassFixtur
         await page.GetByLabel("Repeat the password").FillAsync("short");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create administrator" }).ClickAsync();
         await Expect(page.GetByText("Use at least 10 characters.")).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
 
         await page.GetByLabel("Password (at least 10 characters)").FillAsync(PortalFactory.Password);
         await page.GetByLabel("Repeat the password").FillAsync(PortalFactory.Password);
@@ -28,6 +29,7 @@ public sealed class FirstStartJourneyTests(BrowserPortal browser) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         await Expect(page.GetByText($"Welcome, {PortalFactory.AdminName}")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("team-switcher")).ToContainTextAsync("Demo team");
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 }

@@ -38,6 +38,7 @@ public sealed partial class FoundationJourneyTests(BrowserPortal browser) : ICla
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Running");
         await Expect(output).ToHaveTextAsync("Echo:");
         await Expect(page.GetByTestId("rendered-message").First).ToContainTextAsync("read by reviewers");
+        await page.ExpectAccessibleAsync();
         browser.Provider.ReleaseStreams();
 
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded");
@@ -45,6 +46,7 @@ public sealed partial class FoundationJourneyTests(BrowserPortal browser) : ICla
         await Expect(page.GetByTestId("output-tokens")).ToHaveTextAsync("3");
         await Expect(page.GetByTestId("cost")).ToHaveTextAsync(new Regex(@"^\$0\.0\d+$"));
         await Expect(page).ToHaveURLAsync(new Regex(@"/playground\?run=[0-9a-f-]{36}$"));
+        await page.ExpectAccessibleAsync();
         var run = page.Url;
 
         await page.GotoAsync("/playground");
@@ -90,6 +92,7 @@ public sealed partial class FoundationJourneyTests(BrowserPortal browser) : ICla
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Test connection of {ProviderName}" }).ClickAsync();
         await Expect(page.GetByTestId("connection-result")).ToContainTextAsync("Reachable");
+        await page.ExpectAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add model" }).ClickAsync();
         dialog = page.GetByRole(AriaRole.Dialog);
@@ -99,6 +102,7 @@ public sealed partial class FoundationJourneyTests(BrowserPortal browser) : ICla
         await dialog.GetByLabel("Max output tokens").FillAsync("4096");
         await dialog.GetByLabel("Input price (USD per million tokens)").FillAsync("3");
         await dialog.GetByLabel("Output price (USD per million tokens)").FillAsync("15");
+        await page.ExpectAccessibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = ModelName })).ToContainTextAsync("$15.00");
     }
@@ -117,6 +121,7 @@ public sealed partial class FoundationJourneyTests(BrowserPortal browser) : ICla
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Compare v1" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Compare v2" }).CheckAsync();
         await Expect(page.GetByTestId("version-diff")).ToContainTextAsync("Added: audience = (no default)");
+        await page.ExpectAccessibleAsync();
     }
 
     private static async Task WriteVersionAsync(IPage page, string systemTemplate, string variable, string commitMessage)

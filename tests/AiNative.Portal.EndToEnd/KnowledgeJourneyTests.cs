@@ -26,9 +26,11 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "New knowledge base" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Name").FillAsync(BaseName);
+        await page.ExpectAccessibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = BaseName, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("documents-empty")).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
 
         await page.GetByLabel("Tags for the next files (optional)").FillAsync("team=support");
         await page.Locator("input[type=file]").SetInputFilesAsync(
@@ -46,6 +48,7 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         var rejected = uploads.Filter(new() { HasText = "scan.pdf" });
         await Expect(rejected).ToHaveAttributeAsync("data-stage", "Rejected");
         await Expect(rejected.GetByTestId("upload-message")).ToContainTextAsync("named .pdf but its content is plain text");
+        await page.ExpectAccessibleAsync();
 
         var documents = page.GetByTestId("documents-table").Locator("tbody tr");
         foreach (var name in new[] { "refunds.md", "pricing.pdf", "onboarding.docx" })
@@ -57,6 +60,7 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
 
         await Expect(documents).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("base-facts")).ToContainTextAsync("3 of 3 documents ready");
+        await page.ExpectAccessibleAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Search" }).ClickAsync();
         await page.GetByLabel("Query").FillAsync("refund");
@@ -72,6 +76,7 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         await Expect(pdfHit.GetByTestId("score-keyword")).ToContainTextAsync(ScoreNumber());
         await Expect(pdfHit.GetByTestId("score-fused")).ToContainTextAsync(ScoreNumber());
         await Expect(pdfHit.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(3);
+        await page.ExpectAccessibleAsync();
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Ask" }).ClickAsync();
         await page.GetByLabel("Question").FillAsync("How soon are refunds paid after a return?");
@@ -81,11 +86,13 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         var source = page.GetByRole(AriaRole.Dialog);
         await Expect(source.GetByTestId("chunk")).ToContainTextAsync("Refunds are paid within fourteen days");
         await Expect(source.GetByTestId("chunk-facts")).ToContainTextAsync("refunds.md");
+        await page.ExpectAccessibleAsync();
         await source.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(source).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Documents (3)" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete pricing.pdf" }).ClickAsync();
+        await page.ExpectAccessibleAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Expect(documents.Filter(new() { HasText = "pricing.pdf" })).ToHaveCountAsync(0);
         await Expect(documents).ToHaveCountAsync(2);

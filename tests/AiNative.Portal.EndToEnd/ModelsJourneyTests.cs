@@ -17,12 +17,14 @@ public sealed class ModelsJourneyTests(BrowserPortal browser) : IClassFixture<Br
         var page = session.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Models", Exact = true, Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByText("Built in · not a language model").First).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add provider" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(ProviderName);
         await dialog.GetByLabel("Base URL").FillAsync(browser.Provider.BaseUrl);
         await dialog.GetByLabel("API key").FillAsync(FakeOpenAiServer.ApiKey);
+        await page.ExpectAccessibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = ProviderName, Exact = true }).First).ToBeVisibleAsync();
 
@@ -32,6 +34,7 @@ public sealed class ModelsJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await Expect(result).ToContainTextAsync("HTTP 200");
         await Expect(result).ToContainTextAsync(FakeOpenAiServer.ChatModel);
         await Expect(result).ToContainTextAsync(FakeOpenAiServer.EmbeddingModel);
+        await page.ExpectAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add model" }).ClickAsync();
         dialog = page.GetByRole(AriaRole.Dialog);
@@ -41,6 +44,7 @@ public sealed class ModelsJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await dialog.GetByLabel("Max output tokens").FillAsync("4096");
         await dialog.GetByLabel("Input price (USD per million tokens)").FillAsync("2.5");
         await dialog.GetByLabel("Output price (USD per million tokens)").FillAsync("10");
+        await page.ExpectAccessibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Fake chat" });
@@ -48,6 +52,7 @@ public sealed class ModelsJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await Expect(row).ToContainTextAsync("128,000");
         await Expect(row).ToContainTextAsync("$2.50");
         await Expect(row).ToContainTextAsync("$10.00");
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 
@@ -68,6 +73,7 @@ public sealed class ModelsJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await Expect(result).ToContainTextAsync("Unauthorised");
         await Expect(result).ToContainTextAsync("HTTP 401");
         await Expect(result).Not.ToContainTextAsync("sk-wrong-key-0000");
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 

@@ -43,6 +43,7 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await Expect(page.GetByTestId("cost")).ToHaveTextAsync(CostPattern());
         await Expect(page.GetByTestId("finish-reason")).ToContainTextAsync("stop");
         await Expect(page.GetByTestId("trace-span")).ToHaveCountAsync(2);
+        await page.ExpectAccessibleAsync();
         await Expect(page).ToHaveURLAsync(RunAddress());
         var firstRun = page.Url;
 
@@ -55,6 +56,7 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await Expect(status).ToHaveTextAsync("Cancelled");
         await Expect(page.GetByTestId("history-status").First).ToHaveTextAsync("Cancelled");
         await Expect(page.GetByTestId("output-tokens")).ToContainTextAsync("estimated");
+        await page.ExpectAccessibleAsync();
         browser.Provider.ReleaseStreams();
 
         await HistoryRow(page, "Succeeded", "Support answer v1").GetByTestId("history-open").ClickAsync();
@@ -71,6 +73,7 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await Expect(page.GetByTestId("compared-run")).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("comparison-charts").Locator("svg")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("compared-run").Nth(1)).ToContainTextAsync(DemoAnswer);
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 
@@ -93,6 +96,7 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await Expect(page.GetByTestId("run-problem")).ToContainTextAsync("The provider is limiting the rate.");
         await Expect(page.GetByTestId("run-problem")).ToContainTextAsync("(HTTP 429). Wait a moment and try again.");
         await Expect(page.GetByTestId("history-status").First).ToHaveTextAsync("Failed");
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 
@@ -117,12 +121,14 @@ public sealed partial class PlaygroundJourneyTests(BrowserPortal browser) : ICla
         await page.GetByTestId("run-button").ClickAsync();
 
         await Expect(page.GetByText("Enter a value for 'audience'; it has no default.").First).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
         await page.GetByTestId("variable-input").Last.FillAsync("new editors");
         await page.GetByTestId("run-button").ClickAsync();
 
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded");
         await Expect(page.GetByTestId("output-text").Locator("strong")).ToHaveTextAsync("labels");
         await Expect(page.GetByTestId("rendered-message").First).ToContainTextAsync("You write in a friendly tone.");
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 

@@ -17,9 +17,11 @@ public sealed class PromptJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await page.GotoAsync("/prompts");
         await session.WaitForInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Support answer" })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New prompt" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Name").FillAsync("Release notes");
+        await page.ExpectAccessibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Release notes", Level = 1 })).ToBeVisibleAsync();
@@ -30,6 +32,7 @@ public sealed class PromptJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await page.GetByRole(AriaRole.Link, new() { Name = "New version" }).ClickAsync();
         await page.GetByLabel("System message", new() { Exact = true }).FillAsync("You write short release notes for {{$product");
         await Expect(page.GetByTestId("system-template-errors")).ToContainTextAsync("Line 1, column 35: This '{{' is not closed");
+        await page.ExpectAccessibleAsync();
         await WriteVersionAsync(page, "You write short release notes for {{$product}}, read by {{$audience}}.", "$audience", "Shorter, for an audience");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Shorter, for an audience" })).ToBeVisibleAsync();
 
@@ -39,12 +42,14 @@ public sealed class PromptJourneyTests(BrowserPortal browser) : IClassFixture<Br
         await Expect(diff).ToContainTextAsync("Compare v1 with v2");
         await Expect(diff.Locator("tr", new() { HasText = "Changed to: You write short release notes" }).Locator("td.diff-marker").Last).ToHaveTextAsync("+");
         await Expect(diff).ToContainTextAsync("Added: audience = (no default)");
+        await page.ExpectAccessibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Move production to v1" }).ClickAsync();
         await Expect(page.GetByTestId("label-production")).ToContainTextAsync("production → v1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move production to v2" }).ClickAsync();
         await Expect(page.GetByTestId("label-production")).ToContainTextAsync("production → v2");
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "production points at v2" })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 

@@ -32,6 +32,7 @@ public sealed partial class RetrievalJourneyTests(BrowserPortal browser) : IClas
         await Expect(page).ToHaveURLAsync(RunAddress());
         var runAddress = page.Url;
         await ExpectRetrieveSpanAsync(page);
+        await page.ExpectAccessibleAsync();
 
         await page.GotoAsync("/playground");
         await session.WaitForInteractiveAsync();

@@ -45,6 +45,7 @@ public sealed partial class TracesJourneyTests(BrowserPortal browser) : IClassFi
         await Expect(generation).ToHaveAttributeAsync("aria-expanded", "true");
         await Expect(page.GetByTestId("observation-output")).ToContainTextAsync(DemoAnswer);
         await Expect(page.GetByTestId("observation-input").GetByTestId("rendered-message").Last).ToContainTextAsync("Question: How do I promote");
+        await page.ExpectAccessibleAsync();
 
         await session.PickAsync("score-name", "helpfulness");
         await page.GetByTestId("score-number").FillAsync("4");
@@ -56,6 +57,7 @@ public sealed partial class TracesJourneyTests(BrowserPortal browser) : IClassFi
         await Expect(score.GetByTestId("score-value")).ToHaveTextAsync("4");
         await Expect(score).ToContainTextAsync("Right, and it names the label to move.");
         await Expect(score).ToContainTextAsync(PortalFactory.AdminName);
+        await page.ExpectAccessibleAsync();
 
         // The score was saved, not only shown: the trace reads it back, and the list finds the trace by it.
         await page.GotoAsync(traceAddress);
@@ -71,6 +73,7 @@ public sealed partial class TracesJourneyTests(BrowserPortal browser) : IClassFi
         await Expect(run).ToHaveCountAsync(1);
         await Expect(run.GetByTestId("trace-link")).ToHaveAttributeAsync("href", new Uri(traceAddress).AbsolutePath.TrimStart('/'));
         await Expect(run).ToContainTextAsync("Support answer v1");
+        await page.ExpectAccessibleAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 

@@ -29,7 +29,7 @@ public sealed class AskTabTests : KnowledgeComponentTest
         var dialogs = Render<MudDialogProvider>();
 
         var tab = Ask("How soon are refunds paid?");
-        tab.Find("button[aria-label='Open source [1]: notes.md']").Click();
+        tab.Find("button[aria-label^='Open source [1] notes.md']").Click();
 
         var answer = tab.Find("[data-testid=answer]");
         Assert.Equal("14 days", answer.QuerySelector("strong")!.TextContent);
@@ -49,7 +49,7 @@ public sealed class AskTabTests : KnowledgeComponentTest
         Api.Answer = request => new AnswerDto("Support", Api.Base.Id, request.Question, "Old [1].", false, null, [gone], "offline-chat", 1, 1, 0, 1, 1);
         var dialogs = Render<MudDialogProvider>();
 
-        Ask("What did it say?").Find("button[aria-label='Open source [1]: notes.md']").Click();
+        Ask("What did it say?").Find("button[aria-label^='Open source [1] notes.md']").Click();
 
         dialogs.WaitForAssertion(() => Assert.Contains("no longer in the index", dialogs.Find("[data-testid=chunk]").TextContent));
         Assert.Contains("The old wording.", dialogs.Find("[data-testid=chunk]").TextContent);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AiNative.Portal.Client.Contracts;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Services.Models.Offline;
@@ -193,6 +194,26 @@ public sealed class ModelsApiTests : IAsyncLifetime
         }
 
         Assert.Contains("\"OpenAICompatible\"", document);
+    }
+
+    [Fact]
+    public async Task The_api_reference_groups_providers_and_models_once_apart_from_the_schemas()
+    {
+        using var document = JsonDocument.Parse(await _admin.GetStringAsync("/openapi/v1.json", Cancel));
+
+        var operationTags = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .Where(operation => operation.Value.TryGetProperty("tags", out _))
+            .ToDictionary(operation => operation.Value.GetProperty("operationId").GetString()!, operation => operation.Value.GetProperty("tags")[0].GetString());
+        Assert.Equal("Model registry", operationTags["ListProviders"]);
+        Assert.Equal("Model registry", operationTags["ListModels"]);
+
+        // The reference lists the schemas under "Models"; a group of that name would show twice.
+        Assert.DoesNotContain("Models", operationTags.Values);
+        var documentTags = document.RootElement.TryGetProperty("tags", out var tags)
+            ? tags.EnumerateArray().Select(tag => tag.GetProperty("name").GetString()).ToList()
+            : [];
+        Assert.Equal(documentTags.Distinct().Count(), documentTags.Count);
     }
 
     private string TeamPath(string relative) => $"/api/teams/{_teamId}/{relative}";
