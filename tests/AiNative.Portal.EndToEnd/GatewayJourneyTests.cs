@@ -33,6 +33,7 @@ public sealed class GatewayJourneyTests(BrowserPortal browser) : IClassFixture<B
         await page.GotoAsync("/gateway");
         await session.WaitForInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Model gateway", Level = 1 })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
 
         await page.GetByLabel("Key name").FillAsync("journey app");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
@@ -40,6 +41,7 @@ public sealed class GatewayJourneyTests(BrowserPortal browser) : IClassFixture<B
         await Expect(secretField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^aigw_"));
         var secret = await secretField.InputValueAsync();
         await Expect(page.GetByTestId("gateway-keys")).ToContainTextAsync("journey app");
+        await page.ExpectAccessibleAsync();
 
         await page.GetByLabel("Route name").FillAsync("journey-route");
         await session.PickAsync("route-target", broken);
@@ -60,6 +62,7 @@ public sealed class GatewayJourneyTests(BrowserPortal browser) : IClassFixture<B
         var request = page.GetByTestId("gateway-requests").GetByRole(AriaRole.Row).Filter(new() { HasText = "journey-route" });
         await Expect(request).ToContainTextAsync(good);
         await Expect(request).ToContainTextAsync("key journey app");
+        await page.ExpectAccessibleAsync();
         await request.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/traces/"));
         await Expect(page.GetByText(broken).First).ToBeVisibleAsync();

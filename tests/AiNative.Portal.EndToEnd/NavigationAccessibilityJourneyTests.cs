@@ -16,6 +16,7 @@ public sealed class NavigationAccessibilityJourneyTests(BrowserPortal browser) :
         ("Prompts", "/prompts"),
         ("Playground", "/playground"),
         ("Traces", "/traces"),
+        ("Gateway", "/gateway"),
         ("Knowledge", "/knowledge"),
         ("Members", "/team/members"),
         ("Audit trail", "/audit"),
