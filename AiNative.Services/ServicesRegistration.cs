@@ -5,6 +5,7 @@ using AiNative.Services.Platform;
 using AiNative.Services.Prompts;
 using AiNative.Services.Execution;
 using AiNative.Services.Teams;
+using AiNative.Services.Usage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,5 +22,6 @@ public static class ServicesRegistration
             .AddPrompts()
             .AddKnowledge()
             .AddRuns()
-            .AddGateway();
+            .AddGateway()
+            .AddUsage();
 }

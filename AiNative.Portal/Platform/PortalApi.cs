@@ -1,5 +1,7 @@
 using AiNative.Portal.Client.Contracts.Gateway;
 using AiNative.Portal.Gateway;
+using AiNative.Portal.Client.Contracts.Usage;
+using AiNative.Portal.Usage;
 using AiNative.Portal.Accounts.AccessTokens;
 using AiNative.Portal.Admin;
 using AiNative.Portal.Audit;
@@ -40,6 +42,7 @@ public static class PortalApi
         services.AddScoped<IRunsApi, PortalRunsApi>();
         services.AddScoped<ITracesApi, PortalTracesApi>();
         services.AddScoped<IGatewayApi, PortalGatewayApi>();
+        services.AddScoped<IUsageApi, PortalUsageApi>();
         return services;
     }
 
@@ -57,6 +60,7 @@ public static class PortalApi
         endpoints.MapRunsApi();
         endpoints.MapTracesApi();
         endpoints.MapGatewayManagementApi();
+        endpoints.MapUsageApi();
         return endpoints;
     }
 }
