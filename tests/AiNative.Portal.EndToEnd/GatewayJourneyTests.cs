@@ -11,7 +11,7 @@ namespace AiNative.Portal.EndToEnd;
 public sealed class GatewayJourneyTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
     [Fact]
-    public async Task An_owner_creates_a_key_and_a_route_with_a_fallback_an_application_calls_it_and_the_request_is_in_the_log()
+    public async Task An_owner_creates_a_key_and_a_route_with_a_fallback_an_application_calls_it_and_sees_the_request_in_the_log_and_the_cost_report()
     {
         var setup = browser.Portal.Services.GetRequiredService<SetupState>();
         if (!await setup.IsCompleteAsync(TestContext.Current.CancellationToken))
@@ -66,6 +66,20 @@ public sealed class GatewayJourneyTests(BrowserPortal browser) : IClassFixture<B
         await request.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/traces/"));
         await Expect(page.GetByText(broken).First).ToBeVisibleAsync();
+
+        // The cost report: the route's request in the table and the charts, and the same figures as CSV.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Usage and cost" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Usage and cost", Level = 1 })).ToBeVisibleAsync();
+        await session.PickAsync("usage-group-by", "Gateway route");
+        var routeRow = page.GetByTestId("usage-groups").GetByRole(AriaRole.Row).Filter(new() { HasText = "journey-route" });
+        await Expect(routeRow).ToContainTextAsync("USD");
+        await Expect(page.GetByTestId("usage-charts").Locator("svg").First).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("usage-csv").ClickAsync());
+        Assert.EndsWith("-by-route.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+        Assert.StartsWith("day,route,requests,", csv);
+        Assert.Contains(",journey-route,1,", csv);
         Assert.Empty(session.ConsoleErrors);
     }
 }

@@ -17,6 +17,7 @@ public sealed class NavigationAccessibilityJourneyTests(BrowserPortal browser) :
         ("Playground", "/playground"),
         ("Traces", "/traces"),
         ("Gateway", "/gateway"),
+        ("Usage and cost", "/usage"),
         ("Knowledge", "/knowledge"),
         ("Members", "/team/members"),
         ("Audit trail", "/audit"),
