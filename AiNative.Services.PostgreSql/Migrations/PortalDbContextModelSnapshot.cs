@@ -971,6 +971,12 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("GatewayRequestsPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GatewayTokensPerMinute")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -980,6 +986,9 @@ namespace AiNative.Services.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("TraceContentRetentionDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TracePrivacy")
                         .IsRequired()

@@ -22,6 +22,7 @@ public static class GatewayRegistration
         services.AddScoped<GatewayChat>();
         services.AddScoped<GatewayEmbeddings>();
         services.AddScoped<GatewayFeedback>();
+        services.AddScoped<GatewayTeamSettings>();
         return services;
     }
 }

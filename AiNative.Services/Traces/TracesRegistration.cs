@@ -1,6 +1,7 @@
 using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Traces.Queries;
 using AiNative.Services.Traces.Recording;
+using AiNative.Services.Traces.Retention;
 using AiNative.Services.Traces.Scoring;
 using AiNative.Services.Traces.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,12 +17,15 @@ public static class TracesRegistration
             .BindConfiguration(TraceWriterOptions.Section)
             .Validate(o => o.QueueCapacity >= 1, $"{TraceWriterOptions.Section}:QueueCapacity must be at least 1.")
             .Validate(o => o.BatchSize >= 1, $"{TraceWriterOptions.Section}:BatchSize must be at least 1.")
-            .Validate(o => o.MaxRetryDelay > TimeSpan.Zero, $"{TraceWriterOptions.Section}:MaxRetryDelay must be positive.");
+            .Validate(o => o.MaxRetryDelay > TimeSpan.Zero, $"{TraceWriterOptions.Section}:MaxRetryDelay must be positive.")
+            .Validate(o => o.RetentionInterval > TimeSpan.Zero, $"{TraceWriterOptions.Section}:RetentionInterval must be positive.");
         services.AddSingleton<TraceWriter>();
         services.AddHostedService<TraceWriterService>();
         services.AddSingleton<LiveTraces>();
         services.AddSingleton<TracePrivacySettings>();
         services.AddScoped<TracePrivacyPolicy>();
+        services.AddSingleton<TraceContentRetention>();
+        services.AddHostedService<TraceContentRetentionService>();
         services.AddScoped<TraceRecorder>();
         services.AddScoped<TraceQueries>();
         services.AddScoped<TraceScores>();

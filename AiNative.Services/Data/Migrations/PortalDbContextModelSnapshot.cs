@@ -964,6 +964,12 @@ namespace AiNative.Services.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GatewayRequestsPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GatewayTokensPerMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -973,6 +979,9 @@ namespace AiNative.Services.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TraceContentRetentionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TracePrivacy")
                         .IsRequired()

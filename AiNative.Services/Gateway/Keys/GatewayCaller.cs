@@ -2,7 +2,7 @@ using AiNative.Services.Teams;
 
 namespace AiNative.Services.Gateway.Keys;
 
-/// <summary>The application behind a gateway request: its key's team, name, what it may call and its limits.</summary>
+/// <summary>The application behind a gateway request: its key's team, name, what it may call, its limits and its team's.</summary>
 public sealed record GatewayCaller(
     Guid KeyId,
     string KeyName,
@@ -12,7 +12,8 @@ public sealed record GatewayCaller(
     int? RequestsPerMinute,
     int? TokensPerMinute,
     decimal? DailyBudget,
-    decimal? MonthlyBudget)
+    decimal? MonthlyBudget,
+    GatewayTeamLimits TeamLimits)
 {
     /// <summary>Gateway calls run in the key's team with a viewer's rights: they call models and change nothing.</summary>
     public TeamAccess Access => new(TeamId, TeamName, TeamRole.Viewer, new Actor(null, $"gateway key {KeyName}"));

@@ -103,7 +103,7 @@ public sealed class GatewayKeys(IDbContextFactory<PortalDbContext> dbFactory, Te
         var key = known.Key;
         return new GatewayKeyCheck(
             new GatewayCaller(key.Id, key.Name, key.TeamId, known.TeamName, key.AllowedModels, key.RequestsPerMinute, key.TokensPerMinute,
-                key.DailyBudget, key.MonthlyBudget),
+                key.DailyBudget, key.MonthlyBudget, known.TeamLimits),
             null);
     }
 
@@ -114,7 +114,7 @@ public sealed class GatewayKeys(IDbContextFactory<PortalDbContext> dbFactory, Te
         // The key names its team: no team is entered yet, so the team filter is lifted for this one lookup.
         return await db.GatewayKeys.AsNoTracking().IgnoreQueryFilters([PortalDbContext.TeamFilter])
             .Where(k => k.SecretHash == hash)
-            .Join(db.Teams, k => k.TeamId, t => t.Id, (k, t) => new KnownGatewayKey(k, t.Name))
+            .Join(db.Teams, k => k.TeamId, t => t.Id, (k, t) => new KnownGatewayKey(k, t.Name, new GatewayTeamLimits(t.GatewayRequestsPerMinute, t.GatewayTokensPerMinute)))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -149,5 +149,6 @@ public sealed class GatewayKeys(IDbContextFactory<PortalDbContext> dbFactory, Te
         return parts.Count == 0 ? "no limits" : string.Join("; ", parts);
     }
 
-    private sealed record KnownGatewayKey(GatewayKey Key, string TeamName);
+    // Kept in the access cache, which a change to the team empties: new team limits count from the next request.
+    private sealed record KnownGatewayKey(GatewayKey Key, string TeamName, GatewayTeamLimits TeamLimits);
 }

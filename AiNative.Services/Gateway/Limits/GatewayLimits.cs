@@ -6,7 +6,7 @@ using AiNative.Services.Platform.RateLimits;
 namespace AiNative.Services.Gateway.Limits;
 
 /// <summary>
-/// A key's rate limits and budgets, counted in the database every replica shares (<see cref="SharedRateCounter"/>).
+/// A key's and its team's rate limits, and the key's budgets, counted in the database every replica shares (<see cref="SharedRateCounter"/>).
 /// Budgets are reserve-then-settle: before the call the most it can cost is added to the day's and the month's
 /// spending, and refused when that passes the budget; after the call the reservation is replaced by the real
 /// cost. Each step is one atomic statement, so concurrent requests cannot all slip under the same remainder.
@@ -16,34 +16,37 @@ public sealed class GatewayLimits(SharedRateCounter counter, TimeProvider clock)
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    /// <summary>Counts the request and its prompt tokens against the key's per-minute limits; throws 429 past either.</summary>
+    /// <summary>Counts the request and its prompt tokens against the key's and the team's per-minute limits; throws 429 past any.</summary>
     public async Task CountRequestAsync(GatewayCaller caller, long promptTokens, CancellationToken cancellationToken)
     {
-        if (caller.RequestsPerMinute is { } requests)
+        foreach (var limit in MinuteLimits(caller))
         {
-            var count = await counter.AddAsync($"gateway/key/{caller.KeyId:N}/requests/minute", Minute, 1, cancellationToken);
-            if (count.Count > requests)
+            if (limit.Requests is { } requests)
             {
-                throw Limited($"Rate limit reached: key '{caller.KeyName}' allows {requests} requests per minute.", count.WindowEnd);
+                var count = await counter.AddAsync($"{limit.Counter}/requests/minute", Minute, 1, cancellationToken);
+                if (count.Count > requests)
+                {
+                    throw Limited($"Rate limit reached: {limit.Holder} allows {requests} requests per minute.", count.WindowEnd);
+                }
             }
-        }
 
-        if (caller.TokensPerMinute is { } tokens)
-        {
-            var count = await counter.AddAsync(TokensKey(caller), Minute, promptTokens, cancellationToken);
-            if (count.Count - promptTokens >= tokens)
+            if (limit.Tokens is { } tokens)
             {
-                throw Limited($"Rate limit reached: key '{caller.KeyName}' allows {tokens:N0} tokens per minute.", count.WindowEnd);
+                var count = await counter.AddAsync($"{limit.Counter}/tokens/minute", Minute, promptTokens, cancellationToken);
+                if (count.Count - promptTokens >= tokens)
+                {
+                    throw Limited($"Rate limit reached: {limit.Holder} allows {tokens:N0} tokens per minute.", count.WindowEnd);
+                }
             }
         }
     }
 
-    /// <summary>Adds the answer's tokens to the minute's count, once they are known.</summary>
+    /// <summary>Adds the answer's tokens to the minute's counts, once they are known.</summary>
     public async Task CountOutputTokensAsync(GatewayCaller caller, long outputTokens, CancellationToken cancellationToken)
     {
-        if (caller.TokensPerMinute is not null && outputTokens > 0)
+        foreach (var limit in MinuteLimits(caller).Where(l => l.Tokens is not null && outputTokens > 0))
         {
-            await counter.AddAsync(TokensKey(caller), Minute, outputTokens, cancellationToken);
+            await counter.AddAsync($"{limit.Counter}/tokens/minute", Minute, outputTokens, cancellationToken);
         }
     }
 
@@ -107,7 +110,11 @@ public sealed class GatewayLimits(SharedRateCounter counter, TimeProvider clock)
         }
     }
 
-    private static string TokensKey(GatewayCaller caller) => $"gateway/key/{caller.KeyId:N}/tokens/minute";
+    private static (string Counter, string Holder, int? Requests, int? Tokens)[] MinuteLimits(GatewayCaller caller) =>
+    [
+        ($"gateway/key/{caller.KeyId:N}", $"key '{caller.KeyName}'", caller.RequestsPerMinute, caller.TokensPerMinute),
+        ($"gateway/team/{caller.TeamId:N}", $"team '{caller.TeamName}' (all its keys together)", caller.TeamLimits.RequestsPerMinute, caller.TeamLimits.TokensPerMinute),
+    ];
 
     private static long Units(decimal dollars) => (long)decimal.Ceiling(dollars * Money.UnitsPerDollar);
 

@@ -1,6 +1,6 @@
 namespace AiNative.Services.Traces.Recording;
 
-/// <summary><c>Portal:Traces</c>: how the background writer buffers and saves traces.</summary>
+/// <summary><c>Portal:Traces</c>: how the background writer buffers and saves traces, and how often expired content is removed.</summary>
 public sealed class TraceWriterOptions
 {
     public const string Section = "Portal:Traces";
@@ -19,4 +19,7 @@ public sealed class TraceWriterOptions
 
     /// <summary>The longest pause between attempts while the database cannot be reached.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the content of traces past their team's retention is removed.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
 }
