@@ -22,6 +22,11 @@ public static class GatewayManagementEndpoints
         keys.MapDelete("{keyId:guid}", RevokeKeyAsync).WithName("RevokeGatewayKey").WithSummary("Revoke a gateway key; it is refused from the next request")
             .RequireTeamRole(TeamRole.Owner);
 
+        var limits = endpoints.MapTeamGroup("gateway/limits", Tag);
+        limits.MapGet("", GetTeamLimitsAsync).WithName("GetGatewayTeamLimits").WithSummary("Requests and tokens per minute all of the team's keys may send together");
+        limits.MapPut("", SetTeamLimitsAsync).WithName("SetGatewayTeamLimits")
+            .WithSummary("Set the team-wide limits (owners); null for no limit. They count from the next request").RequireTeamRole(TeamRole.Owner);
+
         var routes = endpoints.MapTeamGroup("gateway/routes", Tag);
         routes.MapGet("", ListRoutesAsync).WithName("ListGatewayRoutes").WithSummary("The team's routes: names applications send as model");
         routes.MapGet("{routeId:guid}", GetRouteAsync).WithName("GetGatewayRoute").WithSummary("One route with its targets, fallbacks and settings");
@@ -42,6 +47,12 @@ public static class GatewayManagementEndpoints
         await api.RevokeKeyAsync(keyId, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<GatewayTeamLimitsDto>> GetTeamLimitsAsync(IGatewayApi api, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await api.GetTeamLimitsAsync(cancellationToken));
+
+    private static async Task<Ok<GatewayTeamLimitsDto>> SetTeamLimitsAsync(GatewayTeamLimitsDto limits, IGatewayApi api, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await api.SetTeamLimitsAsync(limits, cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<GatewayRouteDto>>> ListRoutesAsync(IGatewayApi api, CancellationToken cancellationToken) =>
         TypedResults.Ok(await api.ListRoutesAsync(cancellationToken));

@@ -1,12 +1,25 @@
 using AiNative.Portal.Client.Contracts.Gateway;
 using AiNative.Portal.Platform;
 using AiNative.Services.Gateway.Keys;
+using AiNative.Services.Gateway.Limits;
 using AiNative.Services.Gateway.Routes;
 
 namespace AiNative.Portal.Gateway;
 
-internal sealed class PortalGatewayApi(GatewayKeys keys, GatewayRoutes routes) : IGatewayApi
+internal sealed class PortalGatewayApi(GatewayKeys keys, GatewayRoutes routes, GatewayTeamSettings settings) : IGatewayApi
 {
+    public async Task<GatewayTeamLimitsDto> GetTeamLimitsAsync(CancellationToken cancellationToken = default)
+    {
+        var limits = await ServerApi.CallAsync(() => settings.GetLimitsAsync(cancellationToken));
+        return new GatewayTeamLimitsDto(limits.RequestsPerMinute, limits.TokensPerMinute);
+    }
+
+    public async Task<GatewayTeamLimitsDto> SetTeamLimitsAsync(GatewayTeamLimitsDto limits, CancellationToken cancellationToken = default)
+    {
+        await ServerApi.CallAsync(() => settings.SetLimitsAsync(new GatewayTeamLimits(limits.RequestsPerMinute, limits.TokensPerMinute), cancellationToken));
+        return limits;
+    }
+
     public async Task<IReadOnlyList<GatewayKeyDto>> ListKeysAsync(CancellationToken cancellationToken = default) =>
         [.. (await ServerApi.CallAsync(() => keys.ListAsync(cancellationToken))).Select(ToDto)];
 

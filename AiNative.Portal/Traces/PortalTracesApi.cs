@@ -46,8 +46,12 @@ internal sealed class PortalTracesApi(
         ServerApi.CallAsync(async () =>
         {
             var status = writer.Status;
-            return new TraceSettingsDto((TracePrivacyDto)await privacy.GetAsync(cancellationToken), status.Queued, status.Dropped, status.DatabaseUnavailable);
+            return new TraceSettingsDto((TracePrivacyDto)await privacy.GetAsync(cancellationToken), status.Queued, status.Dropped, status.DatabaseUnavailable,
+                await privacy.GetContentRetentionAsync(cancellationToken));
         });
+
+    public Task SetContentRetentionAsync(int? days, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(() => privacy.SetContentRetentionAsync(days, cancellationToken));
 
     public Task SetPrivacyAsync(TracePrivacyDto level, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(() => privacy.SetAsync((TracePrivacy)level, cancellationToken));

@@ -30,6 +30,9 @@ public static class TracesEndpoints
         traces.MapPut("settings/privacy", SetPrivacyAsync).WithName("SetTracePrivacy")
             .WithSummary("How much content the team's traces keep from now on: Full, MetadataOnly or None")
             .RequireTeamRole(TeamRole.Owner);
+        traces.MapPut("settings/retention", SetRetentionAsync).WithName("SetTraceContentRetention")
+            .WithSummary("After how many days traces lose their content (inputs, messages, outputs); null keeps it. Tokens, cost and times stay")
+            .RequireTeamRole(TeamRole.Owner);
 
         var definitions = endpoints.MapTeamGroup("score-definitions", "Traces");
         definitions.MapGet("", ListDefinitionsAsync).WithName("ListScoreDefinitions").WithSummary("The scores the team collects");
@@ -91,6 +94,12 @@ public static class TracesEndpoints
 
     private static async Task<Ok<TraceSettingsDto>> GetSettingsAsync(ITracesApi traces, CancellationToken cancellationToken) =>
         TypedResults.Ok(await traces.GetSettingsAsync(cancellationToken));
+
+    private static async Task<NoContent> SetRetentionAsync(SetContentRetentionRequest request, ITracesApi traces, CancellationToken cancellationToken)
+    {
+        await traces.SetContentRetentionAsync(request.Days, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<NoContent> SetPrivacyAsync(SetTracePrivacyRequest request, ITracesApi traces, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class Team
     /// <summary>How much content the team's traces keep; set by its owners.</summary>
     public TracePrivacy TracePrivacy { get; set; } = TracePrivacy.Full;
 
-    /// <summary>After how many days traces lose their content (inputs, outputs, retrieved text); null keeps it. The numbers stay.</summary>
+    /// <summary>After how many days traces lose their content (inputs, messages, outputs); null keeps it. The numbers stay.</summary>
     public int? TraceContentRetentionDays { get; set; }
 
     /// <summary>Requests per minute all of the team's gateway keys together may send; null for no limit.</summary>

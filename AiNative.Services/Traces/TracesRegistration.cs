@@ -24,7 +24,7 @@ public static class TracesRegistration
         services.AddSingleton<LiveTraces>();
         services.AddSingleton<TracePrivacySettings>();
         services.AddScoped<TracePrivacyPolicy>();
-        services.AddSingleton<TraceContentRetention>();
+        services.AddScoped<TraceContentRetention>();
         services.AddHostedService<TraceContentRetentionService>();
         services.AddScoped<TraceRecorder>();
         services.AddScoped<TraceQueries>();

@@ -1,6 +1,6 @@
 namespace AiNative.Portal.Client.Contracts.Gateway;
 
-/// <summary>The team's gateway keys (owners) and routes (editors).</summary>
+/// <summary>The team's gateway keys and team-wide limits (owners) and routes (editors).</summary>
 public interface IGatewayApi
 {
     Task<IReadOnlyList<GatewayKeyDto>> ListKeysAsync(CancellationToken cancellationToken = default);
@@ -18,4 +18,9 @@ public interface IGatewayApi
     Task<GatewayRouteDto> UpdateRouteAsync(Guid routeId, SaveGatewayRouteRequest request, CancellationToken cancellationToken = default);
 
     Task DeleteRouteAsync(Guid routeId, CancellationToken cancellationToken = default);
+
+    Task<GatewayTeamLimitsDto> GetTeamLimitsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Owners: the per-minute limits all of the team's keys share; they count from the next request.</summary>
+    Task<GatewayTeamLimitsDto> SetTeamLimitsAsync(GatewayTeamLimitsDto limits, CancellationToken cancellationToken = default);
 }

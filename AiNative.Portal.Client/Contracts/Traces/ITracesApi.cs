@@ -24,5 +24,8 @@ public interface ITracesApi
 
     Task SetPrivacyAsync(TracePrivacyDto privacy, CancellationToken cancellationToken = default);
 
+    /// <summary>After how many days the team's traces lose their content (null: never); the numbers stay.</summary>
+    Task SetContentRetentionAsync(int? days, CancellationToken cancellationToken = default);
+
     Task<IngestionResultDto> IngestAsync(IngestionBatchDto batch, CancellationToken cancellationToken = default);
 }

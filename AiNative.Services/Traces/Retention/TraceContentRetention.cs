@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Services.Traces.Retention;
 
 /// <summary>
-/// Removes the content (inputs, outputs, retrieved text) of traces older than their team's retention. The
+/// Removes the content (inputs, messages, outputs) of traces older than their team's retention. The
 /// rows stay with their tokens, cost, times and scores, so usage reports and budgets keep their history.
 /// Every replica may run it at once: each statement only clears what is still there.
 /// </summary>
@@ -29,8 +29,7 @@ public sealed partial class TraceContentRetention(IDbContextFactory<PortalDbCont
                     .SetProperty(t => t.Privacy, TracePrivacy.None), cancellationToken);
             await db.Observations.IgnoreQueryFilters([PortalDbContext.TeamFilter])
                 .Where(o => o.TeamId == team.Id && o.StartedAt < cutoff && (o.Input != null || o.Output != null))
-                .ExecuteUpdateAsync(set => set.SetProperty(o => o.Input, (string?)null).SetProperty(o => o.Output, (string?)null)
-                    .SetProperty(o => o.Hits, new List<RetrievedChunk>()), cancellationToken);
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.Input, (string?)null).SetProperty(o => o.Output, (string?)null), cancellationToken);
             if (traces > 0)
             {
                 LogCleared(traces, team.Id, team.Days);

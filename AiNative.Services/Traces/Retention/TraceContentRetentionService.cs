@@ -6,25 +6,25 @@ using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Traces.Retention;
 
-/// <summary>Runs <see cref="TraceContentRetention"/> at start-up and then every <see cref="TraceWriterOptions.RetentionInterval"/>.</summary>
+/// <summary>Runs <see cref="TraceContentRetention"/> every <see cref="TraceWriterOptions.RetentionInterval"/> (an hour by default).</summary>
 public sealed partial class TraceContentRetentionService(
-    IServiceProvider services, IOptions<TraceWriterOptions> options, TimeProvider clock, ILogger<TraceContentRetentionService> logger) : BackgroundService
+    IServiceScopeFactory services, IOptions<TraceWriterOptions> options, TimeProvider clock, ILogger<TraceContentRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(options.Value.RetentionInterval, clock, stoppingToken);
             try
             {
-                await services.GetRequiredService<TraceContentRetention>().PruneAsync(stoppingToken);
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TraceContentRetention>().PruneAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A database out of reach now is tried again at the next round; nothing is half-done (one statement per table).
                 LogFailed(e);
             }
-
-            await Task.Delay(options.Value.RetentionInterval, clock, stoppingToken);
         }
     }
 

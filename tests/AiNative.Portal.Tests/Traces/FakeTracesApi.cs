@@ -15,7 +15,7 @@ internal sealed class FakeTracesApi : ITracesApi
 
     public List<ScoreDefinitionDto> Definitions { get; } = [.. TraceSamples.Definitions];
 
-    public TraceSettingsDto Settings { get; set; } = new(TracePrivacyDto.Full, 0, 0, false);
+    public TraceSettingsDto Settings { get; set; } = new(TracePrivacyDto.Full, 0, 0, false, null);
 
     public List<TraceListQuery> Queries { get; } = [];
 
@@ -81,6 +81,12 @@ internal sealed class FakeTracesApi : ITracesApi
     {
         PrivacyChanges.Add(privacy);
         Settings = Settings with { Privacy = privacy };
+        return Task.CompletedTask;
+    }
+
+    public Task SetContentRetentionAsync(int? days, CancellationToken cancellationToken = default)
+    {
+        Settings = Settings with { ContentRetentionDays = days };
         return Task.CompletedTask;
     }
 
