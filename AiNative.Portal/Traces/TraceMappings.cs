@@ -24,6 +24,7 @@ internal static class TraceMappings
         ScoreName = query.ScoreName,
         MinScore = query.MinScore,
         MaxScore = query.MaxScore,
+        ScoreValue = query.ScoreValue,
         Page = query.Page,
         PageSize = query.PageSize,
     };
@@ -34,7 +35,7 @@ internal static class TraceMappings
     public static TraceSummaryDto ToDto(this TraceListItem t) =>
         new(t.Id, (TraceSourceDto)t.Source, t.Name, (TraceStatusDto)t.Status, t.StartedAt, t.LatencyMs, t.PromptId, t.PromptName, t.PromptVersion,
             t.ModelName, t.InputTokens, t.OutputTokens, t.UsageEstimated, t.Cost, t.TimeToFirstTokenMs, t.FinishReason, t.ProblemTitle, t.ProblemDetail,
-            t.ActorName, t.UserId, t.SessionId, t.Tags, t.OutputPreview);
+            t.ActorName, t.UserId, t.SessionId, t.Tags, t.OutputPreview, t.Feedback);
 
     public static TraceSummaryDto ToSummaryDto(this Trace t) =>
         new(t.Id, (TraceSourceDto)t.Source, t.Name, (TraceStatusDto)t.Status, t.StartedAt, t.LatencyMs, t.PromptId, t.PromptName, t.PromptVersion,

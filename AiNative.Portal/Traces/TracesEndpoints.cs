@@ -56,6 +56,7 @@ public static class TracesEndpoints
         string? scoreName = null,
         double? minScore = null,
         double? maxScore = null,
+        string? scoreValue = null,
         int page = 1,
         int pageSize = TraceListQuery.DefaultPageSize) =>
         TypedResults.Ok(await traces.ListAsync(
@@ -72,6 +73,7 @@ public static class TracesEndpoints
                 ScoreName = scoreName,
                 MinScore = minScore,
                 MaxScore = maxScore,
+                ScoreValue = scoreValue,
                 Page = page,
                 PageSize = pageSize,
             },

@@ -28,6 +28,9 @@ public sealed record TraceListQuery
 
     public double? MaxScore { get; init; }
 
+    /// <summary>A category (or "true"/"false") the score named by <see cref="ScoreName"/> must have.</summary>
+    public string? ScoreValue { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = DefaultPageSize;

@@ -24,4 +24,5 @@ public sealed record TraceSummaryDto(
     string? UserId,
     string? SessionId,
     IReadOnlyList<string> Tags,
-    string OutputPreview);
+    string OutputPreview,
+    string? Feedback = null);

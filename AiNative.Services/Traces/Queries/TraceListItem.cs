@@ -1,6 +1,9 @@
 namespace AiNative.Services.Traces.Queries;
 
-/// <summary>A trace as lists show it: what ran, how it ended, its numbers and the start of its output.</summary>
+/// <summary>
+/// A trace as lists show it: what ran, how it ended, its numbers, the start of its output, and the latest
+/// user feedback on it (the value of its <c>user-feedback</c> score).
+/// </summary>
 public sealed record TraceListItem(
     Guid Id,
     TraceSource Source,
@@ -25,4 +28,5 @@ public sealed record TraceListItem(
     string? UserId,
     string? SessionId,
     IReadOnlyList<string> Tags,
-    string OutputPreview);
+    string OutputPreview,
+    string? Feedback);

@@ -2,6 +2,7 @@ using AiNative.Services.Data;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Teams;
 using AiNative.Services.Traces.Recording;
+using AiNative.Services.Traces.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Traces.Queries;
@@ -28,7 +29,8 @@ public sealed class TraceQueries(IDbContextFactory<PortalDbContext> dbFactory, T
             .Require(query.Page >= 1, "Page", "The page must be 1 or more.")
             .Require(query.PageSize is >= 1 and <= TraceRules.MaxPageSize, "PageSize", $"The page size must be between 1 and {TraceRules.MaxPageSize}.")
             .Require(query.From is null || query.To is null || query.From <= query.To, "From", "The start of the period must be before its end.")
-            .Require(query.ScoreName is not null || (query.MinScore is null && query.MaxScore is null), "ScoreName", "Name the score that the minimum or maximum applies to.")
+            .Require(query.ScoreName is not null || (query.MinScore is null && query.MaxScore is null && query.ScoreValue is null), "ScoreName",
+                "Name the score that the minimum, maximum or value applies to.")
             .ThrowIfInvalid();
         await writer.CatchUpAsync(CatchUpLimit, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -40,7 +42,9 @@ public sealed class TraceQueries(IDbContextFactory<PortalDbContext> dbFactory, T
             .Select(t => new TraceListItem(
                 t.Id, t.Source, t.Name, t.Status, t.StartedAt, t.LatencyMs, t.PromptId, t.PromptName, t.PromptVersion, t.ModelId, t.ModelName,
                 t.InputTokens, t.OutputTokens, t.UsageEstimated, t.Cost, t.TimeToFirstTokenMs, t.FinishReason, t.ProblemTitle, t.ProblemDetail,
-                t.ActorName, t.UserId, t.SessionId, t.Tags, (t.Output ?? string.Empty).Substring(0, TraceRules.PreviewLength)))
+                t.ActorName, t.UserId, t.SessionId, t.Tags, (t.Output ?? string.Empty).Substring(0, TraceRules.PreviewLength),
+                db.Scores.Where(s => s.TraceId == t.Id && s.Name == ScoreDefinitionsSeeder.UserFeedback && s.ObservationId == null)
+                    .OrderByDescending(s => s.CreatedAt).Select(s => s.StringValue).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return new TracePage(items, Math.Min(total, CountLimit), total > CountLimit, query.Page, query.PageSize);
     }
@@ -115,6 +119,11 @@ public sealed class TraceQueries(IDbContextFactory<PortalDbContext> dbFactory, T
         if (query.ScoreName is { } name)
         {
             var scores = db.Scores.Where(s => s.Name == name);
+            if (query.ScoreValue is { } value)
+            {
+                scores = scores.Where(s => s.StringValue == value);
+            }
+
             if (query.MinScore is { } min)
             {
                 scores = scores.Where(s => s.NumericValue >= min);

@@ -27,6 +27,9 @@ public sealed record TraceQuery
 
     public double? MaxScore { get; init; }
 
+    /// <summary>Only traces whose score of <see cref="ScoreName"/> has this category (or "true"/"false").</summary>
+    public string? ScoreValue { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 50;

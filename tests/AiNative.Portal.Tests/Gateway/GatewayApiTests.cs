@@ -2,6 +2,8 @@ using System.ClientModel;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AiNative.Portal.Client.Contracts;
+using AiNative.Portal.Client.Contracts.Traces;
 using AiNative.Services.Gateway.Calls;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
@@ -442,6 +444,16 @@ public sealed class GatewayApiTests : IAsyncLifetime
         Assert.Equal("negative", score.StringValue);
         Assert.Equal("Wrong parcel.", score.Comment);
         Assert.Equal(ScoreSource.Api, score.Source);
+
+        // The log shows the feedback and filters by it.
+        using var owner = await _gateway.Portal.SignInAsync();
+        var negative = await owner.GetFromJsonAsync<TracePageDto>(
+            $"/api/teams/{_gateway.TeamId}/traces?source=Gateway&scoreName=user-feedback&scoreValue=negative", PortalJson.Options, Cancel);
+        var positive = await owner.GetFromJsonAsync<TracePageDto>(
+            $"/api/teams/{_gateway.TeamId}/traces?source=Gateway&scoreName=user-feedback&scoreValue=positive", PortalJson.Options, Cancel);
+        var listed = Assert.Single(negative!.Items);
+        Assert.Equal((Guid.Parse(traceId), "negative"), (listed.Id, listed.Feedback));
+        Assert.Empty(positive!.Items);
     }
 
     private string? SentSystemMessage() =>
