@@ -78,6 +78,12 @@ public sealed class JudgeRunner(IDbContextFactory<PortalDbContext> dbFactory, Pr
         }
 
         var label = rubric.Label ?? LabelNames.Production;
+        if (label == LabelNames.Latest)
+        {
+            var newest = await versions.OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+            return (newest, newest is null ? "The rubric prompt has no versions (or was deleted)." : null);
+        }
+
         var labelled = await versions.SingleOrDefaultAsync(v => db.PromptLabels.Any(l => l.VersionId == v.Id && l.Name == label), cancellationToken);
         return (labelled, labelled is null ? $"The rubric prompt has no version labelled '{label}' (or was deleted)." : null);
     }
