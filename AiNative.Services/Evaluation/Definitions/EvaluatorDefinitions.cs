@@ -15,14 +15,21 @@ public sealed class EvaluatorDefinitions(IDbContextFactory<PortalDbContext> dbFa
 {
     public const string AuditKind = "Evaluator";
 
+    /// <summary>The definitions by name, each with its latest version only.</summary>
     public async Task<IReadOnlyList<EvaluatorDefinition>> ListAsync(CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.EvaluatorDefinitions.AsNoTracking()
-            .Include(d => d.Versions.Where(v => v.Number == d.LatestVersion))
-            .OrderBy(d => d.Name)
-            .ToListAsync(cancellationToken);
+        var definitions = await db.EvaluatorDefinitions.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var latest = await db.EvaluatorVersions.AsNoTracking()
+            .Where(v => v.Number == v.Definition.LatestVersion)
+            .ToDictionaryAsync(v => v.DefinitionId, cancellationToken);
+        foreach (var definition in definitions)
+        {
+            definition.Versions.Add(latest[definition.Id]);
+        }
+
+        return definitions;
     }
 
     /// <summary>The definition with all its versions, newest first.</summary>
