@@ -17,6 +17,11 @@ public sealed class JsonFieldEqualsEvaluator(string metricName, JsonFieldPath pa
             return EvaluatorMetrics.CheckError(MetricName, EvaluatorMetrics.MissingExpectedOutput("JSON field equals"));
         }
 
+        if (JsonText.CannotBe(output))
+        {
+            return EvaluatorMetrics.Check(MetricName, false, JsonText.NotJson);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(output);

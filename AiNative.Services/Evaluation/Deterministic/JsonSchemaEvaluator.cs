@@ -11,6 +11,11 @@ public sealed class JsonSchemaEvaluator(string metricName, JsonSchema schema) : 
 
     public override EvaluationMetric Evaluate(string output, IEnumerable<EvaluationContext>? contexts)
     {
+        if (JsonText.CannotBe(output))
+        {
+            return EvaluatorMetrics.Check(MetricName, false, JsonText.NotJson);
+        }
+
         ICollection<NJsonSchema.Validation.ValidationError> errors;
         try
         {

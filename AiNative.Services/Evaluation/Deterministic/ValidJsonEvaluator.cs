@@ -8,6 +8,11 @@ public sealed class ValidJsonEvaluator(string metricName) : DeterministicEvaluat
 {
     public override EvaluationMetric Evaluate(string output, IEnumerable<EvaluationContext>? contexts)
     {
+        if (JsonText.CannotBe(output))
+        {
+            return EvaluatorMetrics.Check(MetricName, false, JsonText.NotJson);
+        }
+
         try
         {
             using var _ = JsonDocument.Parse(output);

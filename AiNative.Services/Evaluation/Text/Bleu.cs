@@ -20,12 +20,22 @@ public static class Bleu
             return 0;
         }
 
+        // Tokens become small integers, so an n-gram of up to four is one long (16 bits a token) and counting
+        // allocates no strings.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var hypothesisIds = Ids(hypothesis, ids);
+        var referenceIds = references.Select(r => Ids(r, ids)).ToList();
+        if (ids.Count > ushort.MaxValue)
+        {
+            throw new ArgumentException("BLEU counts at most 65,535 distinct tokens per sentence pair.", nameof(references));
+        }
+
         var logSum = 0.0;
         for (var n = 1; n <= MaxOrder; n++)
         {
-            var hypothesisCounts = NGrams(hypothesis, n);
-            var maxReferenceCounts = new Dictionary<string, int>();
-            foreach (var reference in references)
+            var hypothesisCounts = NGrams(hypothesisIds, n);
+            var maxReferenceCounts = new Dictionary<long, int>();
+            foreach (var reference in referenceIds)
             {
                 foreach (var (gram, count) in NGrams(reference, n))
                 {
@@ -33,13 +43,20 @@ public static class Bleu
                 }
             }
 
-            var clipped = hypothesisCounts.Sum(g => Math.Min(g.Value, maxReferenceCounts.GetValueOrDefault(g.Key)));
-            var total = Math.Max(1, hypothesisCounts.Values.Sum());
+            var clipped = 0;
+            var total = 0;
+            foreach (var (gram, count) in hypothesisCounts)
+            {
+                clipped += Math.Min(count, maxReferenceCounts.GetValueOrDefault(gram));
+                total += count;
+            }
+
             if (n == 1 && clipped == 0)
             {
                 return 0;
             }
 
+            total = Math.Max(1, total);
             var precision = clipped == 0 ? Epsilon / total : (double)clipped / total;
             logSum += Math.Log(precision) / MaxOrder;
         }
@@ -53,13 +70,33 @@ public static class Bleu
         return hypothesisLength > closest ? 1 : Math.Exp(1 - ((double)closest / hypothesisLength));
     }
 
-    private static Dictionary<string, int> NGrams(IReadOnlyList<string> tokens, int n)
+    private static int[] Ids(IReadOnlyList<string> tokens, Dictionary<string, int> ids)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i + n <= tokens.Count; i++)
+        var result = new int[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
         {
-            // A separator no tokenizer keeps inside a token.
-            var gram = n == 1 ? tokens[i] : string.Join('\u0001', tokens.Skip(i).Take(n));
+            if (!ids.TryGetValue(tokens[i], out var id))
+            {
+                ids[tokens[i]] = id = ids.Count + 1;
+            }
+
+            result[i] = id;
+        }
+
+        return result;
+    }
+
+    private static Dictionary<long, int> NGrams(int[] tokens, int n)
+    {
+        var counts = new Dictionary<long, int>();
+        for (var i = 0; i + n <= tokens.Length; i++)
+        {
+            var gram = 0L;
+            for (var j = 0; j < n; j++)
+            {
+                gram = (gram << 16) | (uint)tokens[i + j];
+            }
+
             counts[gram] = counts.GetValueOrDefault(gram) + 1;
         }
 
