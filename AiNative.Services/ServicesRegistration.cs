@@ -1,3 +1,4 @@
+using AiNative.Services.Evaluation;
 using AiNative.Services.Gateway;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
@@ -22,6 +23,7 @@ public static class ServicesRegistration
             .AddPrompts()
             .AddKnowledge()
             .AddRuns()
+            .AddEvaluation()
             .AddGateway()
             .AddUsage();
 }

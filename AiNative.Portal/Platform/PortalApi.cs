@@ -8,6 +8,7 @@ using AiNative.Portal.Audit;
 using AiNative.Portal.Client.Contracts.AccessTokens;
 using AiNative.Portal.Client.Contracts.Admin;
 using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Evaluators;
 using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
@@ -15,6 +16,7 @@ using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Traces;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Evaluators;
 using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
@@ -43,6 +45,7 @@ public static class PortalApi
         services.AddScoped<ITracesApi, PortalTracesApi>();
         services.AddScoped<IGatewayApi, PortalGatewayApi>();
         services.AddScoped<IUsageApi, PortalUsageApi>();
+        services.AddScoped<IEvaluatorsApi, PortalEvaluatorsApi>();
         return services;
     }
 
@@ -61,6 +64,7 @@ public static class PortalApi
         endpoints.MapTracesApi();
         endpoints.MapGatewayManagementApi();
         endpoints.MapUsageApi();
+        endpoints.MapEvaluatorsApi();
         return endpoints;
     }
 }

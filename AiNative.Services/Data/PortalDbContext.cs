@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Knowledge;
@@ -74,6 +75,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<GatewayKey> GatewayKeys => Set<GatewayKey>();
 
     public DbSet<GatewayRoute> GatewayRoutes => Set<GatewayRoute>();
+
+    public DbSet<EvaluatorDefinition> EvaluatorDefinitions => Set<EvaluatorDefinition>();
+
+    public DbSet<EvaluatorVersion> EvaluatorVersions => Set<EvaluatorVersion>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

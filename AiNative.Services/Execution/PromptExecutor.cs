@@ -75,7 +75,7 @@ public sealed partial class PromptExecutor(
         await trace.AnnounceAsync();
         yield return new RunRendered(trace.Id, trace.Trace.StartedAt, [.. messages.Select(m => new TraceMessage(m.Role.Value, m.Text))], trace.Observations);
 
-        await foreach (var update in CallAsync(trace, model, messages, input.Settings, request.Source, cancellationToken))
+        await foreach (var update in CallAsync(trace, model, messages, input.Settings, request, cancellationToken))
         {
             yield return update;
         }
@@ -98,10 +98,18 @@ public sealed partial class PromptExecutor(
         ModelDefinition model,
         IReadOnlyList<ChatMessage> messages,
         GenerationSettings settings,
-        TraceSource source,
+        RunRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var invocation = new ChatInvocation { ModelId = model.Id, Messages = messages, Settings = settings, Source = source, Trace = trace };
+        var invocation = new ChatInvocation
+        {
+            ModelId = model.Id,
+            Messages = messages,
+            Settings = settings,
+            ResponseFormat = request.ResponseFormat,
+            Source = request.Source,
+            Trace = trace,
+        };
         var output = new StringBuilder();
         Exception? failure = null;
         var ended = false;

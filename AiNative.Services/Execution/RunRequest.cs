@@ -2,6 +2,7 @@ using AiNative.Services.Models;
 using AiNative.Services.Prompts;
 using AiNative.Services.Prompts.Retrieval;
 using AiNative.Services.Traces;
+using Microsoft.Extensions.AI;
 
 namespace AiNative.Services.Execution;
 
@@ -28,6 +29,9 @@ public sealed record RunRequest
 
     /// <summary>Unset values come from the model's defaults.</summary>
     public GenerationSettings Settings { get; init; } = new();
+
+    /// <summary>A structured answer to ask for (a judge's JSON Schema); wins over the settings' text or JSON.</summary>
+    public ChatResponseFormat? ResponseFormat { get; init; }
 
     /// <summary>A knowledge base to fill a variable of the ad-hoc templates from; a saved version brings its own.</summary>
     public RetrievalSettings? Retrieval { get; init; }

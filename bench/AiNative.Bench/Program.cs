@@ -12,6 +12,7 @@ using BenchmarkDotNet.Running;
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
 // Gateway overhead against a loopback mock: dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--soak-minutes 10]
+// Deterministic evaluators, scores per second per core (issue 9): dotnet run -c Release --project bench/AiNative.Bench -- evaluators-scenario [seconds per evaluator, 1 by default]
 // Replicas on PostgreSQL (jobs claimed per second by 1 and 2): bash bench/with-postgres.sh replicas-scenario [jobs]
 if (args is ["knowledge-scenario", .. var options])
 {
@@ -39,6 +40,13 @@ if (args is ["keyword-isolation-scenario", .. var isolationOptions])
 if (args is ["recording-scenario", .. var recordingOptions])
 {
     await RecordingScenario.RunAsync(recordingOptions is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
+if (args is ["evaluators-scenario", .. var evaluatorOptions])
+{
+    var seconds = evaluatorOptions is [var value] ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+    await AiNative.Bench.Evaluation.EvaluatorsScenario.RunAsync(TimeSpan.FromSeconds(seconds));
     return;
 }
 
