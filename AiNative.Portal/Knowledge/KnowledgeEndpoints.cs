@@ -90,12 +90,7 @@ public static class KnowledgeEndpoints
         IKnowledgeApi knowledge,
         CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
-        {
-            throw new ValidationFailedException("Files", "Send the files as multipart/form-data with an 'index' field.");
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await UploadForm.ReadAsync(request, cancellationToken);
         var documentId = form["documentId"].ToString() is { Length: > 0 } id
             ? Guid.TryParse(id, out var parsed) ? parsed : throw new ValidationFailedException("DocumentId", "The document id must be a GUID.")
             : (Guid?)null;
