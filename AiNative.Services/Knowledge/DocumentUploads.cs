@@ -159,11 +159,14 @@ public sealed class DocumentUploads(
         new(fileName, UploadStatus.Duplicate, existingId,
             $"The same content is already in '{baseName}' as '{existingName}'; it was not processed again.");
 
-    /// <summary>The last segment of the name the browser sent, without control characters; it is only ever displayed.</summary>
+    /// <summary>
+    /// The last segment of the name the browser sent, without control or format characters (a right-to-left
+    /// override shows "evil\u202Etxt.exe" as "evilexe.txt"); it is only ever displayed.
+    /// </summary>
     private static string DisplayName(string fileName)
     {
         var name = fileName.Replace('\\', '/').Split('/').LastOrDefault() ?? string.Empty;
-        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        name = new string([.. name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)]).Trim();
         return name.Length <= 255 ? name : name[^255..];
     }
 }
