@@ -24,6 +24,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             ApiException api => api.Problem,
             PortalException portal => portal.ToProblem(),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => UnreadableJson.Problem(json),
             BadHttpRequestException bad => new ApiProblem(bad.StatusCode, "The request could not be read",
                 $"{bad.Message} Check that the body is JSON in the shape the API reference describes."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,

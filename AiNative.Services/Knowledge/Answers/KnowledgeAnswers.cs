@@ -56,6 +56,7 @@ public sealed class KnowledgeAnswers(
                 MinRelevance = request.MinRelevance ?? options.Value.AnswerMinRelevance,
                 Tags = request.Tags,
                 DocumentIds = request.DocumentIds,
+                Filters = request.Filters,
             },
             new SearchTracing(trace, null, ObservationNames.Retrieve),
             cancellationToken);
