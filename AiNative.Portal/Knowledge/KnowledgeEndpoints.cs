@@ -37,7 +37,8 @@ public static class KnowledgeEndpoints
         knowledge.MapGet("upload-limits", GetUploadLimitsAsync).WithName("GetUploadLimits")
             .WithSummary("The largest file, the files per upload and the file types an upload may hold");
         knowledge.MapPost("upload", UploadAsync).WithName("UploadDocuments")
-            .WithSummary("Upload files (multipart: index, optional documentId, tags as key=value, files); each file is accepted, a duplicate, or rejected with a reason")
+            .WithSummary("Upload files (multipart: index, optional documentId, tags as key=value, files); each file is accepted, a duplicate, or rejected with a reason. "
+                + "A documentId of an existing document of the base replaces it (its file and tags) and ingests it again, as Kernel Memory does")
             .AddOpenApiOperationTransformer(UploadRequestBody.DescribeAsync)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
@@ -52,7 +53,8 @@ public static class KnowledgeEndpoints
         knowledge.MapGet("documents/events", WatchDocumentsAsync).WithName("WatchDocuments")
             .WithSummary("Server-sent events: each status change of the base's documents as it happens");
         knowledge.MapPost("search", SearchAsync).WithName("SearchKnowledge")
-            .WithSummary("Search a base (hybrid, vector or keyword) with tag and document filters, minimum relevance and top-k")
+            .WithSummary("Search a base (hybrid, vector or keyword) with tag and document filters, Kernel Memory's filters "
+                + "(a list of tag filters: every tag of one, any one of them), minimum relevance and top-k; a field the API does not know is refused")
             .RequireTeamRole(Services.Teams.TeamRole.Viewer);
         knowledge.MapPost("ask", AskAsync).WithName("AskKnowledge")
             .WithSummary("Answer a question from a base with numbered citations, or say that nothing relevant was found")
@@ -90,12 +92,7 @@ public static class KnowledgeEndpoints
         IKnowledgeApi knowledge,
         CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
-        {
-            throw new ValidationFailedException("Files", "Send the files as multipart/form-data with an 'index' field.");
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await UploadForm.ReadAsync(request, cancellationToken);
         var documentId = form["documentId"].ToString() is { Length: > 0 } id
             ? Guid.TryParse(id, out var parsed) ? parsed : throw new ValidationFailedException("DocumentId", "The document id must be a GUID.")
             : (Guid?)null;

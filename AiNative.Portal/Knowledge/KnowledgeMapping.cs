@@ -44,6 +44,7 @@ internal static class KnowledgeMapping
         MinRelevance = r.MinRelevance,
         Tags = r.Tags,
         DocumentIds = r.DocumentIds,
+        Filters = r.Filters,
     };
 
     public static SearchResultDto ToDto(this SearchResults r) => new(
@@ -63,6 +64,7 @@ internal static class KnowledgeMapping
         Mode = (SearchMode)r.Mode,
         Tags = r.Tags,
         DocumentIds = r.DocumentIds,
+        Filters = r.Filters,
     };
 
     public static AnswerDto ToDto(this Answer a) => new(

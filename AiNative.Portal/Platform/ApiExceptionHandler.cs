@@ -9,7 +9,7 @@ namespace AiNative.Portal.Platform;
 /// Answers a failed API call with problem details: the service's own words for failures the caller
 /// can act on, a trace id for anything else. Pages have their own error page.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -24,11 +24,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             ApiException api => api.Problem,
             PortalException portal => portal.ToProblem(),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => UnreadableJson.Problem(json),
             BadHttpRequestException bad => new ApiProblem(bad.StatusCode, "The request could not be read",
                 $"{bad.Message} Check that the body is JSON in the shape the API reference describes."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => null,
-            _ => new ApiProblem(500, "Something went wrong on the server",
-                $"The error is logged with trace id {httpContext.TraceIdentifier}. Try again; if it keeps failing, tell an administrator."),
+            _ => Unexpected(httpContext, exception),
         };
         if (problem is null)
         {
@@ -44,4 +44,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         details.Detail = problem.Detail;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
+
+    // The exception handler middleware does not log what a handler handled, so the promise in the answer is kept here.
+    private ApiProblem Unexpected(HttpContext httpContext, Exception exception)
+    {
+        LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
+        return new ApiProblem(500, "Something went wrong on the server",
+            $"The error is logged with trace id {httpContext.TraceIdentifier}. Try again; if it keeps failing, tell an administrator.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "API call {Method} {Path} failed unexpectedly (trace id {TraceId}).")]
+    private partial void LogUnexpected(Exception exception, string method, string path, string traceId);
 }

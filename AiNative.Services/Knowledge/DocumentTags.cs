@@ -76,4 +76,8 @@ public static class DocumentTags
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : $"{text[..40]}…";
+
+    /// <summary>"team=support, lang=en", for messages and the audit log.</summary>
+    public static string Describe(IReadOnlyDictionary<string, List<string>> tags) =>
+        string.Join(", ", tags.SelectMany(t => t.Value.Select(v => $"{t.Key}={v}")));
 }

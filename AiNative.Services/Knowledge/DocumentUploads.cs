@@ -85,13 +85,11 @@ public sealed class DocumentUploads(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.KnowledgeDocuments.AsNoTracking()
-            .Where(d => d.KnowledgeBaseId == knowledgeBase.Id && d.Sha256 == blob.Hash)
-            .Select(d => new { d.Id, d.FileName })
-            .FirstOrDefaultAsync(cancellationToken);
+        var existing = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Tags)
+            .FirstOrDefaultAsync(d => d.KnowledgeBaseId == knowledgeBase.Id && d.Sha256 == blob.Hash, cancellationToken);
         if (existing is not null)
         {
-            return Duplicate(fileName, existing.Id, existing.FileName, knowledgeBase.Name);
+            return Duplicate(fileName, existing, knowledgeBase.Name, tags);
         }
 
         DocumentFormat format;
@@ -104,6 +102,12 @@ public sealed class DocumentUploads(
         {
             await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
             return new UploadOutcome(fileName, UploadStatus.Rejected, null, e.Message);
+        }
+
+        if (documentId is { } replacedId
+            && await db.KnowledgeDocuments.Include(d => d.Tags).SingleOrDefaultAsync(d => d.Id == replacedId, cancellationToken) is { } replaced)
+        {
+            return await ReplaceAsync(db, knowledgeBase, replaced, new UploadOutcome(fileName, UploadStatus.Accepted, replaced.Id, null), format, blob, tags, cancellationToken);
         }
 
         if (documentId is { } id && await db.KnowledgeDocuments.IgnoreQueryFilters().AnyAsync(d => d.Id == id, cancellationToken))
@@ -142,7 +146,7 @@ public sealed class DocumentUploads(
                 throw;
             }
 
-            return Duplicate(fileName, racer.Id, racer.FileName, knowledgeBase.Name);
+            return Duplicate(fileName, racer, knowledgeBase.Name, tags);
         }
 
         events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, DocumentStatus.Queued, null, 0, null, 0, 0));
@@ -152,18 +156,78 @@ public sealed class DocumentUploads(
     private async Task<KnowledgeDocument?> FindByHashAsync(Guid baseId, string hash, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.KnowledgeDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.KnowledgeBaseId == baseId && d.Sha256 == hash, cancellationToken);
+        return await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Tags)
+            .FirstOrDefaultAsync(d => d.KnowledgeBaseId == baseId && d.Sha256 == hash, cancellationToken);
     }
 
-    private static UploadOutcome Duplicate(string fileName, Guid existingId, string existingName, string baseName) =>
-        new(fileName, UploadStatus.Duplicate, existingId,
-            $"The same content is already in '{baseName}' as '{existingName}'; it was not processed again.");
+    /// <summary>
+    /// Kernel Memory's upload with the id of an existing document: the document takes the new file and tags and is
+    /// ingested again; its current chunks stay searchable until the new ones are saved.
+    /// </summary>
+    private async Task<UploadOutcome> ReplaceAsync(
+        PortalDbContext db,
+        KnowledgeBase knowledgeBase,
+        KnowledgeDocument replaced,
+        UploadOutcome accepted,
+        DocumentFormat format,
+        StoredBlob blob,
+        Dictionary<string, List<string>> tags,
+        CancellationToken cancellationToken)
+    {
+        var refusal = replaced.KnowledgeBaseId != knowledgeBase.Id
+            ? $"Document {replaced.Id} is in another knowledge base of the team; upload it to that base to replace it, or use another id."
+            : replaced.Status is DocumentStatus.Queued or DocumentStatus.Processing
+                ? $"Document {replaced.Id} ('{replaced.FileName}') is being ingested; upload again to replace it once it is ready or has failed."
+                : null;
+        if (refusal is not null)
+        {
+            await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
+            return accepted with { Status = UploadStatus.Rejected, DocumentId = null, Message = refusal };
+        }
 
-    /// <summary>The last segment of the name the browser sent, without control characters; it is only ever displayed.</summary>
+        var (previousName, previousHash, previousExtracted) = (replaced.FileName, replaced.Sha256, replaced.Pipeline.ExtractedBlob);
+        replaced.FileName = accepted.FileName;
+        replaced.Format = format;
+        replaced.Size = blob.Size;
+        replaced.Sha256 = blob.Hash;
+        replaced.Pipeline = IngestionPipeline.Start();
+        replaced.Status = DocumentStatus.Queued;
+        replaced.Step = null;
+        replaced.Progress = 0;
+        replaced.Error = null;
+        replaced.UpdatedAt = clock.GetUtcNow();
+        db.DocumentTags.RemoveRange(replaced.Tags);
+        replaced.Tags = DocumentTags.ToEntities(replaced.Id, tags);
+        jobs.Add(db, IngestDocumentJob.JobKind, new IngestDocumentPayload(replaced.Id));
+        audit.Record(db, AuditAction.Updated, KnowledgeDocuments.AuditKind, replaced.Id, accepted.FileName,
+            $"replaced '{previousName}' in {knowledgeBase.Name} ({Sizes.Describe(blob.Size)}, {format})");
+        await db.SaveChangesAsync(cancellationToken);
+        await files.DeleteIfUnusedAsync(previousHash, previousExtracted, cancellationToken);
+        events.Raise(new DocumentStatusChanged(replaced.TeamId, knowledgeBase.Id, replaced.Id, DocumentStatus.Queued, null, 0, null, replaced.ChunkCount, replaced.TokenCount));
+        return accepted with { Message = $"Replaced document {replaced.Id} ('{previousName}') with this file and its tags; it is ingested again." };
+    }
+
+    /// <summary>The existing document; what happened to tags sent with the copy is said, never silently dropped.</summary>
+    private static UploadOutcome Duplicate(string fileName, KnowledgeDocument existing, string baseName, Dictionary<string, List<string>> tags)
+    {
+        var kept = DocumentTags.FromEntities(existing.Tags);
+        var sameTags = kept.Count == tags.Count && tags.All(t => kept.TryGetValue(t.Key, out var values) && values.Order().SequenceEqual(t.Value.Order()));
+        var aboutTags = tags.Count == 0 || sameTags
+            ? string.Empty
+            : $" The tags sent with it were not applied: the document keeps {(kept.Count == 0 ? "no tags" : $"its tags ({DocumentTags.Describe(kept)})")}. "
+              + "Change them with PUT documents/tags, or upload with its document id to replace it.";
+        return new(fileName, UploadStatus.Duplicate, existing.Id,
+            $"The same content is already in '{baseName}' as '{existing.FileName}'; it was not processed again.{aboutTags}");
+    }
+
+    /// <summary>
+    /// The last segment of the name the browser sent, without control or format characters (a right-to-left
+    /// override shows "evil\u202Etxt.exe" as "evilexe.txt"); it is only ever displayed.
+    /// </summary>
     private static string DisplayName(string fileName)
     {
         var name = fileName.Replace('\\', '/').Split('/').LastOrDefault() ?? string.Empty;
-        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        name = new string([.. name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)]).Trim();
         return name.Length <= 255 ? name : name[^255..];
     }
 }

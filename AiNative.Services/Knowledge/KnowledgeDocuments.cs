@@ -58,7 +58,7 @@ public sealed class KnowledgeDocuments(
         document.Tags = DocumentTags.ToEntities(document.Id, normalized);
         document.UpdatedAt = clock.GetUtcNow();
         audit.Record(db, AuditAction.Updated, AuditKind, document.Id, document.FileName,
-            AuditTrail.Changes(("tags", Describe(before), Describe(normalized))));
+            AuditTrail.Changes(("tags", DocumentTags.Describe(before), DocumentTags.Describe(normalized))));
         await db.SaveChangesAsync(cancellationToken);
         return Summarize(document, knowledgeBase);
     }
@@ -144,9 +144,6 @@ public sealed class KnowledgeDocuments(
     private static async Task<KnowledgeDocument> LoadAsync(PortalDbContext db, Guid baseId, Guid documentId, CancellationToken cancellationToken) =>
         await db.KnowledgeDocuments.Include(d => d.Tags).SingleOrDefaultAsync(d => d.Id == documentId && d.KnowledgeBaseId == baseId, cancellationToken)
         ?? throw new NotFoundException("Document", documentId);
-
-    private static string Describe(IReadOnlyDictionary<string, List<string>> tags) =>
-        string.Join(", ", tags.SelectMany(t => t.Value.Select(v => $"{t.Key}={v}")));
 
     internal static DocumentSummary Summarize(KnowledgeDocument d, KnowledgeBase knowledgeBase) => new(
         d.Id,

@@ -11,13 +11,19 @@ public sealed class KnowledgeOptions
     public int MaxFilesPerUpload { get; set; } = 20;
 
     /// <summary>
-    /// How many times <see cref="MaxUploadBytes"/> a compressed document (.docx) may unpack to; a
+    /// How many times <see cref="MaxUploadBytes"/> a compressed document (.docx, or a PDF's streams) may unpack to; a
     /// small file that unpacks to more is refused rather than read into memory (a zip bomb).
     /// </summary>
     public int MaxExpansionRatio { get; set; } = 10;
 
     /// <summary>The most bytes a compressed document may unpack to.</summary>
     public long MaxExpandedBytes => MaxUploadBytes * MaxExpansionRatio;
+
+    /// <summary>
+    /// How long reading one PDF's text may take; a document that takes longer fails in words. The
+    /// decompressed size of its streams is bounded by <see cref="MaxExpandedBytes"/>, as a Word document's is.
+    /// </summary>
+    public TimeSpan MaxExtractionTime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Texts per embedding call.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;

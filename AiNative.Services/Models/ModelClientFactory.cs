@@ -97,6 +97,7 @@ public sealed class ModelClientFactory(SecretProtector secrets, TokenCounter tok
         return new OllamaApiClient(http, modelId);
     }
 
-    private string? ApiKeyOf(ModelProvider provider) =>
+    /// <summary>The provider's API key in clear, for the client and for masking it where a provider echoes it.</summary>
+    public string? ApiKeyOf(ModelProvider provider) =>
         provider.ProtectedApiKey is null ? null : secrets.Unprotect(provider.ProtectedApiKey);
 }

@@ -39,6 +39,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// </summary>
     public const string GarbledModel = "fake-garbled";
 
+    /// <summary>Answers 400 with a message that quotes the key the request sent, as some providers do.</summary>
+    public const string KeyEchoingModel = "fake-key-echo";
+
     /// <summary>Waits <see cref="SlowDelay"/> before answering.</summary>
     public const string SlowModel = "fake-slow";
 
@@ -335,6 +338,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             MissingModel => Error(404, $"The model `{model}` does not exist or you do not have access to it.", "invalid_request_error", "model_not_found"),
             RateLimitedModel => Error(429, "Rate limit reached for requests. Please try again in 1s.", "requests", "rate_limit_exceeded", retryAfter: true),
             BrokenModel => Error(500, "The server had an error while processing your request.", "server_error", null),
+            KeyEchoingModel => Error(400, $"Project not found for key {context.Request.Headers.Authorization.ToString()["Bearer ".Length..]}.", "invalid_request_error", null),
             _ => null,
         };
     }

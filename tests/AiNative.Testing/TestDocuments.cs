@@ -66,30 +66,67 @@ public static class TestDocuments
     /// </summary>
     public static byte[] EncryptedPdf()
     {
-        var objects = new[]
+        var id = new string('C', 32);
+        return AssemblePdf(
+            [
+                Ascii("<< /Type /Catalog /Pages 2 0 R >>"),
+                Ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                Ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"),
+                Ascii($"<< /Filter /Standard /V 1 /R 2 /O <{new string('A', 64)}> /U <{new string('B', 64)}> /P -4 >>"),
+            ],
+            $"/Encrypt 4 0 R /ID [<{id}> <{id}>]");
+    }
+
+    /// <summary>
+    /// A one-page PDF whose Flate-compressed content stream shows <paramref name="text"/> and then
+    /// <paramref name="padding"/> bytes of white space: a small file that decompresses to as much as a test needs.
+    /// </summary>
+    public static byte[] InflatingPdf(string text, int padding)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
         {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-            $"<< /Filter /Standard /V 1 /R 2 /O <{new string('A', 64)}> /U <{new string('B', 64)}> /P -4 >>",
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
-        {
-            offsets.Add(pdf.Length);
-            pdf.Append($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+            zlib.Write(Encoding.ASCII.GetBytes($"BT /F1 12 Tf 40 700 Td ({text}) Tj ET\n"));
+            zlib.Write(Enumerable.Repeat((byte)' ', padding).ToArray());
         }
 
-        var xref = pdf.Length;
-        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        var stream = Ascii($"<< /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n").Concat(compressed.ToArray()).Concat(Ascii("\nendstream")).ToArray();
+        return AssemblePdf(
+            [
+                Ascii("<< /Type /Catalog /Pages 2 0 R >>"),
+                Ascii("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
+                Ascii("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"),
+                stream,
+                Ascii("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+            ],
+            string.Empty);
+    }
+
+    private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
+
+    /// <summary>A PDF of the numbered objects (the first is the catalog) with a correct cross-reference table.</summary>
+    private static byte[] AssemblePdf(IReadOnlyList<byte[]> objects, string trailerEntries)
+    {
+        using var pdf = new MemoryStream();
+        pdf.Write(Ascii("%PDF-1.4\n"));
+        var offsets = new List<long>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Position);
+            pdf.Write(Ascii($"{i + 1} 0 obj\n"));
+            pdf.Write(objects[i]);
+            pdf.Write(Ascii("\nendobj\n"));
+        }
+
+        var xref = pdf.Position;
+        var table = new StringBuilder($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
-            pdf.Append($"{offset:D10} 00000 n \n");
+            table.Append($"{offset:D10} 00000 n \n");
         }
 
-        var id = new string('C', 32);
-        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(pdf.ToString());
+        table.Append($"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R {trailerEntries} >>\nstartxref\n{xref}\n%%EOF\n");
+        pdf.Write(Ascii(table.ToString()));
+        return pdf.ToArray();
     }
 }

@@ -1,14 +1,20 @@
+using System.Text.Json.Serialization;
+
 namespace AiNative.Portal.Client.Contracts.Knowledge;
 
 /// <summary>
 /// A search of one base. <see cref="Tags"/> keeps documents that have, for every key, one of its
-/// values; <see cref="MinRelevance"/> is from 0 to 1; <see cref="Limit"/> is the top-k.
+/// values; <see cref="Filters"/> is Kernel Memory's list of tag filters (a document needs every tag of one
+/// filter, any filter will do); <see cref="MinRelevance"/> is from 0 to 1; <see cref="Limit"/> is the top-k.
+/// A field the API does not know is refused, so that a misspelt filter never returns unfiltered data.
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record SearchRequestDto(
     string Index,
     string Query,
-    SearchModeDto Mode = SearchModeDto.Hybrid,
+    [property: JsonConverter(typeof(NamedEnumConverter<SearchModeDto>))] SearchModeDto Mode = SearchModeDto.Hybrid,
     int Limit = 5,
     double MinRelevance = 0,
     IReadOnlyDictionary<string, List<string>>? Tags = null,
-    IReadOnlyList<Guid>? DocumentIds = null);
+    IReadOnlyList<Guid>? DocumentIds = null,
+    IReadOnlyList<Dictionary<string, List<string>>>? Filters = null);

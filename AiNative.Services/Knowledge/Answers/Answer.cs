@@ -5,8 +5,8 @@ namespace AiNative.Services.Knowledge.Answers;
 
 /// <summary>
 /// A grounded answer with its numbered sources (Kernel Memory's <c>MemoryAnswer</c>). When nothing
-/// relevant enough was found, <see cref="NoResult"/> is true, no model was called, and
-/// <see cref="NoResultReason"/> says so. <see cref="TraceId"/> is the trace that recorded it.
+/// relevant enough was found (no model was called), or the model replied that the sources do not hold
+/// the answer, <see cref="NoResult"/> is true and <see cref="NoResultReason"/> says which. <see cref="TraceId"/> is the trace that recorded it.
 /// </summary>
 public sealed record Answer(
     Guid KnowledgeBaseId,

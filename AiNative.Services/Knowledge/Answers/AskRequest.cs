@@ -22,4 +22,7 @@ public sealed record AskRequest
     public IReadOnlyDictionary<string, List<string>>? Tags { get; init; }
 
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
+
+    /// <summary>Kernel Memory's filters, as <see cref="SearchRequest.Filters"/>.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, List<string>>>? Filters { get; init; }
 }

@@ -56,6 +56,7 @@ public sealed class KnowledgeAnswers(
                 MinRelevance = request.MinRelevance ?? options.Value.AnswerMinRelevance,
                 Tags = request.Tags,
                 DocumentIds = request.DocumentIds,
+                Filters = request.Filters,
             },
             new SearchTracing(trace, null, ObservationNames.Retrieve),
             cancellationToken);
@@ -79,7 +80,9 @@ public sealed class KnowledgeAnswers(
         var cited = AnswerPrompt.CitedNumbers(result.Text);
         var citations = retrieved.Hits.Select((hit, i) => new Citation(
             i + 1, hit.ChunkId, hit.DocumentId, hit.DocumentName, hit.Page, hit.Heading, hit.Relevance, hit.Text, cited.Contains(i + 1))).ToList();
-        return new Answer(retrieved.KnowledgeBaseId, retrieved.KnowledgeBaseName, request.Question, result.Text, false, null, citations,
+        var refused = AnswerPrompt.IsRefusal(result.Text);
+        return new Answer(retrieved.KnowledgeBaseId, retrieved.KnowledgeBaseName, request.Question, result.Text, refused,
+            refused ? $"The sources found in '{retrieved.KnowledgeBaseName}' do not hold the answer to this question." : null, citations,
             result.CallId, result.ModelName, result.Usage, result.Cost, retrieved.Timing, result.Latency, trace.Id);
     }
 

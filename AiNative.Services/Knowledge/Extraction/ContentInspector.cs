@@ -49,7 +49,8 @@ public static class ContentInspector
         switch (format)
         {
             case DocumentFormat.Pdf:
-                using (PdfExtractor.Open(content))
+                // Opening reads the structure only; the pages' time limit applies at extraction.
+                using (PdfExtractor.Open(content, new PdfReadBudget(maxExpandedBytes, TimeSpan.MaxValue)))
                 {
                 }
 

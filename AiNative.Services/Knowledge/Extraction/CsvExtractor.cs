@@ -15,6 +15,7 @@ internal sealed class CsvExtractor : IDocumentExtractor
             MalformedData = CsvMalformedDataHandling.Throw,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            TrackLineNumbers = true,
         };
         using var csv = CsvReader.FromText(TextDecoding.Decode(content), options);
         var records = new List<string>();

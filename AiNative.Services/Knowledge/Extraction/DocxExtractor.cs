@@ -17,8 +17,7 @@ internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocum
     public ExtractedDocument Extract(Stream content)
     {
         using var document = Open(content, options.Value.MaxExpandedBytes);
-        var body = document.MainDocumentPart?.Document?.Body
-            ?? throw new DocumentRejectedException("The Word document has no body. Open it in Word, save it again, and upload it.");
+        var body = BodyOf(document);
         var styles = StyleNames(document.MainDocumentPart!);
         var sections = new SectionBuilder();
         foreach (var element in body.ChildElements)
@@ -67,11 +66,37 @@ internal sealed class DocxExtractor(IOptions<KnowledgeOptions> options) : IDocum
                 throw new DocumentRejectedException("The file is a ZIP package but not a Word document (it has no main document part).");
             }
 
+            try
+            {
+                // Parsed here, so a damaged main part is refused at upload instead of failing ingestion again and again.
+                BodyOf(document);
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
+
             return document;
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
         {
             throw new DocumentRejectedException("The file is not a valid Word (.docx) package; it may be damaged or an older .doc file. Save it as .docx and upload it again.", 400, e);
+        }
+    }
+
+    /// <summary>The document's body, or in words why it cannot be read; the main part is parsed on first access.</summary>
+    private static Body BodyOf(WordprocessingDocument document)
+    {
+        try
+        {
+            return document.MainDocumentPart?.Document?.Body
+                ?? throw new DocumentRejectedException("The Word document has no body. Open it in Word, save it again, and upload it.");
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException)
+        {
+            throw new DocumentRejectedException(
+                "The Word document's main text is damaged and cannot be read. Open it in Word, save it again, and upload the new file.", 400, e);
         }
     }
 

@@ -1,22 +1,28 @@
+using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace AiNative.Services.Knowledge.Extraction;
 
-/// <summary>PDF text through PdfPig, a section per page so chunks keep their page numbers.</summary>
-internal sealed class PdfExtractor : IDocumentExtractor
+/// <summary>
+/// PDF text through PdfPig, a section per page so chunks keep their page numbers. What the streams decode to is bounded by
+/// <see cref="KnowledgeOptions.MaxExpandedBytes"/> and the reading time by <see cref="KnowledgeOptions.MaxExtractionTime"/>.
+/// </summary>
+internal sealed class PdfExtractor(IOptions<KnowledgeOptions> options) : IDocumentExtractor
 {
     public DocumentFormat Format => DocumentFormat.Pdf;
 
     public ExtractedDocument Extract(Stream content)
     {
-        using var document = Open(content);
+        var budget = new PdfReadBudget(options.Value.MaxExpandedBytes, options.Value.MaxExtractionTime);
+        using var document = Open(content, budget);
         var sections = new SectionBuilder();
         try
         {
             foreach (var page in document.GetPages())
             {
+                budget.CheckTime();
                 sections.Page(page.Number);
                 foreach (var paragraph in Paragraphs.Split(ContentOrderTextExtractor.GetText(page)))
                 {
@@ -24,7 +30,7 @@ internal sealed class PdfExtractor : IDocumentExtractor
                 }
             }
         }
-        catch (Exception e) when (e is not DocumentRejectedException and not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw Damaged(e);
         }
@@ -36,12 +42,12 @@ internal sealed class PdfExtractor : IDocumentExtractor
                 "The PDF has no text layer (it may be scanned images). Run it through OCR first, or upload the text.");
     }
 
-    /// <summary>Opens the PDF, or says in words why it cannot be read.</summary>
-    public static PdfDocument Open(Stream content)
+    /// <summary>Opens the PDF with its streams decoded within <paramref name="budget"/>, or says in words why it cannot be read.</summary>
+    public static PdfDocument Open(Stream content, PdfReadBudget budget)
     {
         try
         {
-            return PdfDocument.Open(content);
+            return PdfDocument.Open(content, new ParsingOptions { FilterProvider = new BudgetedFilterProvider(budget) });
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -54,6 +60,17 @@ internal sealed class PdfExtractor : IDocumentExtractor
         }
     }
 
-    private static DocumentRejectedException Damaged(Exception e) =>
-        new("The PDF is damaged and cannot be read. Save or export it again and upload the new file.", 400, e);
+    /// <summary>The budget's refusal where PdfPig wrapped it, else the file is damaged.</summary>
+    private static DocumentRejectedException Damaged(Exception e)
+    {
+        for (var cause = e; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is DocumentRejectedException rejected)
+            {
+                return rejected;
+            }
+        }
+
+        return new("The PDF is damaged and cannot be read. Save or export it again and upload the new file.", 400, e);
+    }
 }

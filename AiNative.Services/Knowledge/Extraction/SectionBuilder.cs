@@ -6,6 +6,7 @@ internal sealed class SectionBuilder
     private readonly List<ExtractedSection> _sections = [];
     private readonly List<string> _paragraphs = [];
     private readonly HeadingPath _headings = new();
+    private readonly List<(string? Path, string Title, int? Page)> _titles = [];
     private string? _heading;
     private int? _page;
 
@@ -19,6 +20,7 @@ internal sealed class SectionBuilder
         Flush();
         _headings.Enter(level, Paragraphs.Collapse(title));
         _heading = _headings.Current;
+        _titles.Add((_heading, Paragraphs.Collapse(title), _page));
     }
 
     public void Page(int page)
@@ -35,10 +37,13 @@ internal sealed class SectionBuilder
         }
     }
 
+    /// <summary>The sections; a document of headings alone has them as its text, since they are all it says.</summary>
     public ExtractedDocument Build()
     {
         Flush();
-        return new ExtractedDocument(_sections);
+        return _sections.Count == 0 && _titles.Count > 0
+            ? new ExtractedDocument([.. _titles.Select(t => new ExtractedSection(t.Path, t.Page, [t.Title]))])
+            : new ExtractedDocument(_sections);
     }
 
     private void Flush()

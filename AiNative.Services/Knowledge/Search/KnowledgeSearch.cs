@@ -73,6 +73,7 @@ public sealed class KnowledgeSearch(
             .Require(request.TopK is >= 1 and <= SearchRequest.MaxTopK, "TopK", $"Top-k must be between 1 and {SearchRequest.MaxTopK}.")
             .Require(request.MinRelevance is >= 0 and <= 1, "MinRelevance", "Minimum relevance must be between 0 and 1.")
             .Require(Enum.IsDefined(request.Mode), "Mode", "Choose the hybrid, vector or keyword mode.")
+            .Require(request.Filters is null || request.Filters.Count <= SearchRequest.MaxFilters, "Filters", $"Use at most {SearchRequest.MaxFilters} filters.")
             .ThrowIfInvalid();
 
     private async Task<SearchResults> SearchCoreAsync(SearchRequest request, ActiveTrace trace, Guid retrievalId, CancellationToken cancellationToken)
@@ -203,7 +204,7 @@ public sealed class KnowledgeSearch(
     private static async Task<HashSet<Guid>?> FilterAsync(PortalDbContext db, Guid baseId, SearchRequest request, CancellationToken cancellationToken)
     {
         var tags = DocumentTags.Normalize(request.Tags);
-        if (tags.Count == 0 && request.DocumentIds is not { Count: > 0 })
+        if (tags.Count == 0 && request.DocumentIds is not { Count: > 0 } && request.Filters is not { Count: > 0 })
         {
             return null;
         }
@@ -219,7 +220,25 @@ public sealed class KnowledgeSearch(
             documents = documents.Where(d => ids.Contains(d.Id));
         }
 
-        return [.. await documents.Select(d => d.Id).ToListAsync(cancellationToken)];
+        if (request.Filters is not { Count: > 0 } filters)
+        {
+            return [.. await documents.Select(d => d.Id).ToListAsync(cancellationToken)];
+        }
+
+        // Within a filter every tag is required; across filters any one will do.
+        var admitted = new HashSet<Guid>();
+        foreach (var filter in filters.Select(DocumentTags.Normalize))
+        {
+            var matching = documents;
+            foreach (var (key, value) in filter.SelectMany(f => f.Value.Select(v => (f.Key, v))))
+            {
+                matching = matching.Where(d => d.Tags.Any(t => t.Key == key && t.Value == value));
+            }
+
+            admitted.UnionWith(await matching.Select(d => d.Id).ToListAsync(cancellationToken));
+        }
+
+        return admitted;
     }
 
     private SearchResults Empty(KnowledgeBase knowledgeBase, SearchRequest request, string message, long started) =>

@@ -8,6 +8,7 @@ public sealed record SearchRequest
 {
     public const int MaxTopK = 100;
     public const int MaxQueryLength = 2_000;
+    public const int MaxFilters = 20;
 
     public required string Index { get; init; }
 
@@ -22,4 +23,10 @@ public sealed record SearchRequest
     public IReadOnlyDictionary<string, List<string>>? Tags { get; init; }
 
     public IReadOnlyList<Guid>? DocumentIds { get; init; }
+
+    /// <summary>
+    /// Kernel Memory's filters: a document matches one when it has every tag (key and value) the filter names, and
+    /// passes when it matches any of them. They narrow what <see cref="Tags"/> and <see cref="DocumentIds"/> admit.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, List<string>>>? Filters { get; init; }
 }

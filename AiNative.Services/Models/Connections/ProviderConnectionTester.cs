@@ -41,7 +41,7 @@ public sealed class ProviderConnectionTester(
             var (status, ids) = await ListModelIdsAsync(provider, cancellationToken);
             return Listed(provider, status, ids, clock.GetElapsedTime(started));
         }
-        catch (Exception e) when (ProviderErrors.Map(e, provider, null, cancellationToken) is { } failure)
+        catch (Exception e) when (ProviderErrors.Map(e, provider, null, clients.ApiKeyOf(provider), cancellationToken) is { } failure)
         {
             var chatModel = provider.Models.Where(m => m.Kind == ModelKind.Chat).OrderBy(m => m.Name).FirstOrDefault();
             return failure.Failure == ProviderFailure.NotFound && chatModel is not null

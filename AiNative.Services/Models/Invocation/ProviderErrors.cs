@@ -12,16 +12,19 @@ internal static partial class ProviderErrors
 {
     private const int MaxProviderMessageLength = 300;
 
-    /// <summary>The mapped failure, or null for exceptions that are not provider failures (including the caller's cancellation).</summary>
-    public static ProviderCallException? Map(Exception exception, ModelDefinition model, CancellationToken callerToken) =>
-        Map(exception, model.Provider, model.ProviderModelId, callerToken);
+    /// <summary>
+    /// The mapped failure, or null for exceptions that are not provider failures (including the caller's cancellation).
+    /// <paramref name="apiKey"/> is the key the call sent: a provider that echoes it gets it masked, whatever its format.
+    /// </summary>
+    public static ProviderCallException? Map(Exception exception, ModelDefinition model, string? apiKey, CancellationToken callerToken) =>
+        Map(exception, model.Provider, model.ProviderModelId, apiKey, callerToken);
 
     /// <summary>
-    /// As <see cref="Map(Exception, ModelDefinition, CancellationToken)"/>, for a call about the provider
+    /// As <see cref="Map(Exception, ModelDefinition, string?, CancellationToken)"/>, for a call about the provider
     /// rather than one model (listing its models) when <paramref name="providerModelId"/> is null:
     /// a 404 then means the base URL has no such endpoint.
     /// </summary>
-    public static ProviderCallException? Map(Exception exception, ModelProvider provider, string? providerModelId, CancellationToken callerToken) =>
+    public static ProviderCallException? Map(Exception exception, ModelProvider provider, string? providerModelId, string? apiKey, CancellationToken callerToken) =>
         exception switch
         {
             OperationCanceledException when callerToken.IsCancellationRequested => null,
@@ -29,12 +32,12 @@ internal static partial class ProviderErrors
                 ProviderFailure.Timeout, null,
                 $"Provider '{provider.Name}' did not answer within {provider.TimeoutSeconds} seconds. Try again, or raise the provider's timeout.",
                 exception),
-            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result), provider, providerModelId, exception)
+            ClientResultException { Status: > 0 } result => FromStatus(result.Status, ProviderMessage(result, apiKey), provider, providerModelId, exception)
                 .WithRetryAfter(RetryAfter(result)),
-            ClientResultException { InnerException: { } inner } => Map(inner, provider, providerModelId, callerToken),
+            ClientResultException { InnerException: { } inner } => Map(inner, provider, providerModelId, apiKey, callerToken),
             HttpRequestException { InnerException: ProviderAddressRefusedException refused } => new ProviderCallException(
                 ProviderFailure.AddressRefused, null, $"Provider '{provider.Name}' was not called. {refused.Message}", exception),
-            HttpRequestException { StatusCode: { } status } http => FromStatus((int)status, http.Message, provider, providerModelId, exception),
+            HttpRequestException { StatusCode: { } status } http => FromStatus((int)status, Redact(http.Message, apiKey), provider, providerModelId, exception),
             HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded }
                 or HttpRequestException { InnerException: IOException }
                 or IOException => BrokeOff(provider, exception),
@@ -42,7 +45,7 @@ internal static partial class ProviderErrors
             ClientResultException => Unreachable(provider, "no response", exception),
 
             // OllamaSharp's word for a 400 answer; the other statuses arrive as HttpRequestException.
-            ResponseError ollama => FromStatus(400, Redact(ollama.Message), provider, providerModelId, exception),
+            ResponseError ollama => FromStatus(400, Redact(ollama.Message, apiKey), provider, providerModelId, exception),
 
             // A 200 that is not the API: a web page, a proxy's login form, another product's JSON.
             JsonException or FormatException => new ProviderCallException(
@@ -104,7 +107,7 @@ internal static partial class ProviderErrors
     }
 
     /// <summary>The provider's own error message from an OpenAI-style body.</summary>
-    private static string? ProviderMessage(ClientResultException exception)
+    private static string? ProviderMessage(ClientResultException exception, string? apiKey)
     {
         try
         {
@@ -119,7 +122,7 @@ internal static partial class ProviderErrors
                 && error.TryGetProperty("message", out var text)
                 ? text.GetString()
                 : null;
-            return Redact(message);
+            return Redact(message, apiKey);
         }
         catch (JsonException)
         {
@@ -127,12 +130,17 @@ internal static partial class ProviderErrors
         }
     }
 
-    /// <summary>A provider's message, shortened and with anything key-like masked.</summary>
-    private static string? Redact(string? message)
+    /// <summary>A provider's message, shortened, with the key the call sent and anything else key-like masked.</summary>
+    private static string? Redact(string? message, string? apiKey)
     {
         if (message is null)
         {
             return null;
+        }
+
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            message = message.Replace(apiKey, "[redacted]", StringComparison.Ordinal);
         }
 
         message = KeyLike().Replace(message, "[redacted]");

@@ -9,7 +9,11 @@ namespace AiNative.Services.Models.Offline;
 /// Answers a question by quoting the sentences of the given context that share the most words
 /// with it. The question is the last user message (or its "Question:" line); the context is
 /// everything else in the conversation. A sentence quoted from a numbered source (a block headed
-/// "[n] (document › heading)", as knowledge bases supply them) is cited with its number.
+/// "[n] (document › heading)", as knowledge bases supply them) is cited with its number, and when
+/// there are numbered sources only they are quoted: the text around them is instructions. A system
+/// message's lines up to one that ends with a colon ("… using this context:") are instructions too.
+/// Sentences run across hard line breaks (wrapped licences, PDFs) and end at their punctuation, a blank
+/// line, or a Markdown heading or list item; a sentence found twice (overlapping chunks) is quoted once.
 /// </summary>
 internal static partial class ExtractiveAnswerer
 {
@@ -29,7 +33,14 @@ internal static partial class ExtractiveAnswerer
             return NoMatchAnswer;
         }
 
-        var ranked = Sentences(context)
+        var sentences = context.SelectMany(Sentences).ToList();
+        if (sentences.Any(s => s.Source is not null))
+        {
+            sentences = [.. sentences.Where(s => s.Source is not null)];
+        }
+
+        var ranked = sentences
+            .DistinctBy(s => Normalized(s.Text))
             .Select((sentence, index) => (sentence, index, score: Score(sentence.Text, questionTerms)))
             .Where(s => s.score > 0)
             .OrderByDescending(s => s.score)
@@ -53,60 +64,108 @@ internal static partial class ExtractiveAnswerer
         return sentence[^1] is '.' or '!' or '?' ? string.Concat(sentence.AsSpan(0, sentence.Length - 1), marker, sentence.AsSpan(sentence.Length - 1)) : sentence + marker;
     }
 
-    private static (string Question, string Context) Split(IReadOnlyList<ChatMessage> messages)
+    /// <summary>The question, and the texts that may be quoted (each message's, without a system message's instructions).</summary>
+    private static (string Question, List<string> Context) Split(IReadOnlyList<ChatMessage> messages)
     {
         var lastUser = messages.LastOrDefault(m => m.Role == ChatRole.User);
-        var context = new StringBuilder();
-        foreach (var message in messages.Where(m => m != lastUser))
-        {
-            context.AppendLine(message.Text);
-        }
-
+        var context = messages.Where(m => m != lastUser)
+            .Select(m => m.Role == ChatRole.System ? WithoutInstructions(m.Text) : m.Text)
+            .ToList();
         var text = lastUser?.Text ?? string.Empty;
         var marker = text.LastIndexOf("Question:", StringComparison.OrdinalIgnoreCase);
         if (marker >= 0)
         {
-            context.AppendLine(text[..marker]);
-            return (text[(marker + "Question:".Length)..], context.ToString());
+            context.Add(text[..marker]);
+            return (text[(marker + "Question:".Length)..], context);
         }
 
         // Without a marker the last paragraph asks and the paragraphs before it inform.
         var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (paragraphs.Length > 1)
         {
-            context.AppendJoin("\n\n", paragraphs[..^1]);
-            return (paragraphs[^1], context.ToString());
+            context.Add(string.Join("\n\n", paragraphs[..^1]));
+            return (paragraphs[^1], context);
         }
 
-        return (text, context.ToString());
+        return (text, context);
     }
 
-    /// <summary>The sentences of the context, each with the number of the source block it is in, if any.</summary>
-    private static IEnumerable<(string Text, int? Source)> Sentences(string context)
+    /// <summary>A system message after its last line that introduces the context with a colon; the whole message when none does.</summary>
+    private static string WithoutInstructions(string system)
+    {
+        var lines = system.ReplaceLineEndings("\n").Split('\n');
+        var leadIn = Array.FindLastIndex(lines, l => l.TrimEnd().EndsWith(':') && !SourceHeader().IsMatch(l.Trim()));
+        return leadIn < 0 ? system : string.Join('\n', lines[(leadIn + 1)..]);
+    }
+
+    /// <summary>The sentences of one message, each with the number of the source block it is in, if any.</summary>
+    private static IEnumerable<(string Text, int? Source)> Sentences(string text)
     {
         int? source = null;
-        var start = 0;
-        for (var i = 0; i < context.Length; i++)
+        var paragraph = new StringBuilder();
+        foreach (var rawLine in text.ReplaceLineEndings("\n").Split('\n'))
         {
-            var c = context[i];
-            var ends = c is '\n' || (c is '.' or '!' or '?' && (i + 1 == context.Length || char.IsWhiteSpace(context[i + 1])));
-            if (ends || i + 1 == context.Length)
+            var line = rawLine.Trim();
+            var header = SourceHeader().Match(line);
+            var startsBlock = line.Length == 0 || header.Success || BlockStart().IsMatch(line);
+            if (startsBlock)
             {
-                var sentence = context[start..(i + 1)].Trim().TrimStart('#', '-', '*', '>', ' ');
-                if (SourceHeader().Match(sentence) is { Success: true } header)
-                {
-                    // The header names the source; it is not itself content to quote.
-                    source = int.Parse(header.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
-                }
-                else if (Terms(sentence).Count + StopWordCount(sentence) >= MinSentenceWords)
+                foreach (var sentence in SentencesOf(paragraph.ToString()))
                 {
                     yield return (sentence, source);
+                }
+
+                paragraph.Clear();
+            }
+
+            if (header.Success)
+            {
+                // The header names the source; it is not itself content to quote.
+                source = int.Parse(header.Groups[1].ValueSpan, CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            paragraph.Append(' ').Append(line.TrimStart('#', '-', '*', '>', ' '));
+            if (line.StartsWith('#'))
+            {
+                // A heading is a unit of its own: the text under it starts a new sentence.
+                foreach (var sentence in SentencesOf(paragraph.ToString()))
+                {
+                    yield return (sentence, source);
+                }
+
+                paragraph.Clear();
+            }
+        }
+
+        foreach (var sentence in SentencesOf(paragraph.ToString()))
+        {
+            yield return (sentence, source);
+        }
+    }
+
+    /// <summary>A paragraph's sentences: ended by '.', '!' or '?' before white space or the end.</summary>
+    private static IEnumerable<string> SentencesOf(string paragraph)
+    {
+        var start = 0;
+        for (var i = 0; i < paragraph.Length; i++)
+        {
+            if ((paragraph[i] is '.' or '!' or '?' && (i + 1 == paragraph.Length || char.IsWhiteSpace(paragraph[i + 1]))) || i + 1 == paragraph.Length)
+            {
+                var sentence = Collapse(paragraph[start..(i + 1)]);
+                if (Terms(sentence).Count + StopWordCount(sentence) >= MinSentenceWords)
+                {
+                    yield return sentence;
                 }
 
                 start = i + 1;
             }
         }
     }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string Normalized(string sentence) => sentence.TrimEnd('.', '!', '?').ToLowerInvariant();
 
     private static double Score(string sentence, HashSet<string> questionTerms)
     {
@@ -153,4 +212,8 @@ internal static partial class ExtractiveAnswerer
 
     [GeneratedRegex(@"^\[(\d{1,4})\] \(.*\)$")]
     private static partial Regex SourceHeader();
+
+    /// <summary>A Markdown heading, list item or quote: it starts a new sentence whatever came before.</summary>
+    [GeneratedRegex(@"^(#{1,6}\s|[-*+>]\s|\d{1,3}[.)]\s)")]
+    private static partial Regex BlockStart();
 }

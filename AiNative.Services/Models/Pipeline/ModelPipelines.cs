@@ -38,12 +38,13 @@ public sealed class ModelPipelines(ModelClientFactory clients, TokenCounter toke
 
     private ModelPipeline Build(ModelDefinition model)
     {
+        var apiKey = model.Provider is { } provider ? clients.ApiKeyOf(provider) : null;
         if (model.Kind == ModelKind.Chat)
         {
             var chat = new ChatClientBuilder(clients.CreateChatClient(model))
                 .Use(inner => new RecordingChatClient(inner, model, tokens, _logger))
                 .UseOpenTelemetry(sourceName: PortalTelemetry.Name)
-                .Use(inner => new ProviderErrorsChatClient(inner, model))
+                .Use(inner => new ProviderErrorsChatClient(inner, model, apiKey))
                 .Build();
             return new ModelPipeline(clock.GetUtcNow(), chat, null);
         }
@@ -51,7 +52,7 @@ public sealed class ModelPipelines(ModelClientFactory clients, TokenCounter toke
         var embeddings = new EmbeddingGeneratorBuilder<string, Embedding<float>>(clients.CreateEmbeddingGenerator(model))
             .Use(inner => new RecordingEmbeddingGenerator(inner, model, tokens, _logger))
             .UseOpenTelemetry(sourceName: PortalTelemetry.Name)
-            .Use(inner => new ProviderErrorsEmbeddingGenerator(inner, model))
+            .Use(inner => new ProviderErrorsEmbeddingGenerator(inner, model, apiKey))
             .Build();
         return new ModelPipeline(clock.GetUtcNow(), null, embeddings);
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace AiNative.Services.Models.Pipeline;
 
 /// <summary>Turns what the provider's client throws into <see cref="ProviderCallException"/>s, so every link above sees one kind of failure.</summary>
-internal sealed class ProviderErrorsChatClient(IChatClient inner, ModelDefinition model) : DelegatingChatClient(inner)
+internal sealed class ProviderErrorsChatClient(IChatClient inner, ModelDefinition model, string? apiKey) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -13,7 +13,7 @@ internal sealed class ProviderErrorsChatClient(IChatClient inner, ModelDefinitio
         {
             return await base.GetResponseAsync(messages, options, cancellationToken);
         }
-        catch (Exception e) when (ProviderErrors.Map(e, model, cancellationToken) is { } failure)
+        catch (Exception e) when (ProviderErrors.Map(e, model, apiKey, cancellationToken) is { } failure)
         {
             throw failure;
         }
@@ -32,7 +32,7 @@ internal sealed class ProviderErrorsChatClient(IChatClient inner, ModelDefinitio
                     yield break;
                 }
             }
-            catch (Exception e) when (ProviderErrors.Map(e, model, cancellationToken) is { } failure)
+            catch (Exception e) when (ProviderErrors.Map(e, model, apiKey, cancellationToken) is { } failure)
             {
                 throw failure;
             }

@@ -7,7 +7,7 @@ namespace AiNative.Services.Models.Pipeline;
 /// Turns the provider's failures into <see cref="ProviderCallException"/>s, and refuses vectors that are
 /// not one per text of the registered dimensions, before anything downstream stores them.
 /// </summary>
-internal sealed class ProviderErrorsEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, ModelDefinition model)
+internal sealed class ProviderErrorsEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, ModelDefinition model, string? apiKey)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -19,7 +19,7 @@ internal sealed class ProviderErrorsEmbeddingGenerator(IEmbeddingGenerator<strin
         {
             embeddings = await base.GenerateAsync(texts, options, cancellationToken);
         }
-        catch (Exception e) when (ProviderErrors.Map(e, model, cancellationToken) is { } failure)
+        catch (Exception e) when (ProviderErrors.Map(e, model, apiKey, cancellationToken) is { } failure)
         {
             throw failure;
         }

@@ -21,11 +21,18 @@ public sealed partial class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(storage.Value.DataFolder);
+        OwnerOnly.CreateFolder(storage.Value.DataFolder);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (db.Database.IsSqlite())
         {
+            // SQLite creates the database with the process's umask; its -wal and -shm files take the database's mode.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var file = db.Database.GetDbConnection().DataSource;
+            OwnerOnly.Restrict(file);
+            OwnerOnly.Restrict($"{file}-wal");
+            OwnerOnly.Restrict($"{file}-shm");
+
             // Write-ahead logging (kept in the file): reads go on while the trace writer and jobs commit,
             // instead of waiting for each commit's lock. Commits stay durable (synchronous stays FULL).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

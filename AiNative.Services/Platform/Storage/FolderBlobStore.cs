@@ -6,7 +6,7 @@ namespace AiNative.Services.Platform.Storage;
 /// <summary>
 /// Blobs as files under the data folder's <c>blobs/</c>, two levels of hash prefix deep. Replicas
 /// share them by mounting one folder; a file appears under its name only when complete (written
-/// to a temporary name, then moved), so another replica never reads half a file.
+/// to a temporary name, then moved), so another replica never reads half a file. Files and folders are owner-only.
 /// </summary>
 public sealed class FolderBlobStore(IOptions<StorageOptions> options) : IBlobStore
 {
@@ -14,13 +14,13 @@ public sealed class FolderBlobStore(IOptions<StorageOptions> options) : IBlobSto
 
     public async Task<StoredBlob> SaveAsync(Stream content, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(_root);
+        OwnerOnly.CreateFolder(_root);
         var temporary = Path.Combine(_root, $".upload-{Guid.NewGuid():N}");
         try
         {
             string hash;
             long size;
-            await using (var file = File.Create(temporary))
+            await using (var file = OwnerOnly.CreateFile(temporary))
             {
                 using var hasher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 var buffer = new byte[81920];
@@ -36,7 +36,7 @@ public sealed class FolderBlobStore(IOptions<StorageOptions> options) : IBlobSto
             }
 
             var target = PathOf(hash);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
             if (File.Exists(target))
             {
                 File.Delete(temporary);

@@ -151,6 +151,114 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         Assert.Contains("SearchHitDto", document);
     }
 
+    [Fact]
+    public async Task Kernel_memory_filters_need_every_tag_of_one_filter_and_any_filter_will_do_in_search_and_ask()
+    {
+        await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Filtered"));
+        var english = await UploadReadyAsync("Filtered", "support-en.md", "# Warranty\n\nThe warranty covers two years of repairs.", "team=support", "lang=en");
+        var german = await UploadReadyAsync("Filtered", "support-de.md", "# Warranty\n\nThe warranty covers repairs in Germany for three years.", "team=support", "lang=de");
+        var sales = await UploadReadyAsync("Filtered", "sales-en.md", "# Warranty\n\nSales can extend the warranty to five years.", "team=sales", "lang=en");
+        var supportInEnglishOrSales = new List<Dictionary<string, List<string>>>
+        {
+            new() { ["team"] = ["support"], ["lang"] = ["en"] },
+            new() { ["team"] = ["sales"] },
+        };
+
+        var search = await PostJsonAsync<SearchResultDto>("knowledge/search",
+            new SearchRequestDto("Filtered", "warranty", SearchModeDto.Keyword, Limit: 10, Filters: supportInEnglishOrSales));
+        var answer = await PostJsonAsync<AnswerDto>("knowledge/ask",
+            new AskRequestDto("Filtered", "How long does the warranty cover repairs?", MinRelevance: 0, Mode: SearchModeDto.Keyword, Filters: [new() { ["lang"] = ["de"] }]));
+
+        Assert.Equal(new[] { english, sales }.Order(), search.Results.Select(r => r.DocumentId).Distinct().Order());
+        Assert.Equal([german], answer.RelevantSources.Select(s => s.DocumentId).Distinct());
+    }
+
+    [Fact]
+    public async Task A_search_or_question_with_a_field_the_api_does_not_know_answers_400_naming_it()
+    {
+        using var search = await _client.PostAsync(Path("knowledge/search"), Json($$"""{"index": "{{Handbook}}", "query": "models", "filter": {"team": ["support"]} }"""), Cancel);
+        using var ask = await _client.PostAsync(Path("knowledge/ask"), Json($$"""{"index": "{{Handbook}}", "question": "What are models?", "tagz": {} }"""), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, search.StatusCode);
+        Assert.Equal(["'filter' is not a field of this request. Remove it, or check its spelling against the API reference."], (await ProblemAsync(search)).Errors!["filter"]);
+        Assert.Equal(HttpStatusCode.BadRequest, ask.StatusCode);
+        Assert.Contains("tagz", (await ProblemAsync(ask)).Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task An_invalid_mode_answers_400_naming_the_field_and_the_modes_there_are()
+    {
+        using var response = await _client.PostAsync(Path("knowledge/search"), Json($$"""{"index": "{{Handbook}}", "query": "models", "mode": "fuzzy"}"""), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["'mode' has a value the API does not know. Use one of: hybrid, vector, keyword."], (await ProblemAsync(response)).Errors!["mode"]);
+    }
+
+    [Fact]
+    public async Task An_upload_with_the_id_of_an_existing_document_replaces_it_with_the_new_file_and_tags()
+    {
+        await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Replaced"));
+        var id = Guid.CreateVersion7();
+        await UploadReadyAsync("Replaced", "policy-v1.md", "# Policy\n\nVisitors sign in at the gatehouse.", ["version=1"], id);
+
+        using var form = Form("Replaced", ("policy-v2.md", "# Policy\n\nVisitors register at the reception desk."u8.ToArray()));
+        form.Add(new StringContent(id.ToString()), "documentId");
+        form.Add(new StringContent("version=2"), "tags");
+        using var response = await _client.PostAsync(Path("knowledge/upload"), form, Cancel);
+        var outcome = (await response.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel))!.Files.Single();
+        var replaced = await WaitReadyAsync("Replaced", id);
+        var documents = await _client.GetFromJsonAsync<List<DocumentDto>>(Path("knowledge/documents?index=Replaced"), PortalJson.Options, Cancel);
+        var search = await PostJsonAsync<SearchResultDto>("knowledge/search", new SearchRequestDto("Replaced", "visitors", SearchModeDto.Keyword));
+
+        Assert.Equal((UploadStatusDto.Accepted, id), (outcome.Status, outcome.DocumentId));
+        Assert.Contains("Replaced document", outcome.Message);
+        Assert.Equal("policy-v2.md", replaced.FileName);
+        Assert.Equal(["2"], replaced.Tags["version"]);
+        Assert.Single(documents!);
+        Assert.Contains("reception desk", Assert.Single(search.Results).Text);
+    }
+
+    [Fact]
+    public async Task A_duplicate_upload_with_other_tags_says_that_its_tags_were_not_applied()
+    {
+        await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Twice"));
+        var original = await UploadReadyAsync("Twice", "faq.md", "# FAQ\n\nOrders ship within two days.", "team=support");
+
+        using var form = Form("Twice", ("faq-copy.md", "# FAQ\n\nOrders ship within two days."u8.ToArray()));
+        form.Add(new StringContent("team=sales"), "tags");
+        using var response = await _client.PostAsync(Path("knowledge/upload"), form, Cancel);
+        var outcome = (await response.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel))!.Files.Single();
+
+        Assert.Equal((UploadStatusDto.Duplicate, original), (outcome.Status, outcome.DocumentId));
+        Assert.Contains("The tags sent with it were not applied: the document keeps its tags (team=support).", outcome.Message);
+    }
+
+    private Task<Guid> UploadReadyAsync(string index, string name, string text, params string[] tags) => UploadReadyAsync(index, name, text, tags, null);
+
+    private async Task<Guid> UploadReadyAsync(string index, string name, string text, string[] tags, Guid? documentId)
+    {
+        using var form = Form(index, (name, System.Text.Encoding.UTF8.GetBytes(text)));
+        foreach (var tag in tags)
+        {
+            form.Add(new StringContent(tag), "tags");
+        }
+
+        if (documentId is { } id)
+        {
+            form.Add(new StringContent(id.ToString()), "documentId");
+        }
+
+        using var response = await _client.PostAsync(Path("knowledge/upload"), form, Cancel);
+        var uploaded = (await response.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel))!.Files.Single();
+        Assert.True(uploaded.Status == UploadStatusDto.Accepted, uploaded.Message);
+        return (await WaitReadyAsync(index, uploaded.DocumentId!.Value)).DocumentId;
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
+    private static async Task<ApiProblem> ProblemAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<ApiProblem>(PortalJson.Options, Cancel))!;
+
     private string Path(string relative) => $"/api/teams/{_team}/{relative}";
 
     private static MultipartFormDataContent Form(string index, params (string Name, byte[] Content)[] files)

@@ -98,6 +98,23 @@ public sealed class RunsApiTests(RunsPortal portal) : IClassFixture<RunsPortal>
     }
 
     [Fact]
+    public async Task A_provider_message_that_echoes_the_api_key_shows_it_redacted_to_a_viewer_of_the_run()
+    {
+        var echoing = await portal.AddModelAsync(portal.DemoTeam, FakeOpenAiServer.KeyEchoingModel);
+        await using var stream = await SseResponse.PostAsync(portal.Admin, portal.Runs(), AdHoc("hello") with { ModelId = echoing.Id });
+        var failed = Read<RunFailedEventDto>((await stream.RestAsync())[1]);
+        await portal.Portal.CreateUserAsync("run-viewer@example.com", "Run Viewer", (portal.DemoTeam, TeamRole.Viewer));
+        var viewer = await portal.Portal.SignInAsync("run-viewer@example.com");
+
+        var saved = await viewer.GetFromJsonAsync<RunDetailsDto>(portal.Runs($"/{failed.Run.Summary.Id}"), PortalJson.Options, Cancel);
+
+        var detail = saved!.Summary.Problem!.Detail;
+        Assert.Contains("Project not found for key [redacted]", detail);
+        Assert.DoesNotContain(FakeOpenAiServer.ApiKey, detail);
+        Assert.DoesNotContain(FakeOpenAiServer.ApiKey, failed.Problem.Detail);
+    }
+
+    [Fact]
     public async Task Input_that_cannot_be_rendered_answers_problem_details_instead_of_a_stream()
     {
         var missing = await portal.Admin.PostAsJsonAsync(portal.Runs(), AdHoc("{{$topic}}"), PortalJson.Options, Cancel);

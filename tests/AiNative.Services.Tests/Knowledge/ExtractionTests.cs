@@ -10,7 +10,7 @@ public sealed class ExtractionTests
 {
     private static readonly DocumentExtractors Extractors = new(
     [
-        new PlainTextExtractor(), new MarkdownExtractor(), new HtmlExtractor(), new PdfExtractor(),
+        new PlainTextExtractor(), new MarkdownExtractor(), new HtmlExtractor(), new PdfExtractor(Options.Create(new KnowledgeOptions())),
         new DocxExtractor(Options.Create(new KnowledgeOptions())), new CsvExtractor(), new JsonExtractor(),
     ]);
 

@@ -47,6 +47,38 @@ public sealed class HostileDocumentTests
     }
 
     [Fact]
+    public void A_small_pdf_whose_content_decompresses_past_the_limit_is_refused_in_words()
+    {
+        var options = new KnowledgeOptions { MaxUploadBytes = 64 * 1024, MaxExpansionRatio = 10 };
+        var bomb = TestDocuments.InflatingPdf("Hello", 8_000_000);
+
+        var message = Refusal("bomb.pdf", bomb, options);
+
+        Assert.True(bomb.Length < options.MaxUploadBytes);
+        Assert.Contains("The PDF's content expands to more than 640 KB when decompressed, so it is not read", message);
+    }
+
+    [Fact]
+    public void A_pdf_whose_content_decompresses_within_the_limit_is_read()
+    {
+        var options = new KnowledgeOptions { MaxUploadBytes = 64 * 1024, MaxExpansionRatio = 10 };
+
+        var document = Extract("fine.pdf", TestDocuments.InflatingPdf("Hello reader", 400_000), options);
+
+        Assert.Equal("Hello reader", Assert.Single(Assert.Single(document.Sections).Paragraphs));
+    }
+
+    [Fact]
+    public void A_pdf_that_takes_longer_than_the_extraction_time_limit_to_read_is_stopped_in_words()
+    {
+        var options = new KnowledgeOptions { MaxExtractionTime = TimeSpan.FromTicks(1) };
+
+        var message = Refusal("slow.pdf", TestDocuments.Pdf(["First page."], ["Second page."]), options);
+
+        Assert.Contains("Reading the PDF's text took longer than", message);
+    }
+
+    [Fact]
     public void Html_nested_50000_levels_deep_is_refused_in_words_even_with_stray_end_tags()
     {
         var deep = Refusal("deep.html", NestedDivs(50_000, "<p>Bottom of the well.</p>"));
@@ -91,7 +123,7 @@ public sealed class HostileDocumentTests
         $"<html><body>{string.Concat(Enumerable.Repeat("<div>", depth))}{inner}{string.Concat(Enumerable.Repeat("</div>", depth))}</body></html>";
 
     private static DocumentExtractors Extractors(KnowledgeOptions options) =>
-        new([new DocxExtractor(Options.Create(options)), new HtmlExtractor()]);
+        new([new DocxExtractor(Options.Create(options)), new PdfExtractor(Options.Create(options)), new HtmlExtractor()]);
 
     private static ExtractedDocument Extract(string fileName, string content) => Extract(fileName, Encoding.UTF8.GetBytes(content));
 

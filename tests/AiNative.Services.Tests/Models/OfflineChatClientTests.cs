@@ -48,7 +48,7 @@ public sealed class OfflineChatClientTests
             cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(
-            "Answer from these sources about labels: Labels such as production point at one version [1]. Applications ask the gateway for a prompt by its label [2]!",
+            "Labels such as production point at one version [1]. Applications ask the gateway for a prompt by its label [2]!",
             response.Text);
     }
 
