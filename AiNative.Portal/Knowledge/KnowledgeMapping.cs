@@ -3,6 +3,7 @@ using AiNative.Services.Knowledge;
 using AiNative.Services.Knowledge.Answers;
 using AiNative.Services.Knowledge.Partitioning;
 using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Platform.Errors;
 
 namespace AiNative.Portal.Knowledge;
 
@@ -35,7 +36,7 @@ internal static class KnowledgeMapping
     public static DocumentChangeDto ToDto(this DocumentStatusChanged c) =>
         new(c.DocumentId, c.KnowledgeBaseId, (DocumentStatusDto)c.Status, c.Step, c.Progress, c.Error, c.ChunkCount, c.TokenCount, c.Deleted);
 
-    public static SearchRequest ToRequest(this SearchRequestDto r) => new()
+    public static SearchRequest ToRequest(this SearchRequestDto r) => RefuseArgs(r.Args, new SearchRequest
     {
         Index = r.Index ?? string.Empty,
         Query = r.Query ?? string.Empty,
@@ -45,7 +46,14 @@ internal static class KnowledgeMapping
         Tags = r.Tags,
         DocumentIds = r.DocumentIds,
         Filters = r.Filters,
-    };
+    });
+
+    /// <summary>Kernel Memory's clients send <c>"args": {}</c> with every request; arguments for its own handlers cannot be honoured here.</summary>
+    private static T RefuseArgs<T>(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? args, T request) =>
+        args is { Count: > 0 }
+            ? throw new ValidationFailedException("args",
+                $"The portal does not take Kernel Memory's handler arguments ({string.Join(", ", args.Keys.Select(k => $"'{k}'"))}). Send an empty object, or leave 'args' out.")
+            : request;
 
     public static SearchResultDto ToDto(this SearchResults r) => new(
         r.KnowledgeBaseName, r.KnowledgeBaseId, r.Query, (SearchModeDto)r.Mode, r.Hits.Count == 0, r.Message,
@@ -54,7 +62,7 @@ internal static class KnowledgeMapping
     public static SearchTimingDto ToDto(this SearchTiming t) =>
         new(t.Embedding.TotalMilliseconds, t.Vector.TotalMilliseconds, t.Keyword.TotalMilliseconds, t.Total.TotalMilliseconds);
 
-    public static AskRequest ToRequest(this AskRequestDto r) => new()
+    public static AskRequest ToRequest(this AskRequestDto r) => RefuseArgs(r.Args, new AskRequest
     {
         Index = r.Index ?? string.Empty,
         Question = r.Question ?? string.Empty,
@@ -65,7 +73,7 @@ internal static class KnowledgeMapping
         Tags = r.Tags,
         DocumentIds = r.DocumentIds,
         Filters = r.Filters,
-    };
+    });
 
     public static AnswerDto ToDto(this Answer a) => new(
         a.KnowledgeBaseName, a.KnowledgeBaseId, a.Question, a.Text, a.NoResult, a.NoResultReason,

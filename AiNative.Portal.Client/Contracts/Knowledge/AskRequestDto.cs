@@ -16,4 +16,5 @@ public sealed record AskRequestDto(
     [property: JsonConverter(typeof(NamedEnumConverter<SearchModeDto>))] SearchModeDto Mode = SearchModeDto.Hybrid,
     IReadOnlyDictionary<string, List<string>>? Tags = null,
     IReadOnlyList<Guid>? DocumentIds = null,
-    IReadOnlyList<Dictionary<string, List<string>>>? Filters = null);
+    IReadOnlyList<Dictionary<string, List<string>>>? Filters = null,
+    IReadOnlyDictionary<string, System.Text.Json.JsonElement>? Args = null);

@@ -186,6 +186,17 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Kernel_Memorys_empty_args_are_accepted_and_handler_arguments_are_refused_naming_them()
+    {
+        using var empty = await _client.PostAsync(Path("knowledge/search"), Json($$"""{"index": "{{Handbook}}", "query": "models", "args": {} }"""), Cancel);
+        using var handler = await _client.PostAsync(Path("knowledge/ask"), Json($$"""{"index": "{{Handbook}}", "question": "What are models?", "args": {"custom_prompt": "x"} }"""), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, handler.StatusCode);
+        Assert.Contains("'custom_prompt'", (await ProblemAsync(handler)).Errors!["args"].Single());
+    }
+
+    [Fact]
     public async Task An_invalid_mode_answers_400_naming_the_field_and_the_modes_there_are()
     {
         using var response = await _client.PostAsync(Path("knowledge/search"), Json($$"""{"index": "{{Handbook}}", "query": "models", "mode": "fuzzy"}"""), Cancel);
