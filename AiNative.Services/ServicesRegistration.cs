@@ -1,3 +1,4 @@
+using AiNative.Services.Datasets;
 using AiNative.Services.Gateway;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
@@ -21,5 +22,6 @@ public static class ServicesRegistration
             .AddPrompts()
             .AddKnowledge()
             .AddRuns()
+            .AddDatasets()
             .AddGateway();
 }

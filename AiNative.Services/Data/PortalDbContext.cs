@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using AiNative.Services.Datasets;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Knowledge;
@@ -74,6 +75,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<GatewayKey> GatewayKeys => Set<GatewayKey>();
 
     public DbSet<GatewayRoute> GatewayRoutes => Set<GatewayRoute>();
+
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
+    public DbSet<DatasetVersion> DatasetVersions => Set<DatasetVersion>();
+
+    public DbSet<DatasetItem> DatasetItems => Set<DatasetItem>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;
