@@ -6,6 +6,7 @@ using AiNative.Portal.Audit;
 using AiNative.Portal.Client.Contracts.AccessTokens;
 using AiNative.Portal.Client.Contracts.Admin;
 using AiNative.Portal.Client.Contracts.Audit;
+using AiNative.Portal.Client.Contracts.Datasets;
 using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
@@ -13,6 +14,7 @@ using AiNative.Portal.Client.Contracts.Prompts;
 using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Traces;
 using AiNative.Portal.Client.Contracts.Session;
+using AiNative.Portal.Datasets;
 using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
@@ -40,6 +42,7 @@ public static class PortalApi
         services.AddScoped<IRunsApi, PortalRunsApi>();
         services.AddScoped<ITracesApi, PortalTracesApi>();
         services.AddScoped<IGatewayApi, PortalGatewayApi>();
+        services.AddScoped<IDatasetsApi, PortalDatasetsApi>();
         return services;
     }
 
@@ -57,6 +60,7 @@ public static class PortalApi
         endpoints.MapRunsApi();
         endpoints.MapTracesApi();
         endpoints.MapGatewayManagementApi();
+        endpoints.MapDatasetsApi();
         return endpoints;
     }
 }
