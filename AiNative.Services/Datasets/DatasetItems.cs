@@ -104,7 +104,7 @@ public sealed class DatasetItems(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var change = await BeginAsync(db, datasetId, cancellationToken);
         var added = await change.AppendAsync(item, null, cancellationToken);
-        await change.CommitAsync($"Added item {change.Dataset.LastPosition + 1}", cancellationToken);
+        await change.CommitAsync($"Added item #{added.Position}", cancellationToken);
         return added;
     }
 
@@ -122,7 +122,7 @@ public sealed class DatasetItems(
         }
 
         var saved = await change.ReplaceAsync(open, item, cancellationToken);
-        await change.CommitAsync($"Edited item {open.Position}", cancellationToken);
+        await change.CommitAsync($"Edited item #{open.Position}", cancellationToken);
         return saved;
     }
 
