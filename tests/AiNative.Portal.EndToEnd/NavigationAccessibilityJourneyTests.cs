@@ -18,6 +18,7 @@ public sealed class NavigationAccessibilityJourneyTests(BrowserPortal browser) :
         ("Traces", "/traces"),
         ("Gateway", "/gateway"),
         ("Knowledge", "/knowledge"),
+        ("Datasets", "/datasets"),
         ("Members", "/team/members"),
         ("Audit trail", "/audit"),
         ("Administration", "/admin"),

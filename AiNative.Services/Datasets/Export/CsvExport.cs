@@ -11,6 +11,8 @@ namespace AiNative.Services.Datasets.Export;
 /// </summary>
 internal static class CsvExport
 {
+    private const int FlushBytes = 64 * 1024;
+
     public static async Task WriteAsync(Func<IAsyncEnumerable<DatasetItem>> read, Stream destination, CancellationToken cancellationToken)
     {
         var variables = new List<string>();
@@ -26,7 +28,9 @@ internal static class CsvExport
             }
         }
 
-        await using var csv = CsvWriter.Create(destination, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
+        // CsvHelper writes to memory, which is copied out asynchronously: a response body (Kestrel) refuses synchronous writes.
+        using var buffer = new MemoryStream();
+        await using var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         csv.WriteField(ExportColumns.Id);
         foreach (var name in variables)
         {
@@ -36,7 +40,7 @@ internal static class CsvExport
         csv.WriteField(ExportColumns.ExpectedOutput);
         csv.WriteField(ExportColumns.ExpectedSources);
         csv.WriteField(ExportColumns.Metadata);
-        await csv.EndRecordAsync(cancellationToken);
+        csv.EndRecord();
 
         await foreach (var item in read())
         {
@@ -50,9 +54,21 @@ internal static class CsvExport
             csv.WriteField(item.ExpectedOutput ?? string.Empty);
             csv.WriteField(item.ExpectedSources.Count > 0 ? JsonSerializer.Serialize(item.ExpectedSources, ItemJson.Options) : string.Empty);
             csv.WriteField(item.Metadata == "{}" ? string.Empty : item.Metadata);
-            await csv.EndRecordAsync(cancellationToken);
+            csv.EndRecord();
+            if (buffer.Length >= FlushBytes)
+            {
+                await DrainAsync(csv, buffer, destination, cancellationToken);
+            }
         }
 
-        await csv.FlushAsync(cancellationToken);
+        await DrainAsync(csv, buffer, destination, cancellationToken);
+        await destination.FlushAsync(cancellationToken);
+    }
+
+    private static async Task DrainAsync(CsvWriter csv, MemoryStream buffer, Stream destination, CancellationToken cancellationToken)
+    {
+        csv.Flush();
+        await destination.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        buffer.SetLength(0);
     }
 }
