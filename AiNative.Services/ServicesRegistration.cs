@@ -1,4 +1,5 @@
 using AiNative.Services.Evaluation;
+using AiNative.Services.Datasets;
 using AiNative.Services.Gateway;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
@@ -23,6 +24,7 @@ public static class ServicesRegistration
             .AddPrompts()
             .AddKnowledge()
             .AddRuns()
+            .AddDatasets()
             .AddEvaluation()
             .AddGateway()
             .AddUsage();

@@ -9,6 +9,7 @@ using AiNative.Portal.Client.Contracts.AccessTokens;
 using AiNative.Portal.Client.Contracts.Admin;
 using AiNative.Portal.Client.Contracts.Audit;
 using AiNative.Portal.Client.Contracts.Evaluators;
+using AiNative.Portal.Client.Contracts.Datasets;
 using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
@@ -17,6 +18,7 @@ using AiNative.Portal.Client.Contracts.Runs;
 using AiNative.Portal.Client.Contracts.Traces;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Evaluators;
+using AiNative.Portal.Datasets;
 using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
@@ -46,6 +48,7 @@ public static class PortalApi
         services.AddScoped<IGatewayApi, PortalGatewayApi>();
         services.AddScoped<IUsageApi, PortalUsageApi>();
         services.AddScoped<IEvaluatorsApi, PortalEvaluatorsApi>();
+        services.AddScoped<IDatasetsApi, PortalDatasetsApi>();
         return services;
     }
 
@@ -65,6 +68,7 @@ public static class PortalApi
         endpoints.MapGatewayManagementApi();
         endpoints.MapUsageApi();
         endpoints.MapEvaluatorsApi();
+        endpoints.MapDatasetsApi();
         return endpoints;
     }
 }

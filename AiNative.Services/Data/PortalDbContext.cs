@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using AiNative.Services.Evaluation.Definitions;
+using AiNative.Services.Datasets;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Knowledge;
@@ -79,6 +80,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<EvaluatorDefinition> EvaluatorDefinitions => Set<EvaluatorDefinition>();
 
     public DbSet<EvaluatorVersion> EvaluatorVersions => Set<EvaluatorVersion>();
+
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+
+    public DbSet<DatasetVersion> DatasetVersions => Set<DatasetVersion>();
+
+    public DbSet<DatasetItem> DatasetItems => Set<DatasetItem>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

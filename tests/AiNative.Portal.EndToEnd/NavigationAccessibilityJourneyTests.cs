@@ -19,6 +19,7 @@ public sealed class NavigationAccessibilityJourneyTests(BrowserPortal browser) :
         ("Gateway", "/gateway"),
         ("Usage and cost", "/usage"),
         ("Knowledge", "/knowledge"),
+        ("Datasets", "/datasets"),
         ("Members", "/team/members"),
         ("Audit trail", "/audit"),
         ("Administration", "/admin"),

@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Datasets;
+
+public sealed record ImportColumnDto(string Name, ColumnRoleDto SuggestedRole);
