@@ -63,6 +63,13 @@ public sealed class GatewayJourneyTests(BrowserPortal browser) : IClassFixture<B
         await Expect(request).ToContainTextAsync(good);
         await Expect(request).ToContainTextAsync("key journey app");
         await page.ExpectAccessibleAsync();
+
+        // The feedback loop: the request becomes an item of a dataset.
+        await request.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await session.PickAsync("add-to-dataset-target", "Support questions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add 1 picked to the dataset" }).ClickAsync();
+        await Expect(page.GetByText("Added 1 items to 'Support questions'")).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
         await request.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/traces/"));
         await Expect(page.GetByText(broken).First).ToBeVisibleAsync();
