@@ -90,11 +90,17 @@ internal static partial class ExtractiveAnswerer
         return (text, context);
     }
 
-    /// <summary>A system message after its last line that introduces the context with a colon; the whole message when none does.</summary>
+    /// <summary>
+    /// A system message after its last line that introduces the context with a colon; the whole message when
+    /// none does. Only lines before the first numbered source can introduce it: a source's own text may end a
+    /// line with a colon ("A model belongs to a provider:"), and must not turn the sources before it into instructions.
+    /// </summary>
     private static string WithoutInstructions(string system)
     {
         var lines = system.ReplaceLineEndings("\n").Split('\n');
-        var leadIn = Array.FindLastIndex(lines, l => l.TrimEnd().EndsWith(':') && !SourceHeader().IsMatch(l.Trim()));
+        var firstSource = Array.FindIndex(lines, l => SourceHeader().IsMatch(l.Trim()));
+        var instructions = firstSource < 0 ? lines.Length : firstSource;
+        var leadIn = instructions == 0 ? -1 : Array.FindLastIndex(lines, instructions - 1, instructions, l => l.TrimEnd().EndsWith(':'));
         return leadIn < 0 ? system : string.Join('\n', lines[(leadIn + 1)..]);
     }
 

@@ -36,6 +36,20 @@ public sealed class OfflineChatClientTests
     }
 
     [Fact]
+    public async Task A_line_of_a_source_that_ends_with_a_colon_does_not_turn_the_sources_before_it_into_instructions()
+    {
+        const string system = "Answer from these sources:\n[1] (keys.md › Keys)\nProvider API keys are encrypted at rest.\n" +
+            "[2] (models.md › Models)\nA model belongs to a provider:\nOpenAI, Ollama or the offline provider.";
+
+        var response = await _client.GetResponseAsync(
+            [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, "How are provider API keys stored?")],
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("Provider API keys are encrypted at rest [1].", response.Text);
+        Assert.DoesNotContain("Answer from these sources", response.Text);
+    }
+
+    [Fact]
     public async Task Answer_cites_the_numbered_source_of_each_quoted_sentence_but_not_the_instructions()
     {
         const string sources =
