@@ -8,14 +8,16 @@ public static class KeyboardFocus
     /// <summary>More stops than any page has (the app bar, the navigation, then the page's controls), so a search may go round once.</summary>
     private const int MostStops = 150;
 
+    private const string NothingHasFocus = "nothing has focus";
+
     /// <summary>
     /// '' when the focused element draws an outline while matching :focus-visible (or, for a check box or switch,
     /// whose native input MudBlazor hides, when the button drawn around it does); otherwise what is wrong.
     /// </summary>
-    private const string FocusProblemScript = """
+    private const string FocusProblemScript = $$"""
         () => {
             const focused = document.activeElement;
-            if (!focused || focused === document.body) return 'nothing has focus';
+            if (!focused || focused === document.body) return '{{NothingHasFocus}}';
             const ringed = element => {
                 const style = getComputedStyle(element);
                 return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
@@ -32,14 +34,17 @@ public static class KeyboardFocus
         for (var stop = 0; stop < MostStops; stop++)
         {
             await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("() => document.activeElement === null || document.activeElement === document.body"))
+
+            // One read of the focus per stop: a live update may redraw the focused control between two reads.
+            var problem = await page.EvaluateAsync<string>(FocusProblemScript);
+            if (problem == NothingHasFocus)
             {
                 // Past the last control focus leaves the page (for the browser's own controls), and a control that a
                 // live update redraws takes focus with it; the next Tab starts again from the top.
                 continue;
             }
 
-            await ExpectVisibleAsync(page);
+            Assert.True(problem.Length == 0, $"{page.Url}: {problem}");
             if (await target.EvaluateAsync<bool>("element => element.contains(document.activeElement)"))
             {
                 return;

@@ -80,10 +80,13 @@ public sealed partial class KeyboardJourneyTests(BrowserPortal browser) : IClass
         await session.WaitForInteractiveAsync();
 
         await KeyboardFocus.TabToAsync(page, page.GetByLabel("Tags for the next files (optional)"));
-        await page.Keyboard.TypeAsync("team=support");
 
-        // The upload control is disabled while the tags typed so far do not read as key=value pairs.
+        // The upload control is disabled while the tags typed so far do not read as key=value pairs. Waiting for it
+        // to turn off and on again also tells that the server has seen the keys typed, before Tab leaves the field.
         var chooseFiles = page.GetByRole(AriaRole.Button, new() { Name = "Drag files here or click to browse" });
+        await page.Keyboard.TypeAsync("team");
+        await Expect(chooseFiles).ToBeDisabledAsync();
+        await page.Keyboard.TypeAsync("=support");
         await Expect(chooseFiles).ToBeEnabledAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(chooseFiles).ToBeFocusedAsync();
