@@ -13,6 +13,7 @@ namespace AiNative.Services.Knowledge;
 public sealed class KnowledgeEvents
 {
     private const string Topic = "knowledge.documents";
+    private const string ReindexTopic = "knowledge.reindex-ended";
     private const int BufferedChanges = 256;
 
     /// <summary>Keeps a change well under the size of a message between replicas; the document keeps the whole error.</summary>
@@ -24,9 +25,15 @@ public sealed class KnowledgeEvents
     {
         _replicas = replicas;
         replicas.Subscribe(Topic, payload => DocumentChanged?.Invoke(JsonSerializer.Deserialize<DocumentStatusChanged>(payload)!));
+        replicas.Subscribe(ReindexTopic, payload => ReindexEnded?.Invoke(Guid.Parse(payload)));
     }
 
     public event Action<DocumentStatusChanged>? DocumentChanged;
+
+    /// <summary>A base's re-index ended, swapped in or failed (the base's id); its summary says which.</summary>
+    public event Action<Guid>? ReindexEnded;
+
+    public void RaiseReindexEnded(Guid knowledgeBaseId) => _replicas.Publish(ReindexTopic, knowledgeBaseId.ToString("N"));
 
     public void Raise(DocumentStatusChanged change) => _replicas.Publish(Topic, JsonSerializer.Serialize(
         change.Error is { Length: > MaxErrorLength } error ? change with { Error = error[..MaxErrorLength] } : change));

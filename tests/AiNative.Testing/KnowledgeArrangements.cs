@@ -40,4 +40,44 @@ public static class KnowledgeArrangements
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>
+    /// Waits for the base's re-index to end (the event <see cref="KnowledgeEvents.ReindexEnded"/>, no polling) and
+    /// returns its summary; a re-index that failed, or did not end within the patience, fails the test.
+    /// </summary>
+    public static async Task<KnowledgeBaseSummary> WaitUntilReindexedAsync(this TeamScope scope, Guid knowledgeBaseId)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnEnded(Guid id)
+        {
+            if (id == knowledgeBaseId)
+            {
+                ended.TrySetResult();
+            }
+        }
+
+        var events = scope.Get<KnowledgeEvents>();
+        events.ReindexEnded += OnEnded;
+        try
+        {
+            // Subscribed first, then read: a re-index that ended before the subscription is seen in the summary.
+            var summary = await scope.Get<KnowledgeBases>().GetAsync(knowledgeBaseId, TestContext.Current.CancellationToken);
+            if (summary.IsReindexing && summary.ReindexError is null)
+            {
+                await ended.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+                summary = await scope.Get<KnowledgeBases>().GetAsync(knowledgeBaseId, TestContext.Current.CancellationToken);
+            }
+
+            return summary switch
+            {
+                { ReindexError: { } error } => throw new InvalidOperationException($"The re-index of '{summary.Name}' failed: {error}"),
+                { IsReindexing: true } => throw new InvalidOperationException($"'{summary.Name}' is still re-indexing."),
+                _ => summary,
+            };
+        }
+        finally
+        {
+            events.ReindexEnded -= OnEnded;
+        }
+    }
 }

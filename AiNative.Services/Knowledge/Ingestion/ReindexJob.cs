@@ -16,6 +16,7 @@ internal sealed class ReindexJob(
     IngestionOrchestrator orchestrator,
     VectorIndex vectors,
     JobQueue jobs,
+    KnowledgeEvents events,
     IOptions<JobOptions> jobOptions,
     TimeProvider clock) : IJobHandler
 {
@@ -94,6 +95,7 @@ internal sealed class ReindexJob(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.KnowledgeBases.Where(b => b.Id == payload.KnowledgeBaseId && b.BuildingGeneration == payload.Generation)
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReindexError, reason.Length <= 2000 ? reason : reason[..2000]), cancellationToken);
+        events.RaiseReindexEnded(payload.KnowledgeBaseId);
     }
 
     /// <summary>
@@ -188,6 +190,7 @@ internal sealed class ReindexJob(
         await UpdateDocumentCountsAsync(db, baseId, generation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         vectors.GenerationRetired(baseId, previous);
+        events.RaiseReindexEnded(baseId);
         return JobOutcome.Done;
     }
 

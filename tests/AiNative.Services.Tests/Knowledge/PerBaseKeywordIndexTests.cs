@@ -75,7 +75,7 @@ public sealed class PerBaseKeywordIndexTests
         var bases = portal.Scope.Get<KnowledgeBases>();
 
         await bases.UpdateAsync(created.Id, new KnowledgeBaseInput("Zoo", null, created.EmbeddingModelId, KeywordBase.SmallChunks), Cancel);
-        var rebuilt = await WaitUntilReindexedAsync(bases, created.Id);
+        var rebuilt = await portal.Scope.WaitUntilReindexedAsync(created.Id);
         var results = await portal.SearchAsync("Zoo", "eucalyptus");
 
         Assert.Equal(2, rebuilt.ActiveGeneration);
@@ -161,22 +161,5 @@ public sealed class PerBaseKeywordIndexTests
         db.Models.Add(model);
         await db.SaveChangesAsync(Cancel);
         return model;
-    }
-
-    private static async Task<KnowledgeBaseSummary> WaitUntilReindexedAsync(KnowledgeBases bases, Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var summary = await bases.GetAsync(id, Cancel);
-            if (!summary.IsReindexing || summary.ReindexError is not null || DateTime.UtcNow > deadline)
-            {
-                Assert.Null(summary.ReindexError);
-                Assert.False(summary.IsReindexing);
-                return summary;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
     }
 }

@@ -199,7 +199,7 @@ public sealed class SearchTests : IAsyncLifetime
 
         var updated = await bases.UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, slow.Id, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
         var during = await SearchAsync(new SearchRequest { Index = Base, Query = "eucalyptus leaves" });
-        var rebuilt = await WaitUntilReindexedAsync(bases, zoo.Id);
+        var rebuilt = await _scope.WaitUntilReindexedAsync(zoo.Id);
         var after = await SearchAsync(new SearchRequest { Index = Base, Query = "eucalyptus leaves" });
 
         Assert.True(updated.IsReindexing);
@@ -224,7 +224,7 @@ public sealed class SearchTests : IAsyncLifetime
         }
 
         var saved = await bases.UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, zoo.Description, zoo.EmbeddingModelId), Cancel);
-        var rebuilt = await WaitUntilReindexedAsync(bases, zoo.Id);
+        var rebuilt = await _scope.WaitUntilReindexedAsync(zoo.Id);
 
         Assert.Null(saved.ReindexError);
         Assert.True(rebuilt.ActiveGeneration > 1, "the base was rebuilt into a new generation");
@@ -249,20 +249,4 @@ public sealed class SearchTests : IAsyncLifetime
 
     private Task<SearchResults> SearchAsync(SearchRequest request) => _scope.Get<KnowledgeSearch>().SearchAsync(request, Cancel);
 
-    private static async Task<KnowledgeBaseSummary> WaitUntilReindexedAsync(KnowledgeBases bases, Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var summary = await bases.GetAsync(id, Cancel);
-            if (!summary.IsReindexing || summary.ReindexError is not null || DateTime.UtcNow > deadline)
-            {
-                Assert.Null(summary.ReindexError);
-                Assert.False(summary.IsReindexing);
-                return summary;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
-    }
 }
