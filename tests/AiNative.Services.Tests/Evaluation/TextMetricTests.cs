@@ -60,4 +60,86 @@ public sealed class TextMetricTests
         Assert.Equal(1, Levenshtein.Similarity(string.Empty, string.Empty));
         Assert.Equal(0, Levenshtein.Similarity("abc", "xyz"));
     }
+
+    [Theory]
+    [InlineData(5, 8)]
+    [InlineData(60, 70)]
+    [InlineData(130, 200)]
+    [InlineData(700, 650)]
+    public void Levenshtein_agrees_with_the_full_table_on_texts_of_every_block_count(int length, int otherLength)
+    {
+        // Few letters make many matches; 'é' and '漢' take the path for characters outside the direct table.
+        const string Letters = "abcé漢 ";
+        var random = new Random(length);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var a = RandomText(random, Letters, length);
+            var b = trial % 2 == 0 ? RandomText(random, Letters, otherLength) : Mutate(random, a, Letters);
+
+            Assert.Equal(FullTableDistance(a, b), Levenshtein.Distance(a, b));
+        }
+    }
+
+    private static string RandomText(Random random, string letters, int length) =>
+        string.Create(length, (random, letters), (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = state.letters[state.random.Next(state.letters.Length)];
+            }
+        });
+
+    /// <summary>A copy with a few edits at random places, like a model output close to its expected output.</summary>
+    private static string Mutate(Random random, string text, string letters)
+    {
+        var chars = text.ToList();
+        for (var edit = 0; edit < 1 + (text.Length / 20); edit++)
+        {
+            var at = random.Next(chars.Count + 1);
+            switch (random.Next(3))
+            {
+                case 0:
+                    chars.Insert(at, letters[random.Next(letters.Length)]);
+                    break;
+                case 1 when at < chars.Count:
+                    chars.RemoveAt(at);
+                    break;
+                default:
+                    if (at < chars.Count)
+                    {
+                        chars[at] = letters[random.Next(letters.Length)];
+                    }
+
+                    break;
+            }
+        }
+
+        return new string([.. chars]);
+    }
+
+    /// <summary>The textbook dynamic programme, as the reference the bit-parallel version must match.</summary>
+    private static int FullTableDistance(string a, string b)
+    {
+        var table = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            table[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            table[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = table[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                table[i, j] = Math.Min(substitution, Math.Min(table[i - 1, j], table[i, j - 1]) + 1);
+            }
+        }
+
+        return table[a.Length, b.Length];
+    }
 }
