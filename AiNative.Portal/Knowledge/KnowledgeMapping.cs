@@ -85,5 +85,5 @@ internal static class KnowledgeMapping
 
     private static SearchHitDto ToDto(SearchHit h) => new(
         h.ChunkId, h.DocumentId, h.DocumentName, h.Ordinal, h.Text, h.Page, h.Heading, h.Relevance, h.VectorScore, h.KeywordScore, h.FusedScore,
-        h.MatchedTerms, [.. h.Highlights.Select(r => new HighlightDto(r.Start, r.Length))], h.Tags);
+        h.WordsMatched, h.MatchedTerms, [.. h.Highlights.Select(r => new HighlightDto(r.Start, r.Length))], h.Tags);
 }

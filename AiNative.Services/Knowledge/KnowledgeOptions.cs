@@ -38,7 +38,7 @@ public sealed class KnowledgeOptions
     public TimeSpan EmbeddingRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The least relevance a source needs to be used in an answer.</summary>
-    public double AnswerMinRelevance { get; set; } = 0.15;
+    public double AnswerMinRelevance { get; set; } = Search.Relevance.Threshold;
 
     public int AnswerSources { get; set; } = 5;
 }

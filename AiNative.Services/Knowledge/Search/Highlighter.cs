@@ -33,6 +33,13 @@ public static class Highlighter
         return ([.. matched], ranges);
     }
 
+    /// <summary>The share of the query's words (0 to 1) that <paramref name="matched"/> holds, counting word forms of one stem once.</summary>
+    public static double ShareMatched(IReadOnlyList<string> matched, QueryTerms terms)
+    {
+        var stems = terms.Terms.Select(Stem).Distinct(StringComparer.Ordinal).Count();
+        return stems == 0 ? 0 : (double)matched.Count / stems;
+    }
+
     private static readonly string[] Suffixes = ["ing", "ed", "es", "s", "ly"];
 
     private static string Stem(string word)

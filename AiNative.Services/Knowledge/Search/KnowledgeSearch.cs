@@ -11,8 +11,8 @@ namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
 /// Searches a base's active index: exact vector top-k over the in-memory segment, the database's
-/// keyword index (<see cref="KeywordSearch"/>), or both fused by reciprocal rank fusion (the
-/// default). Also the retrieval step of answers and of the playground.
+/// keyword index (<see cref="KeywordSearch"/>), or both (the default), whose candidates are ordered
+/// by <see cref="Relevance"/>. Also the retrieval step of answers and of the playground.
 /// </summary>
 public sealed class KnowledgeSearch(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -125,8 +125,7 @@ public sealed class KnowledgeSearch(
             keywordTime = clock.GetElapsedTime(keywordStarted);
         }
 
-        var ranked = Rank(request, vectorHits, keywordHits, segment, query);
-        var hits = await DescribeAsync(db, ranked, terms, cancellationToken);
+        var hits = await RankAsync(db, request, terms, vectorHits, keywordHits, segment, query, cancellationToken);
         return new SearchResults(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, hits, null,
             new SearchTiming(embedding, vectorTime, keywordTime, clock.GetElapsedTime(started)));
     }
@@ -143,61 +142,60 @@ public sealed class KnowledgeSearch(
             ?? throw new NotFoundException("Chunk", chunkId);
     }
 
-    private static List<RankedChunk> Rank(
+    /// <summary>
+    /// Every candidate of either index with its document and scores, read in one query, then ordered by relevance:
+    /// the similarity in vector mode, <see cref="Relevance"/> in keyword and hybrid mode (ties by the keyword or
+    /// fused rank). Candidates come from each index's top, so no chunk that matters is left unscored.
+    /// </summary>
+    private static async Task<List<SearchHit>> RankAsync(
+        PortalDbContext db,
         SearchRequest request,
+        QueryTerms terms,
         List<(long ChunkId, Guid DocumentId, float Score)> vectorHits,
         List<KeywordMatch> keywordHits,
         VectorSegment? segment,
-        float[]? query)
+        float[]? query,
+        CancellationToken cancellationToken)
     {
         var cosine = vectorHits.ToDictionary(h => h.ChunkId, h => (double)h.Score);
         var keywordScores = keywordHits.ToDictionary(h => h.Id, h => h.Score);
-        IEnumerable<RankedChunk> ranked = request.Mode switch
-        {
-            SearchMode.Vector => vectorHits.Select(h => new RankedChunk(h.ChunkId, Math.Max(0, h.Score), h.Score, null, null)),
-            SearchMode.Keyword => keywordHits.Select(h => new RankedChunk(h.Id, Normalize(h.Score), null, h.Score, null)),
-            _ => ReciprocalRankFusion.Fuse([[.. vectorHits.Select(h => h.ChunkId)], [.. keywordHits.Select(h => h.Id)]])
-                .OrderByDescending(f => f.Value)
-                .Select(f =>
-                {
-                    // A chunk only the keyword index found still gets its similarity, from the segment.
-                    var similarity = cosine.TryGetValue(f.Key, out var c) ? c : segment?.ScoreOf(f.Key, query) is { } s ? s : (double?)null;
-                    double? keyword = keywordScores.TryGetValue(f.Key, out var k) ? k : null;
-                    var relevance = Math.Max(similarity ?? 0, keyword is { } score ? Normalize(score) : 0);
-                    return new RankedChunk(f.Key, relevance, similarity, keyword, f.Value);
-                }),
-        };
-        return [.. ranked.Where(r => r.Relevance >= request.MinRelevance).Take(request.TopK)];
-    }
-
-    private static double Normalize(double keywordScore) => keywordScore <= 0 ? 0 : keywordScore / (keywordScore + 1);
-
-    /// <summary>The ranked chunks with their documents and tags, read in one query.</summary>
-    private static async Task<List<SearchHit>> DescribeAsync(PortalDbContext db, List<RankedChunk> ranked, QueryTerms terms, CancellationToken cancellationToken)
-    {
-        var ids = ranked.Select(r => r.ChunkId).ToList();
+        var fused = request.Mode == SearchMode.Hybrid
+            ? ReciprocalRankFusion.Fuse([[.. vectorHits.Select(h => h.ChunkId)], [.. keywordHits.Select(h => h.Id)]])
+            : null;
+        // Vector mode's order is the similarity already, so only the hits shown are read.
+        var ids = request.Mode == SearchMode.Vector
+            ? [.. vectorHits.Where(h => h.Score >= request.MinRelevance).Take(request.TopK).Select(h => h.ChunkId)]
+            : cosine.Keys.Union(keywordScores.Keys).ToList();
         var chunks = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new
             {
                 c.Id, c.DocumentId, c.Ordinal, c.Text, c.Page, c.Heading, d.FileName, Tags = d.Tags.ToList(),
             })
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
-        var hits = new List<SearchHit>(ranked.Count);
-        foreach (var rank in ranked)
-        {
-            // A chunk deleted between ranking and reading is simply left out.
-            if (!chunks.TryGetValue(rank.ChunkId, out var chunk))
-            {
-                continue;
-            }
+            .ToListAsync(cancellationToken);
 
+        // A chunk deleted between the index and this read is simply left out.
+        var hits = new List<SearchHit>(chunks.Count);
+        foreach (var chunk in chunks)
+        {
             var (matched, highlights) = Highlighter.Find(chunk.Text, terms);
+
+            // A chunk only the keyword index found still gets its similarity, from the segment.
+            double? similarity = cosine.TryGetValue(chunk.Id, out var c) ? c
+                : query is not null && segment?.ScoreOf(chunk.Id, query) is { } s ? s
+                : null;
+            double? keyword = keywordScores.TryGetValue(chunk.Id, out var k) ? k : null;
+            double? wordsMatched = request.Mode == SearchMode.Vector ? null : Highlighter.ShareMatched(matched, terms);
+            var relevance = wordsMatched is { } share ? Relevance.Of(share, similarity) : Math.Max(0, similarity ?? 0);
             hits.Add(new SearchHit(chunk.Id, chunk.DocumentId, chunk.FileName, chunk.Ordinal, chunk.Text, chunk.Page, chunk.Heading,
-                Math.Round(rank.Relevance, 6), rank.VectorScore, rank.KeywordScore, rank.FusedScore, matched, highlights,
+                Math.Round(relevance, 6), similarity, keyword, fused?.GetValueOrDefault(chunk.Id), wordsMatched, matched, highlights,
                 DocumentTags.FromEntities(chunk.Tags)));
         }
 
-        return hits;
+        return [.. hits.Where(h => h.Relevance >= request.MinRelevance)
+            .OrderByDescending(h => h.Relevance)
+            .ThenByDescending(h => h.FusedScore ?? h.KeywordScore ?? h.VectorScore)
+            .ThenBy(h => h.ChunkId)
+            .Take(request.TopK)];
     }
 
     /// <summary>The documents a filter admits, or null when the request has no filter.</summary>
@@ -245,5 +243,4 @@ public sealed class KnowledgeSearch(
         new(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, [], message,
             new SearchTiming(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, clock.GetElapsedTime(started)));
 
-    private sealed record RankedChunk(long ChunkId, double Relevance, double? VectorScore, double? KeywordScore, double? FusedScore);
 }

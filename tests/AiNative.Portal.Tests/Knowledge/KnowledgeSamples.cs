@@ -20,7 +20,7 @@ internal static class KnowledgeSamples
         status == DocumentStatusDto.Failed, ["extract", "partition", "embed", "save"], [], [], Now, Now);
 
     public static SearchHitDto Hit(string text, params HighlightDto[] highlights) => new(
-        7, NotesId, "notes.md", 2, text, null, "Refunds", 0.72, 0.61, 3.2, 0.0325, ["refund"], highlights,
+        7, NotesId, "notes.md", 2, text, null, "Refunds", 0.72, 0.61, 3.2, 0.0325, 1, ["refund"], highlights,
         new Dictionary<string, List<string>>());
 
     public static SearchResultDto Result(SearchRequestDto request, IReadOnlyList<SearchHitDto> hits, string? message = null) => new(

@@ -41,6 +41,16 @@ public sealed class SearchHighlightingTests : KnowledgeComponentTest
     }
 
     [Fact]
+    public void Each_hit_says_which_signal_carried_its_relevance()
+    {
+        Api.Search = request => KnowledgeSamples.Result(request, [KnowledgeSamples.Hit("Refunds are paid.", new HighlightDto(0, 7)) with { WordsMatched = 0.5 }]);
+
+        var explanation = SearchFor("refund policy").Find("[data-testid=relevance-explanation]").TextContent;
+
+        Assert.StartsWith("50% of the query's words found (refund), similarity 0.61.", explanation);
+    }
+
+    [Fact]
     public void Each_hit_shows_its_three_scores_as_numbers_with_bars()
     {
         Api.Search = request => KnowledgeSamples.Result(request, [KnowledgeSamples.Hit("Refunds are paid.", new HighlightDto(0, 7))]);
