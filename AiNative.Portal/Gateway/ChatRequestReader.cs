@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiNative.Services.Gateway.Calls;
-using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Models;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
@@ -38,7 +37,7 @@ internal static class ChatRequestReader
         var request = new GatewayChatRequest
         {
             Model = model,
-            Messages = Messages(body, required: !model.StartsWith(GatewayRoutes.PromptPrefix, StringComparison.Ordinal)),
+            Messages = Messages(body),
             Variables = Variables(body),
             Settings = new GenerationSettings
             {
@@ -58,17 +57,20 @@ internal static class ChatRequestReader
         return new ChatCompletionRequest(request, stream, includeUsage);
     }
 
-    /// <summary>The request's messages; a prompt used as a model brings its own, so its caller may send none.</summary>
-    private static List<ChatMessage> Messages(JsonElement body, bool required)
+    /// <summary>
+    /// The request's messages, none when it sent none: a prompt (named as the model or a route's target) brings its own,
+    /// and the planner refuses a request that has neither.
+    /// </summary>
+    private static List<ChatMessage> Messages(JsonElement body)
     {
-        if (!required && (!body.TryGetProperty("messages", out var given) || given.ValueKind == JsonValueKind.Null))
+        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind == JsonValueKind.Null)
         {
             return [];
         }
 
-        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || (required && messages.GetArrayLength() == 0))
+        if (messages.ValueKind != JsonValueKind.Array)
         {
-            throw GatewayException.InvalidRequest("messages", "'messages' is required: an array with at least one message.");
+            throw GatewayException.InvalidRequest("messages", "'messages' must be an array of messages.");
         }
 
         var read = new List<OpenAI.Chat.ChatMessage>();
