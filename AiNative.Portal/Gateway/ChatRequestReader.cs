@@ -50,7 +50,7 @@ internal static class ChatRequestReader
             ResponseFormat = ResponseFormat(body),
             StopSequences = Stop(body),
             EndUser = String(body, "user"),
-            CacheKey = bypassCache ? null : CacheKey(body),
+            CacheKeyOf = bypassCache ? null : () => CacheKey(body),
         };
         var includeUsage = body.TryGetProperty("stream_options", out var options) && options.ValueKind == JsonValueKind.Object
             && options.TryGetProperty("include_usage", out var usage) && usage.ValueKind == JsonValueKind.True;
@@ -85,8 +85,12 @@ internal static class ChatRequestReader
 
             try
             {
-                read.Add(ModelReaderWriter.Read<OpenAI.Chat.ChatMessage>(BinaryData.FromString(message.GetRawText()))
+                // With the SDK's own context: without it every message is built by reflection, attribute look-ups included.
+                // OPENAI001 marks the context as subject to change; the package is pinned, so a change shows at the upgrade's build.
+#pragma warning disable OPENAI001
+                read.Add(ModelReaderWriter.Read<OpenAI.Chat.ChatMessage>(BinaryData.FromString(message.GetRawText()), ModelReaderWriterOptions.Json, OpenAI.OpenAIContext.Default)
                     ?? throw new FormatException("empty message"));
+#pragma warning restore OPENAI001
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException or KeyNotFoundException)
             {
