@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiNative.Services.Gateway.Calls;
-using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Models;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
@@ -38,7 +37,7 @@ internal static class ChatRequestReader
         var request = new GatewayChatRequest
         {
             Model = model,
-            Messages = Messages(body, required: !model.StartsWith(GatewayRoutes.PromptPrefix, StringComparison.Ordinal)),
+            Messages = Messages(body),
             Variables = Variables(body),
             Settings = new GenerationSettings
             {
@@ -51,24 +50,27 @@ internal static class ChatRequestReader
             ResponseFormat = ResponseFormat(body),
             StopSequences = Stop(body),
             EndUser = String(body, "user"),
-            CacheKey = bypassCache ? null : CacheKey(body),
+            CacheKeyOf = bypassCache ? null : () => CacheKey(body),
         };
         var includeUsage = body.TryGetProperty("stream_options", out var options) && options.ValueKind == JsonValueKind.Object
             && options.TryGetProperty("include_usage", out var usage) && usage.ValueKind == JsonValueKind.True;
         return new ChatCompletionRequest(request, stream, includeUsage);
     }
 
-    /// <summary>The request's messages; a prompt used as a model brings its own, so its caller may send none.</summary>
-    private static List<ChatMessage> Messages(JsonElement body, bool required)
+    /// <summary>
+    /// The request's messages, none when it sent none: a prompt (named as the model or a route's target) brings its own,
+    /// and the planner refuses a request that has neither.
+    /// </summary>
+    private static List<ChatMessage> Messages(JsonElement body)
     {
-        if (!required && (!body.TryGetProperty("messages", out var given) || given.ValueKind == JsonValueKind.Null))
+        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind == JsonValueKind.Null)
         {
             return [];
         }
 
-        if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || (required && messages.GetArrayLength() == 0))
+        if (messages.ValueKind != JsonValueKind.Array)
         {
-            throw GatewayException.InvalidRequest("messages", "'messages' is required: an array with at least one message.");
+            throw GatewayException.InvalidRequest("messages", "'messages' must be an array of messages.");
         }
 
         var read = new List<OpenAI.Chat.ChatMessage>();
@@ -83,8 +85,12 @@ internal static class ChatRequestReader
 
             try
             {
-                read.Add(ModelReaderWriter.Read<OpenAI.Chat.ChatMessage>(BinaryData.FromString(message.GetRawText()))
+                // With the SDK's own context: without it every message is built by reflection, attribute look-ups included.
+                // OPENAI001 marks the context as subject to change; the package is pinned, so a change shows at the upgrade's build.
+#pragma warning disable OPENAI001
+                read.Add(ModelReaderWriter.Read<OpenAI.Chat.ChatMessage>(BinaryData.FromString(message.GetRawText()), ModelReaderWriterOptions.Json, OpenAI.OpenAIContext.Default)
                     ?? throw new FormatException("empty message"));
+#pragma warning restore OPENAI001
             }
             catch (Exception e) when (e is FormatException or InvalidOperationException or JsonException or ArgumentException or KeyNotFoundException)
             {

@@ -15,11 +15,16 @@ internal static class ChatResponseWriter
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
 
-    public static void WriteHeaders(HttpResponse response, Guid traceId, string? route, string target, int attempts, bool cacheHit)
+    public static void WriteHeaders(HttpResponse response, Guid traceId, string? route, string target, int? promptVersion, int attempts, bool cacheHit)
     {
         var headers = response.Headers;
         headers[GatewayHeaders.TraceId] = traceId.ToString();
         headers[GatewayHeaders.Target] = target;
+        if (promptVersion is { } version)
+        {
+            headers[GatewayHeaders.PromptVersion] = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         headers[GatewayHeaders.Attempts] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         headers[GatewayHeaders.Cache] = cacheHit ? "hit" : "miss";
         if (route is not null)
@@ -30,7 +35,7 @@ internal static class ChatResponseWriter
 
     public static async Task WriteAsync(HttpContext http, GatewayAnswer answer)
     {
-        WriteHeaders(http.Response, answer.TraceId, answer.Route, answer.Target, answer.Attempts.Count, answer.CacheHit);
+        WriteHeaders(http.Response, answer.TraceId, answer.Route, answer.Target, answer.PromptVersion, answer.Attempts.Count, answer.CacheHit);
         http.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(http.Response.Body);
         json.WriteStartObject();
@@ -63,7 +68,7 @@ internal static class ChatResponseWriter
     public static async Task StreamAsync(HttpContext http, GatewayStream stream, bool includeUsage, ILogger logger)
     {
         var response = http.Response;
-        WriteHeaders(response, stream.TraceId, stream.Route, stream.Target, stream.Attempts.Count, stream.CacheHit);
+        WriteHeaders(response, stream.TraceId, stream.Route, stream.Target, stream.PromptVersion, stream.Attempts.Count, stream.CacheHit);
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using AiNative.Portal.Accounts;
 using AiNative.Services.Data;
@@ -135,17 +136,25 @@ public static class GatewayEndpoints
             throw TooLarge();
         }
 
-        using var limited = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        // Read through a pooled buffer into one sized by Content-Length when the client sent it: no per-request 16 KB array.
+        using var limited = new MemoryStream((int)Math.Min(http.Request.ContentLength ?? 0, MaxBodyBytes));
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (limited.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
             {
-                throw TooLarge();
-            }
+                if (limited.Length + read > MaxBodyBytes)
+                {
+                    throw TooLarge();
+                }
 
-            limited.Write(buffer, 0, read);
+                limited.Write(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         try

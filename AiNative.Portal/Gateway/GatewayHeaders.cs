@@ -5,7 +5,11 @@ internal static class GatewayHeaders
 {
     public const string Route = "x-ainative-route";
 
+    /// <summary>The target that answered: a model's name, or a prompt reference such as <c>prompt:support@candidate</c>.</summary>
     public const string Target = "x-ainative-target";
+
+    /// <summary>The number of the prompt version whose messages were sent, when a prompt answered (directly or as a route's target).</summary>
+    public const string PromptVersion = "x-ainative-prompt-version";
 
     public const string Attempts = "x-ainative-attempts";
 

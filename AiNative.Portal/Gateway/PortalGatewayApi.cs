@@ -59,7 +59,7 @@ internal sealed class PortalGatewayApi(GatewayKeys keys, GatewayRoutes routes, G
     private static GatewayRouteInput ToInput(SaveGatewayRouteRequest request) => new()
     {
         Name = request.Name,
-        Targets = [.. (request.Targets ?? []).Select(t => new RouteTarget(t.ModelId, t.Weight))],
+        Targets = [.. (request.Targets ?? []).Select(t => new RouteTarget(t.ModelId, t.Weight, string.IsNullOrWhiteSpace(t.Prompt) ? null : t.Prompt.Trim()))],
         Fallbacks = request.Fallbacks ?? [],
         TimeoutSeconds = request.TimeoutSeconds,
         RetriesPerTarget = request.RetriesPerTarget,
@@ -72,6 +72,6 @@ internal sealed class PortalGatewayApi(GatewayKeys keys, GatewayRoutes routes, G
         key.TokensPerMinute, key.DailyBudget, key.MonthlyBudget, key.CreatedAt, key.CreatedBy, key.ExpiresAt, key.RevokedAt);
 
     private static GatewayRouteDto ToDto(GatewayRoute route) => new(route.Id, route.Name,
-        [.. route.Targets.Select(t => new RouteTargetDto(t.ModelId, t.Weight))], route.Fallbacks, route.TimeoutSeconds, route.RetriesPerTarget,
+        [.. route.Targets.Select(t => new RouteTargetDto(t.ModelId, t.Weight, t.Prompt))], route.Fallbacks, route.TimeoutSeconds, route.RetriesPerTarget,
         route.CacheSeconds, (RouteGuardDto)route.Guard, route.JsonSchema, route.UpdatedAt);
 }

@@ -10,7 +10,7 @@ namespace AiNative.Portal.Platform;
 /// </summary>
 internal sealed class TeamAccessMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, TeamAccessResolver resolver, TeamContext team)
+    public async Task InvokeAsync(HttpContext http)
     {
         var endpoint = http.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<TeamScopedEndpoint>() is null)
@@ -18,6 +18,10 @@ internal sealed class TeamAccessMiddleware(RequestDelegate next)
             await next(http);
             return;
         }
+
+        // Resolved here, not as parameters: every other request (pages, files, the gateway) would build them for nothing.
+        var resolver = http.RequestServices.GetRequiredService<TeamAccessResolver>();
+        var team = http.RequestServices.GetRequiredService<TeamContext>();
 
         var userId = http.User.GetUserId() ?? throw PortalProblems.Unauthenticated();
         if (!Guid.TryParse(http.GetRouteValue("teamId") as string, out var teamId))

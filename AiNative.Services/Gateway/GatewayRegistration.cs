@@ -19,6 +19,7 @@ public static class GatewayRegistration
         services.AddScoped<GatewayKeys>();
         services.AddScoped<GatewayRoutes>();
         services.AddScoped<GatewayPlanner>();
+        services.AddScoped<PromptTargets>();
         services.AddScoped<GatewayChat>();
         services.AddScoped<GatewayEmbeddings>();
         services.AddScoped<GatewayFeedback>();

@@ -1,4 +1,3 @@
-using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Errors;
 
@@ -21,12 +20,13 @@ public sealed class AttemptRunner(TargetHealth health, TimeProvider clock)
     public async Task<AttemptOutcome<T>> RunAsync<T>(
         GatewayPlan plan,
         List<GatewayAttempt> attempts,
-        Func<ModelDefinition, CancellationToken, Task<T>> call,
+        Func<GatewayCandidate, CancellationToken, Task<T>> call,
         Func<T, string?> guard,
         CancellationToken cancellationToken)
     {
-        foreach (var model in InOrder(plan.Candidates))
+        foreach (var candidate in InOrder(plan.Candidates))
         {
+            var model = candidate.Model;
             for (var retry = 0; ; retry++)
             {
                 var started = clock.GetTimestamp();
@@ -35,13 +35,13 @@ public sealed class AttemptRunner(TargetHealth health, TimeProvider clock)
                 Failure failure;
                 try
                 {
-                    var result = await call(model, attempt.Token);
+                    var result = await call(candidate, attempt.Token);
                     health.Succeeded(model.Id);
                     if (guard(result) is not { } refused)
                     {
                         attempt.CancelAfter(Timeout.InfiniteTimeSpan);
-                        attempts.Add(new GatewayAttempt(model.Name, true, null, Elapsed(started)));
-                        return new AttemptOutcome<T>(result, model, attempt);
+                        attempts.Add(new GatewayAttempt(candidate.Description, true, null, Elapsed(started)));
+                        return new AttemptOutcome<T>(result, candidate, attempt);
                     }
 
                     failure = new Failure(refused, Retryable: true, null);
@@ -55,7 +55,7 @@ public sealed class AttemptRunner(TargetHealth health, TimeProvider clock)
                 {
                     if (e.Failure == ProviderFailure.InvalidRequest && !e.IsContextLengthExceeded)
                     {
-                        attempts.Add(new GatewayAttempt(model.Name, false, e.Message, Elapsed(started)));
+                        attempts.Add(new GatewayAttempt(candidate.Description, false, e.Message, Elapsed(started)));
                         throw new GatewayException(400, "invalid_request_error", "provider_rejected_request", e.Message) { Attempts = attempts };
                     }
 
@@ -83,7 +83,7 @@ public sealed class AttemptRunner(TargetHealth health, TimeProvider clock)
                     }
                 }
 
-                attempts.Add(new GatewayAttempt(model.Name, false, failure.Reason, Elapsed(started)));
+                attempts.Add(new GatewayAttempt(candidate.Description, false, failure.Reason, Elapsed(started)));
                 var pause = failure.RetryAfter ?? FirstBackOff * Math.Pow(2, retry);
                 if (!failure.Retryable || retry >= plan.Retries || pause > LongestPause)
                 {
@@ -95,7 +95,7 @@ public sealed class AttemptRunner(TargetHealth health, TimeProvider clock)
         }
 
         throw new GatewayException(502, "api_error", "all_targets_failed",
-            $"Every model of '{plan.Name}' failed. {string.Join(" ", attempts.Select((a, i) => $"Attempt {i + 1}, {a.Model}: {a.Failure}"))}")
+            $"Every target of '{plan.Name}' failed. {string.Join(" ", attempts.Select((a, i) => $"Attempt {i + 1}, {a.Model}: {a.Failure}"))}")
         {
             Attempts = attempts,
         };
@@ -105,23 +105,23 @@ public sealed class AttemptRunner(TargetHealth health, TimeProvider clock)
     /// The plan's order without models cooling down, asked one at a time (entering a model past its cool-down
     /// makes this request its probe); all of them, soonest back first, when every one is cooling down.
     /// </summary>
-    private IEnumerable<ModelDefinition> InOrder(IReadOnlyList<ModelDefinition> candidates)
+    private IEnumerable<GatewayCandidate> InOrder(IReadOnlyList<GatewayCandidate> candidates)
     {
         var any = false;
-        foreach (var model in candidates)
+        foreach (var candidate in candidates)
         {
-            if (health.TryEnter(model.Id))
+            if (health.TryEnter(candidate.Model.Id))
             {
                 any = true;
-                yield return model;
+                yield return candidate;
             }
         }
 
         if (!any)
         {
-            foreach (var model in candidates.OrderBy(m => health.CoolingUntil(m.Id) ?? DateTimeOffset.MinValue))
+            foreach (var candidate in candidates.OrderBy(c => health.CoolingUntil(c.Model.Id) ?? DateTimeOffset.MinValue))
             {
-                yield return model;
+                yield return candidate;
             }
         }
     }

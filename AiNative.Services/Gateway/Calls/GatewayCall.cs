@@ -1,6 +1,5 @@
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Limits;
-using AiNative.Services.Models;
 using AiNative.Services.Platform.Errors;
 using AiNative.Services.Traces;
 
@@ -23,12 +22,13 @@ internal sealed class GatewayCall(GatewayCaller caller, GatewayPlan plan, Gatewa
 
     public int PromptTokens { get; } = promptTokens;
 
-    /// <summary>What is sent: a prompt's rendered messages before the request's, or the request's own.</summary>
-    public IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> Messages => Plan.Prompt?.Messages ?? Request.Messages;
-
-    public List<GatewayAttempt> Attempts { get; } = [];
+    /// <summary>Every attempt, starting with the targets the plan had to skip.</summary>
+    public List<GatewayAttempt> Attempts { get; } = [.. plan.Skipped];
 
     public BudgetReservation Reservation { get; set; } = BudgetReservation.None;
+
+    /// <summary>What a candidate sends: its prompt's rendered messages before the request's, or the request's own.</summary>
+    public IReadOnlyList<Microsoft.Extensions.AI.ChatMessage> MessagesFor(GatewayCandidate candidate) => candidate.Prompt?.Messages ?? Request.Messages;
 
     public void CacheHit(CachedAnswer cached)
     {
@@ -38,14 +38,14 @@ internal sealed class GatewayCall(GatewayCaller caller, GatewayPlan plan, Gatewa
         Trace.SetOutput(cached.Text);
     }
 
-    public void Succeeded(ModelDefinition model, string text)
+    public void Succeeded(GatewayCandidate candidate, string text)
     {
         _status = TraceStatus.Succeeded;
-        _target = model.Name;
+        _target = candidate.Target;
 
         // The trace names the model that answered, not the first one tried.
-        Trace.Trace.ModelId = model.Id;
-        Trace.Trace.ModelName = model.Name;
+        Trace.Trace.ModelId = candidate.Model.Id;
+        Trace.Trace.ModelName = candidate.Model.Name;
         Trace.SetOutput(text);
     }
 

@@ -30,25 +30,25 @@ public sealed class GatewayChat(
         {
             if (await FromCacheAsync(call, cancellationToken) is { } cached)
             {
-                return new GatewayAnswer(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, cached.Target, [], true, cached.Text, [],
-                    cached.FinishReason, new TokenUsage(cached.InputTokens, cached.OutputTokens, false));
+                return new GatewayAnswer(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, cached.Target, call.Plan.Prompt?.Version, call.Attempts, true,
+                    cached.Text, [], cached.FinishReason, new TokenUsage(cached.InputTokens, cached.OutputTokens, false));
             }
 
             await ReserveAsync(call, cancellationToken);
             var outcome = await runner.RunAsync(call.Plan, call.Attempts,
-                (model, token) => invoker.InvokeAsync(Invocation(model, call), token),
+                (candidate, token) => invoker.InvokeAsync(Invocation(candidate, call), token),
                 result => result.ToolCalls.Count > 0 ? null : AnswerGuard.Check(call.Plan.Guard, call.Plan.Route?.JsonSchema, result.Text),
                 cancellationToken);
             outcome.Cancellation.Dispose();
             var result = outcome.Result;
-            call.Succeeded(outcome.Model, result.Text);
+            call.Succeeded(outcome.Candidate, result.Text);
             if (result.ToolCalls.Count == 0)
             {
-                await KeepAsync(call, outcome.Model, result, cancellationToken);
+                await KeepAsync(call, outcome.Candidate, result, cancellationToken);
             }
 
-            return new GatewayAnswer(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Model.Name, call.Attempts, false, result.Text,
-                result.ToolCalls, result.FinishReason, result.Usage);
+            return new GatewayAnswer(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Candidate.Target, outcome.Candidate.Prompt?.Version,
+                call.Attempts, false, result.Text, result.ToolCalls, result.FinishReason, result.Usage);
         }
         catch (Exception e)
         {
@@ -76,18 +76,18 @@ public sealed class GatewayChat(
                 var replay = new InvocationResult(Guid.Empty, call.Trace.Id, Guid.Empty, cached.Target, cached.Text, cached.FinishReason,
                     new TokenUsage(cached.InputTokens, cached.OutputTokens, false), 0, null, TimeSpan.Zero);
                 await FinishAsync(call);
-                return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, cached.Target, [], true,
+                return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, cached.Target, call.Plan.Prompt?.Version, call.Attempts, true,
                     Replay([new TextDelta(cached.Text), new InvocationCompleted(replay)]));
             }
 
             await ReserveAsync(call, cancellationToken);
             var guarded = call.Plan.Guard != RouteGuard.None;
             var outcome = await runner.RunAsync(call.Plan, call.Attempts,
-                (model, token) => StartStreamAsync(Invocation(model, call), buffered: guarded, token),
+                (candidate, token) => StartStreamAsync(Invocation(candidate, call), buffered: guarded, token),
                 started => guarded ? AnswerGuard.Check(call.Plan.Guard, call.Plan.Route?.JsonSchema, started.Text) : null,
                 cancellationToken);
-            return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Model.Name, call.Attempts, false,
-                ContinueAsync(call, outcome, cancellationToken));
+            return new GatewayStream(call.Trace.Id, call.Plan.Name, call.Plan.Route?.Name, outcome.Candidate.Target, outcome.Candidate.Prompt?.Version,
+                call.Attempts, false, ContinueAsync(call, outcome, cancellationToken));
         }
         catch (Exception e)
         {
@@ -131,7 +131,7 @@ public sealed class GatewayChat(
     private async Task<CachedAnswer?> FromCacheAsync(GatewayCall call, CancellationToken cancellationToken)
     {
         if (call.Plan.Route is not { CacheSeconds: > 0 } route || call.Request.CacheKey is not { } digest
-            || await cache.FindAsync(call.Trace.Trace.TeamId, route, digest, cancellationToken) is not { } cached)
+            || await cache.FindAsync(call.Trace.Trace.TeamId, route, CacheTarget(call.Plan.Candidates[0]), digest, cancellationToken) is not { } cached)
         {
             return null;
         }
@@ -140,31 +140,37 @@ public sealed class GatewayChat(
         return cached;
     }
 
-    private async Task KeepAsync(GatewayCall call, ModelDefinition model, InvocationResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chosen target in the cache key: users on two sides of a split never share an answer, and a prompt's answer is
+    /// kept per version, so moving a label is never answered from the old version's cache.
+    /// </summary>
+    private static string CacheTarget(GatewayCandidate chosen) => chosen.Prompt is { } prompt ? $"v{prompt.VersionId:N}" : $"m{chosen.Model.Id:N}";
+
+    private async Task KeepAsync(GatewayCall call, GatewayCandidate answered, InvocationResult result, CancellationToken cancellationToken)
     {
         if (call.Plan.Route is { CacheSeconds: > 0 } route && call.Request.CacheKey is { } digest)
         {
-            await cache.KeepAsync(call.Trace.Trace.TeamId, route, digest,
-                new CachedAnswer(model.Name, result.Text, result.FinishReason, result.Usage.InputTokens, result.Usage.OutputTokens, call.Trace.Trace.Cost),
+            await cache.KeepAsync(call.Trace.Trace.TeamId, route, CacheTarget(call.Plan.Candidates[0]), digest,
+                new CachedAnswer(answered.Target, result.Text, result.FinishReason, result.Usage.InputTokens, result.Usage.OutputTokens, call.Trace.Trace.Cost),
                 cancellationToken);
         }
     }
 
     private async Task ReserveAsync(GatewayCall call, CancellationToken cancellationToken)
     {
-        var most = call.Plan.Candidates.Max(model => model.CostOf(call.PromptTokens, MaxOutputTokens(model, call)));
+        var most = call.Plan.Candidates.Max(candidate => candidate.Model.CostOf(call.PromptTokens, MaxOutputTokens(candidate, call)));
         call.Reservation = await limits.ReserveAsync(call.Caller, most, cancellationToken);
     }
 
-    private static int MaxOutputTokens(ModelDefinition model, GatewayCall call) =>
-        call.Request.Settings.MaxOutputTokens ?? call.Plan.Prompt?.Settings.MaxOutputTokens ?? model.DefaultSettings.MaxOutputTokens
-        ?? (model.MaxOutputTokens > 0 ? model.MaxOutputTokens : DefaultMaxOutputTokens);
+    private static int MaxOutputTokens(GatewayCandidate candidate, GatewayCall call) =>
+        call.Request.Settings.MaxOutputTokens ?? candidate.Prompt?.Settings.MaxOutputTokens ?? candidate.Model.DefaultSettings.MaxOutputTokens
+        ?? (candidate.Model.MaxOutputTokens > 0 ? candidate.Model.MaxOutputTokens : DefaultMaxOutputTokens);
 
-    private static ChatInvocation Invocation(ModelDefinition model, GatewayCall call) => new()
+    private static ChatInvocation Invocation(GatewayCandidate candidate, GatewayCall call) => new()
     {
-        ModelId = model.Id,
-        Messages = call.Messages,
-        Settings = call.Plan.Prompt is { } prompt ? call.Request.Settings.Over(prompt.Settings) : call.Request.Settings,
+        ModelId = candidate.Model.Id,
+        Messages = call.MessagesFor(candidate),
+        Settings = candidate.Prompt is { } prompt ? call.Request.Settings.Over(prompt.Settings) : call.Request.Settings,
         Tools = call.Request.Tools,
         ToolMode = call.Request.ToolMode,
         ResponseFormat = call.Request.ResponseFormat,
@@ -202,7 +208,7 @@ public sealed class GatewayChat(
     private async IAsyncEnumerable<InvocationUpdate> ContinueAsync(
         GatewayCall call, AttemptOutcome<StartedStream> outcome, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (started, model, cancellation) = outcome;
+        var (started, candidate, cancellation) = outcome;
         InvocationResult? answer = null;
         Exception? failure = null;
         try
@@ -242,10 +248,10 @@ public sealed class GatewayChat(
             cancellation.Dispose();
             if (answer is not null)
             {
-                call.Succeeded(model, answer.Text);
+                call.Succeeded(candidate, answer.Text);
                 if (answer.ToolCalls.Count == 0)
                 {
-                    await KeepAsync(call, model, answer, CancellationToken.None);
+                    await KeepAsync(call, candidate, answer, CancellationToken.None);
                 }
             }
             else

@@ -27,6 +27,17 @@ public sealed record GatewayChatRequest
     /// <summary>Values of a prompt's variables, for a request whose model is <c>prompt:name@label</c> (the body's <c>variables</c>).</summary>
     public IReadOnlyDictionary<string, string?> Variables { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>A digest of everything that decides the answer, for the response cache; null when the caller bypasses it.</summary>
-    public string? CacheKey { get; init; }
+    /// <summary>
+    /// A digest of everything that decides the answer, for the response cache; null when the caller bypasses it.
+    /// Computed on first use, so requests on routes without a cache never pay for it.
+    /// </summary>
+    public string? CacheKey => _cacheKey?.Value;
+
+    /// <summary>How to compute <see cref="CacheKey"/> (null: the caller bypasses the cache); read while the request's body is still at hand.</summary>
+    public Func<string>? CacheKeyOf
+    {
+        init => _cacheKey = value is null ? null : new Lazy<string>(value, LazyThreadSafetyMode.None);
+    }
+
+    private readonly Lazy<string>? _cacheKey;
 }

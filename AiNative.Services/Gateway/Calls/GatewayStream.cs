@@ -12,6 +12,7 @@ public sealed record GatewayStream(
     string Name,
     string? Route,
     string Target,
+    int? PromptVersion,
     IReadOnlyList<GatewayAttempt> Attempts,
     bool CacheHit,
     IAsyncEnumerable<InvocationUpdate> Updates);

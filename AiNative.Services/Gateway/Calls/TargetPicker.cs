@@ -10,12 +10,15 @@ namespace AiNative.Services.Gateway.Calls;
 /// </summary>
 public static class TargetPicker
 {
-    public static RouteTarget Pick(GatewayRoute route, string? endUser)
+    public static RouteTarget Pick(GatewayRoute route, string? endUser) => Pick(route.Targets, route.Id, endUser);
+
+    /// <summary>Picks among <paramref name="targets"/> (a route's, or those left after one could not be used), at least one with a weight.</summary>
+    public static RouteTarget Pick(IReadOnlyList<RouteTarget> targets, Guid routeId, string? endUser)
     {
-        var targets = route.Targets.Where(t => t.Weight > 0).ToList();
-        var total = targets.Sum(t => (long)t.Weight);
-        var point = endUser is null ? Random.Shared.NextInt64(total) : StablePoint(route.Id, endUser, total);
-        foreach (var target in targets)
+        var weighted = targets.Where(t => t.Weight > 0).ToList();
+        var total = weighted.Sum(t => (long)t.Weight);
+        var point = endUser is null ? Random.Shared.NextInt64(total) : StablePoint(routeId, endUser, total);
+        foreach (var target in weighted)
         {
             if (point < target.Weight)
             {
@@ -25,7 +28,7 @@ public static class TargetPicker
             point -= target.Weight;
         }
 
-        return targets[^1];
+        return weighted[^1];
     }
 
     private static long StablePoint(Guid routeId, string endUser, long total)

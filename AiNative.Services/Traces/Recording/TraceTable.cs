@@ -56,11 +56,19 @@ internal sealed class TraceTable
         command.CommandText = _sql;
         foreach (var row in rows)
         {
-            command.Parameters.Clear();
             for (var i = 0; i < _columns.Length; i++)
             {
                 var (property, mapping) = _columns[i];
-                command.Parameters.Add(mapping.CreateParameter(command, _parameterNames[i], property.GetGetter().GetClrValueUsingContainingEntity(row), property.IsNullable));
+                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
+                if (command.Parameters.Count < _columns.Length)
+                {
+                    command.Parameters.Add(mapping.CreateParameter(command, _parameterNames[i], value, property.IsNullable));
+                }
+                else
+                {
+                    // The parameters of the first row are kept, typed by their mappings; the next rows change only their values.
+                    command.Parameters[i].Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                }
             }
 
             await command.ExecuteNonQueryAsync();

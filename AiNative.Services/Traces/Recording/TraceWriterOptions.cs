@@ -12,6 +12,13 @@ public sealed class TraceWriterOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
+    /// How long the writer gathers records after the first of a batch arrives, unless the batch fills or a reader waits
+    /// for it: under light load one transaction (and one commit synced to disk) then saves several requests, not one
+    /// each. Zero saves each record as soon as it is read.
+    /// </summary>
+    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
     /// False (the default): a full queue slows callers down until the writer catches up, and nothing is lost.
     /// True: a full queue drops the record instead, and the drop is counted and shown on the Traces page.
     /// </summary>

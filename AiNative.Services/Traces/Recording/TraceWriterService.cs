@@ -60,9 +60,12 @@ public sealed partial class TraceWriterService(
             while (await writer.Reader.WaitToReadAsync(_abandon.Token))
             {
                 batch.Clear();
-                while (batch.Count < options.Value.BatchSize && writer.Reader.TryRead(out var record))
+                Take(batch);
+                if (batch.Count < options.Value.BatchSize && options.Value.BatchDelay > TimeSpan.Zero && !batch.Any(r => r is TraceRecord.Barrier))
                 {
-                    batch.Add(record);
+                    // Real time, not the clock: this only gathers I/O, and a test's fake clock must not hold the writer.
+                    await Task.Delay(options.Value.BatchDelay, _abandon.Token);
+                    Take(batch);
                 }
 
                 await SaveWithRetriesAsync(batch);
@@ -75,6 +78,14 @@ public sealed partial class TraceWriterService(
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
         {
             LogAbandoned(writer.Reader.Count + batch.Count);
+        }
+    }
+
+    private void Take(List<TraceRecord> batch)
+    {
+        while (batch.Count < options.Value.BatchSize && writer.Reader.TryRead(out var record))
+        {
+            batch.Add(record);
         }
     }
 

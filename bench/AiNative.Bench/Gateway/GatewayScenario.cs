@@ -32,11 +32,16 @@ public static class GatewayScenario
         foreach (var count in clients)
         {
             var straight = await HttpLoad.RunAsync(direct, () => Chat(MockProvider.Model, stream: false), count, warmUp, measured);
+            var cpuBefore = portal.ProcessorTime;
             var through = await HttpLoad.RunAsync(gateway, () => Chat(Route, stream: false), count, warmUp, measured);
+            var cpuPerRequest = (portal.ProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, through.Answered);
             Console.WriteLine($"direct to the mock   {straight}");
             Console.WriteLine($"through the gateway  {through}");
             Console.WriteLine($"  added: median {through.Latency.MedianMs - straight.Latency.MedianMs:0.000} ms, p99 {through.Latency.P99Ms - straight.Latency.P99Ms:0.000} ms; " +
                 $"throughput {through.RequestsPerSecond / straight.RequestsPerSecond:P0} of direct");
+
+            // Processor time is what other load on the machine does not change much: the figure to compare between builds.
+            Console.WriteLine($"  the portal's processor time: {cpuPerRequest:0.000} ms per request ({through.Answered:N0} requests, warm-up included)");
         }
 
         var firstDirect = await FirstTokensAsync(direct, MockProvider.Model, streams);

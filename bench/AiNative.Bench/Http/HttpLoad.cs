@@ -25,7 +25,10 @@ public static class HttpLoad
             latencies.Count == 0 ? new LatencyStats(double.NaN, double.NaN) : LatencyStats.Of(latencies),
             latencies.Count == 0 ? 0 : results.Sum(r => r.Bytes) / latencies.Count,
             results.Sum(r => r.Failures),
-            results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null));
+            results.Select(r => r.FirstFailure).FirstOrDefault(f => f is not null))
+        {
+            Answered = results.Sum(r => r.Answered),
+        };
     }
 
     private static async Task<LoopResult> LoopAsync(HttpClient http, Func<HttpRequestMessage> request, long measureFrom, long measureUntil)
@@ -34,6 +37,7 @@ public static class HttpLoad
         var failures = 0;
         long bytes = 0;
         string? firstFailure = null;
+        long answered = 0;
         while (true)
         {
             var sent = Stopwatch.GetTimestamp();
@@ -46,6 +50,7 @@ public static class HttpLoad
             using var response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead);
             var body = await response.Content.ReadAsByteArrayAsync();
             var done = Stopwatch.GetTimestamp();
+            answered++;
             if (done < measureFrom || done > measureUntil)
             {
                 continue;
@@ -63,8 +68,8 @@ public static class HttpLoad
             }
         }
 
-        return new LoopResult(latencies, bytes, failures, firstFailure);
+        return new LoopResult(latencies, bytes, failures, firstFailure, answered);
     }
 
-    private sealed record LoopResult(List<double> Latencies, long Bytes, int Failures, string? FirstFailure);
+    private sealed record LoopResult(List<double> Latencies, long Bytes, int Failures, string? FirstFailure, long Answered);
 }

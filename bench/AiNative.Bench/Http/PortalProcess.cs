@@ -29,6 +29,16 @@ public sealed partial class PortalProcess : IAsyncDisposable
     public string DatabasePath => Path.Combine(_dataFolder, "portal.db");
 
     /// <summary>The portal's resident memory now, in MiB.</summary>
+    /// <summary>The processor time the portal has used so far (user and system, all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public double ResidentMiB
     {
         get
