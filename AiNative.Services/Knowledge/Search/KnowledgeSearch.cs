@@ -138,7 +138,7 @@ public sealed class KnowledgeSearch(
         return await db.KnowledgeChunks.AsNoTracking()
                 .Where(c => c.Id == chunkId)
                 .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new ChunkView(
-                    c.Id, c.DocumentId, d.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
+                    c.Id, d.PublicId, d.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Chunk", chunkId);
     }
@@ -179,7 +179,7 @@ public sealed class KnowledgeSearch(
         var chunks = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new
             {
-                c.Id, c.DocumentId, c.Ordinal, c.Text, c.Page, c.Heading, d.FileName, Tags = d.Tags.ToList(),
+                c.Id, d.PublicId, c.Ordinal, c.Text, c.Page, c.Heading, d.FileName, Tags = d.Tags.ToList(),
             })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var hits = new List<SearchHit>(ranked.Count);
@@ -192,7 +192,7 @@ public sealed class KnowledgeSearch(
             }
 
             var (matched, highlights) = Highlighter.Find(chunk.Text, terms);
-            hits.Add(new SearchHit(chunk.Id, chunk.DocumentId, chunk.FileName, chunk.Ordinal, chunk.Text, chunk.Page, chunk.Heading,
+            hits.Add(new SearchHit(chunk.Id, chunk.PublicId, chunk.FileName, chunk.Ordinal, chunk.Text, chunk.Page, chunk.Heading,
                 Math.Round(rank.Relevance, 6), rank.VectorScore, rank.KeywordScore, rank.FusedScore, matched, highlights,
                 DocumentTags.FromEntities(chunk.Tags)));
         }
@@ -217,7 +217,7 @@ public sealed class KnowledgeSearch(
 
         if (request.DocumentIds is { Count: > 0 } ids)
         {
-            documents = documents.Where(d => ids.Contains(d.Id));
+            documents = documents.Where(d => ids.Contains(d.PublicId));
         }
 
         if (request.Filters is not { Count: > 0 } filters)
