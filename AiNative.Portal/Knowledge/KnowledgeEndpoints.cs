@@ -38,7 +38,7 @@ public static class KnowledgeEndpoints
             .WithSummary("The largest file, the files per upload and the file types an upload may hold");
         knowledge.MapPost("upload", UploadAsync).WithName("UploadDocuments")
             .WithSummary("Upload files (multipart: index, optional documentId, tags as key=value, files); each file is accepted, a duplicate, or rejected with a reason. "
-                + "A documentId of an existing document of the base replaces it (its file and tags) and ingests it again, as Kernel Memory does")
+                + "A documentId names a document of this base only, as in Kernel Memory's indexes: a new one takes it, an existing one is replaced (its file and tags) and ingested again")
             .AddOpenApiOperationTransformer(UploadRequestBody.DescribeAsync)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))

@@ -25,7 +25,7 @@ internal static class UploadRequestBody
                         Properties = new Dictionary<string, IOpenApiSchema>
                         {
                             ["index"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The knowledge base's name or id" },
-                            ["documentId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "Re-upload into this document (one file)" },
+                            ["documentId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "The document's id in this base (one file): a new document takes it, an existing one of the base is replaced. Ids are scoped to the base" },
                             ["tags"] = new OpenApiSchema
                             {
                                 Type = JsonSchemaType.Array,

@@ -104,22 +104,18 @@ public sealed class DocumentUploads(
             return new UploadOutcome(fileName, UploadStatus.Rejected, null, e.Message);
         }
 
+        // A document id names a document of this base only (Kernel Memory's index): another base's or another
+        // team's document with the same id is a different document, and is neither touched nor revealed.
         if (documentId is { } replacedId
-            && await db.KnowledgeDocuments.Include(d => d.Tags).SingleOrDefaultAsync(d => d.Id == replacedId, cancellationToken) is { } replaced)
+            && await db.KnowledgeDocuments.Include(d => d.Tags)
+                .SingleOrDefaultAsync(d => d.KnowledgeBaseId == knowledgeBase.Id && d.PublicId == replacedId, cancellationToken) is { } replaced)
         {
-            return await ReplaceAsync(db, knowledgeBase, replaced, new UploadOutcome(fileName, UploadStatus.Accepted, replaced.Id, null), format, blob, tags, cancellationToken);
-        }
-
-        if (documentId is { } id && await db.KnowledgeDocuments.IgnoreQueryFilters().AnyAsync(d => d.Id == id, cancellationToken))
-        {
-            await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
-            return new UploadOutcome(fileName, UploadStatus.Rejected, null, $"A document with id {id} already exists. Delete it first, or upload without a document id.");
+            return await ReplaceAsync(db, knowledgeBase, replaced, new UploadOutcome(fileName, UploadStatus.Accepted, replaced.PublicId, null), format, blob, tags, cancellationToken);
         }
 
         var now = clock.GetUtcNow();
         var document = new KnowledgeDocument
         {
-            Id = documentId ?? Guid.CreateVersion7(),
             KnowledgeBaseId = knowledgeBase.Id,
             FileName = fileName,
             Format = format,
@@ -129,6 +125,7 @@ public sealed class DocumentUploads(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        document.PublicId = documentId ?? document.Id;
         document.Tags = DocumentTags.ToEntities(document.Id, tags);
         db.KnowledgeDocuments.Add(document);
         jobs.Add(db, IngestDocumentJob.JobKind, new IngestDocumentPayload(document.Id));
@@ -139,18 +136,31 @@ public sealed class DocumentUploads(
         }
         catch (DbUpdateException)
         {
-            // Another upload of the same content may have won the race for the unique index.
+            // Another upload of the same content, or with the same document id, may have won the race for a unique index.
             var racer = await FindByHashAsync(knowledgeBase.Id, blob.Hash, cancellationToken);
-            if (racer is null)
+            if (racer is not null)
             {
-                throw;
+                return Duplicate(fileName, racer, knowledgeBase.Name, tags);
             }
 
-            return Duplicate(fileName, racer, knowledgeBase.Name, tags);
+            if (documentId is { } raced && await ExistsAsync(knowledgeBase.Id, raced, cancellationToken))
+            {
+                await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
+                return new UploadOutcome(fileName, UploadStatus.Rejected, null,
+                    $"Another upload created document {raced} in '{knowledgeBase.Name}' at the same moment; upload again to replace it.");
+            }
+
+            throw;
         }
 
-        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, DocumentStatus.Queued, null, 0, null, 0, 0));
-        return new UploadOutcome(fileName, UploadStatus.Accepted, document.Id, null);
+        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, DocumentStatus.Queued, null, 0, null, 0, 0));
+        return new UploadOutcome(fileName, UploadStatus.Accepted, document.PublicId, null);
+    }
+
+    private async Task<bool> ExistsAsync(Guid baseId, Guid publicId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.KnowledgeDocuments.AnyAsync(d => d.KnowledgeBaseId == baseId && d.PublicId == publicId, cancellationToken);
     }
 
     private async Task<KnowledgeDocument?> FindByHashAsync(Guid baseId, string hash, CancellationToken cancellationToken)
@@ -174,15 +184,15 @@ public sealed class DocumentUploads(
         Dictionary<string, List<string>> tags,
         CancellationToken cancellationToken)
     {
-        var refusal = replaced.KnowledgeBaseId != knowledgeBase.Id
-            ? $"Document {replaced.Id} is in another knowledge base of the team; upload it to that base to replace it, or use another id."
-            : replaced.Status is DocumentStatus.Queued or DocumentStatus.Processing
-                ? $"Document {replaced.Id} ('{replaced.FileName}') is being ingested; upload again to replace it once it is ready or has failed."
-                : null;
-        if (refusal is not null)
+        if (replaced.Status is DocumentStatus.Queued or DocumentStatus.Processing)
         {
             await files.DeleteIfUnusedAsync(blob.Hash, null, cancellationToken);
-            return accepted with { Status = UploadStatus.Rejected, DocumentId = null, Message = refusal };
+            return accepted with
+            {
+                Status = UploadStatus.Rejected,
+                DocumentId = null,
+                Message = $"Document {replaced.PublicId} ('{replaced.FileName}') is being ingested; upload again to replace it once it is ready or has failed.",
+            };
         }
 
         var (previousName, previousHash, previousExtracted) = (replaced.FileName, replaced.Sha256, replaced.Pipeline.ExtractedBlob);
@@ -203,8 +213,8 @@ public sealed class DocumentUploads(
             $"replaced '{previousName}' in {knowledgeBase.Name} ({Sizes.Describe(blob.Size)}, {format})");
         await db.SaveChangesAsync(cancellationToken);
         await files.DeleteIfUnusedAsync(previousHash, previousExtracted, cancellationToken);
-        events.Raise(new DocumentStatusChanged(replaced.TeamId, knowledgeBase.Id, replaced.Id, DocumentStatus.Queued, null, 0, null, replaced.ChunkCount, replaced.TokenCount));
-        return accepted with { Message = $"Replaced document {replaced.Id} ('{previousName}') with this file and its tags; it is ingested again." };
+        events.Raise(new DocumentStatusChanged(replaced.TeamId, knowledgeBase.Id, replaced.PublicId, DocumentStatus.Queued, null, 0, null, replaced.ChunkCount, replaced.TokenCount));
+        return accepted with { Message = $"Replaced document {replaced.PublicId} ('{previousName}') with this file and its tags; it is ingested again." };
     }
 
     /// <summary>The existing document; what happened to tags sent with the copy is said, never silently dropped.</summary>
@@ -216,7 +226,7 @@ public sealed class DocumentUploads(
             ? string.Empty
             : $" The tags sent with it were not applied: the document keeps {(kept.Count == 0 ? "no tags" : $"its tags ({DocumentTags.Describe(kept)})")}. "
               + "Change them with PUT documents/tags, or upload with its document id to replace it.";
-        return new(fileName, UploadStatus.Duplicate, existing.Id,
+        return new(fileName, UploadStatus.Duplicate, existing.PublicId,
             $"The same content is already in '{baseName}' as '{existing.FileName}'; it was not processed again.{aboutTags}");
     }
 

@@ -9,7 +9,17 @@ namespace AiNative.Services.Knowledge;
 /// </summary>
 public sealed class KnowledgeDocument : ITeamOwned
 {
+    public KnowledgeDocument() => PublicId = Id;
+
+    /// <summary>The row's own key, never chosen by a caller.</summary>
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>
+    /// The id the API and the pages name the document by (Kernel Memory's <c>documentId</c>): unique in its base,
+    /// chosen by the caller at upload or else <see cref="Id"/>. A caller's id is never a key of its own, so the same
+    /// id in another team's (or another base's) documents neither collides with this one nor tells anything about it.
+    /// </summary>
+    public Guid PublicId { get; set; }
 
     public Guid TeamId { get; set; }
 

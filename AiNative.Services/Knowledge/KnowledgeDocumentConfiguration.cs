@@ -20,6 +20,9 @@ internal sealed class KnowledgeDocumentConfiguration : IEntityTypeConfiguration<
         // The same content is ingested once per base.
         builder.HasIndex(d => new { d.KnowledgeBaseId, d.Sha256 }).IsUnique();
         builder.HasIndex(d => d.Sha256);
+
+        // Kernel Memory's document ids are unique in their index, and only there.
+        builder.HasIndex(d => new { d.KnowledgeBaseId, d.PublicId }).IsUnique();
         builder.HasOne(d => d.KnowledgeBase).WithMany().HasForeignKey(d => d.KnowledgeBaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Tags).WithOne().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Cascade);
 

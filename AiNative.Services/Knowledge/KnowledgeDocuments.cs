@@ -40,7 +40,7 @@ public sealed class KnowledgeDocuments(
         var knowledgeBase = await bases.FindAsync(index, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var document = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Tags)
-            .SingleOrDefaultAsync(d => d.Id == documentId && d.KnowledgeBaseId == knowledgeBase.Id, cancellationToken)
+            .SingleOrDefaultAsync(d => d.PublicId == documentId && d.KnowledgeBaseId == knowledgeBase.Id, cancellationToken)
             ?? throw new NotFoundException("Document", documentId);
         return Summarize(document, knowledgeBase);
     }
@@ -117,7 +117,7 @@ public sealed class KnowledgeDocuments(
         }
 
         await files.DeleteIfUnusedAsync(document.Sha256, document.Pipeline.ExtractedBlob, cancellationToken);
-        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, document.Status, null, 0, null, 0, 0, Deleted: true));
+        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, document.Status, null, 0, null, 0, 0, Deleted: true));
     }
 
     private async Task<DocumentSummary> RequeueAsync(
@@ -137,16 +137,16 @@ public sealed class KnowledgeDocuments(
         audit.Record(db, AuditAction.Updated, AuditKind, document.Id, document.FileName, action);
         await db.SaveChangesAsync(cancellationToken);
         jobs.Wake();
-        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.Id, document.Status, document.Step, 0, null, document.ChunkCount, document.TokenCount));
+        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, document.Status, document.Step, 0, null, document.ChunkCount, document.TokenCount));
         return Summarize(document, knowledgeBase);
     }
 
     private static async Task<KnowledgeDocument> LoadAsync(PortalDbContext db, Guid baseId, Guid documentId, CancellationToken cancellationToken) =>
-        await db.KnowledgeDocuments.Include(d => d.Tags).SingleOrDefaultAsync(d => d.Id == documentId && d.KnowledgeBaseId == baseId, cancellationToken)
+        await db.KnowledgeDocuments.Include(d => d.Tags).SingleOrDefaultAsync(d => d.PublicId == documentId && d.KnowledgeBaseId == baseId, cancellationToken)
         ?? throw new NotFoundException("Document", documentId);
 
     internal static DocumentSummary Summarize(KnowledgeDocument d, KnowledgeBase knowledgeBase) => new(
-        d.Id,
+        d.PublicId,
         knowledgeBase.Id,
         knowledgeBase.Name,
         d.FileName,

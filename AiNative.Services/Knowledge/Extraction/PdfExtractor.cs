@@ -6,7 +6,8 @@ using UglyToad.PdfPig.Exceptions;
 namespace AiNative.Services.Knowledge.Extraction;
 
 /// <summary>
-/// PDF text through PdfPig, a section per page so chunks keep their page numbers. What the streams decode to is bounded by
+/// PDF text through PdfPig, a section per page so chunks keep their page numbers, without running headers and footers
+/// (<see cref="RunningLines"/>). What the streams decode to is bounded by
 /// <see cref="KnowledgeOptions.MaxExpandedBytes"/> and the reading time by <see cref="KnowledgeOptions.MaxExtractionTime"/>.
 /// </summary>
 internal sealed class PdfExtractor(IOptions<KnowledgeOptions> options) : IDocumentExtractor
@@ -17,22 +18,30 @@ internal sealed class PdfExtractor(IOptions<KnowledgeOptions> options) : IDocume
     {
         var budget = new PdfReadBudget(options.Value.MaxExpandedBytes, options.Value.MaxExtractionTime);
         using var document = Open(content, budget);
-        var sections = new SectionBuilder();
+        var pages = new List<(int Number, string[] Lines)>();
         try
         {
             foreach (var page in document.GetPages())
             {
                 budget.CheckTime();
-                sections.Page(page.Number);
-                foreach (var paragraph in Paragraphs.Split(ContentOrderTextExtractor.GetText(page)))
-                {
-                    sections.Paragraph(Paragraphs.Collapse(paragraph));
-                }
+                pages.Add((page.Number, ContentOrderTextExtractor.GetText(page).ReplaceLineEndings("\n").Split('\n')));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw Damaged(e);
+        }
+
+        // Headers and footers said on every page are left out before the text is split into paragraphs.
+        var running = RunningLines.Find([.. pages.Select(p => p.Lines)]);
+        var sections = new SectionBuilder();
+        foreach (var (number, lines) in pages)
+        {
+            sections.Page(number);
+            foreach (var paragraph in Paragraphs.Split(string.Join('\n', running.Remove(lines))))
+            {
+                sections.Paragraph(Paragraphs.Collapse(paragraph));
+            }
         }
 
         var extracted = sections.Build();

@@ -165,6 +165,6 @@ public sealed class IngestionOrchestrator(
     }
 
     private void Raise(KnowledgeDocument document) => events.Raise(new DocumentStatusChanged(
-        document.TeamId, document.KnowledgeBaseId, document.Id, document.Status, document.Step, document.Progress,
+        document.TeamId, document.KnowledgeBaseId, document.PublicId, document.Status, document.Step, document.Progress,
         document.Error, document.ChunkCount, document.TokenCount));
 }

@@ -137,7 +137,7 @@ public sealed class KnowledgeSearch(
         return await db.KnowledgeChunks.AsNoTracking()
                 .Where(c => c.Id == chunkId)
                 .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new ChunkView(
-                    c.Id, c.DocumentId, d.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
+                    c.Id, d.PublicId, d.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
                 .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Chunk", chunkId);
     }
@@ -169,7 +169,7 @@ public sealed class KnowledgeSearch(
         var chunks = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new
             {
-                c.Id, c.DocumentId, c.Ordinal, c.Text, c.Page, c.Heading, d.FileName, Tags = d.Tags.ToList(),
+                c.Id, d.PublicId, c.Ordinal, c.Text, c.Page, c.Heading, d.FileName, Tags = d.Tags.ToList(),
             })
             .ToListAsync(cancellationToken);
 
@@ -186,7 +186,7 @@ public sealed class KnowledgeSearch(
             double? keyword = keywordScores.TryGetValue(chunk.Id, out var k) ? k : null;
             double? wordsMatched = request.Mode == SearchMode.Vector ? null : Highlighter.ShareMatched(matched, terms);
             var relevance = wordsMatched is { } share ? Relevance.Of(share, similarity) : Math.Max(0, similarity ?? 0);
-            hits.Add(new SearchHit(chunk.Id, chunk.DocumentId, chunk.FileName, chunk.Ordinal, chunk.Text, chunk.Page, chunk.Heading,
+            hits.Add(new SearchHit(chunk.Id, chunk.PublicId, chunk.FileName, chunk.Ordinal, chunk.Text, chunk.Page, chunk.Heading,
                 Math.Round(relevance, 6), similarity, keyword, fused?.GetValueOrDefault(chunk.Id), wordsMatched, matched, highlights,
                 DocumentTags.FromEntities(chunk.Tags)));
         }
@@ -215,7 +215,7 @@ public sealed class KnowledgeSearch(
 
         if (request.DocumentIds is { Count: > 0 } ids)
         {
-            documents = documents.Where(d => ids.Contains(d.Id));
+            documents = documents.Where(d => ids.Contains(d.PublicId));
         }
 
         if (request.Filters is not { Count: > 0 } filters)

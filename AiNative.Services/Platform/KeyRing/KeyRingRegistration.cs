@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AiNative.Services.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,9 +13,10 @@ public static class KeyRingRegistration
 {
     /// <summary>
     /// The Data Protection key ring in the portal database, shared by every replica, and encrypted with
-    /// the configured certificate (<see cref="KeyRingOptions"/>). The certificates are read here, while
-    /// services are registered, because Data Protection takes them only as loaded certificates: a file
-    /// that is missing or unreadable stops the start with a message that names its setting.
+    /// the configured certificate or key (<see cref="KeyRingOptions"/>). The certificates and keys are read here,
+    /// while services are registered, because Data Protection takes them only as loaded certificates: a file
+    /// that is missing or unreadable, or a key that is not 32 bytes of base64, stops the start with a message that
+    /// names its setting; a key ring the configured keys cannot read stops it once the database is open.
     /// </summary>
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +25,21 @@ public static class KeyRingRegistration
             .PersistKeysToDbContext<PortalDbContext>();
         var options = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
         var contentRoot = configuration[HostDefaults.ContentRootKey] ?? Directory.GetCurrentDirectory();
+        var keys = KeyRingKeys.From(options);
+        if (options.Certificate is not null && keys.Current is not null)
+        {
+            throw new InvalidOperationException(
+                $"Set either {KeyRingOptions.Section}:Certificate or {KeyRingKeys.KeySetting}, not both: one of them encrypts new keys. "
+                + "To move from one to the other, keep the old one under RetiredCertificates or RetiredKeys.");
+        }
+
+        services.AddSingleton(keys);
+        services.AddHostedService<KeyRingCheck>();
+        if (keys.Current is { } key)
+        {
+            services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new KeyRingXmlEncryptor(key));
+        }
+
         if (options.Certificate is { } certificate)
         {
             keyRing.ProtectKeysWithCertificate(Load(certificate, $"{KeyRingOptions.Section}:Certificate", contentRoot));

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using AiNative.Portal.Client.Contracts;
 using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Portal.Client.Contracts.Models;
+using AiNative.Services.Models.Offline;
 using AiNative.Services.Teams;
 using AiNative.Testing;
 
@@ -244,9 +246,62 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         Assert.Contains("The tags sent with it were not applied: the document keeps its tags (team=support).", outcome.Message);
     }
 
+    [Fact]
+    public async Task A_document_id_another_team_uses_is_a_document_of_its_own_and_neither_team_learns_about_the_other()
+    {
+        var id = Guid.CreateVersion7();
+        await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Visitors"));
+        await UploadReadyAsync("Visitors", "ours.md", "# Visitors\n\nOur visitors sign in at the gatehouse.", [], id);
+        var theirs = await _portal.CreateTeamAsync("Theirs");
+        await _portal.CreateUserAsync("olga@example.com", "Olga Other", (theirs, TeamRole.Owner));
+        using var olga = await _portal.SignInAsync("olga@example.com");
+        var them = new Caller(olga, theirs);
+        await GiveOfflineEmbeddingsAsync(them);
+        await PostJsonAsync<KnowledgeBaseDto>(them, "knowledge/indexes", new SaveKnowledgeBaseRequest("Visitors"));
+
+        var outcome = await UploadAsync(them, "Visitors", "theirs.md", "# Visitors\n\nTheir visitors register at the reception desk.", id);
+        var theirDocument = await WaitReadyAsync(them, "Visitors", id);
+        var theirSearch = await PostJsonAsync<SearchResultDto>(them, "knowledge/search", new SearchRequestDto("Visitors", "visitors", SearchModeDto.Keyword));
+        var ourSearch = await PostJsonAsync<SearchResultDto>("knowledge/search", new SearchRequestDto("Visitors", "visitors", SearchModeDto.Keyword));
+        using var theirDelete = await olga.DeleteAsync(Path(them, $"knowledge/documents?index=Visitors&documentId={id}"), Cancel);
+        var ourDocument = await WaitReadyAsync("Visitors", id);
+
+        Assert.Equal((UploadStatusDto.Accepted, id, null), (outcome.Status, outcome.DocumentId, outcome.Message));
+        Assert.Equal("theirs.md", theirDocument.FileName);
+        Assert.Equal(id, Assert.Single(theirSearch.Results).DocumentId);
+        Assert.Contains("reception desk", theirSearch.Results[0].Text);
+        Assert.Equal(id, Assert.Single(ourSearch.Results).DocumentId);
+        Assert.Contains("gatehouse", ourSearch.Results[0].Text);
+        Assert.Equal(HttpStatusCode.NoContent, theirDelete.StatusCode);
+        Assert.Equal("ours.md", ourDocument.FileName);
+    }
+
+    [Fact]
+    public async Task A_document_id_names_a_document_of_one_base_so_another_base_of_the_team_may_use_it_too()
+    {
+        var id = Guid.CreateVersion7();
+        await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("First"));
+        await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Second"));
+        await UploadReadyAsync("First", "first.md", "# First\n\nThe first base keeps this.", [], id);
+
+        var second = await UploadAsync(new Caller(_client, _team), "Second", "second.md", "# Second\n\nThe second base keeps that.", id);
+        var secondDocument = await WaitReadyAsync("Second", id);
+        var firstDocument = await WaitReadyAsync("First", id);
+
+        Assert.Equal((UploadStatusDto.Accepted, id), (second.Status, second.DocumentId));
+        Assert.Equal(("first.md", "second.md"), (firstDocument.FileName, secondDocument.FileName));
+    }
+
     private Task<Guid> UploadReadyAsync(string index, string name, string text, params string[] tags) => UploadReadyAsync(index, name, text, tags, null);
 
     private async Task<Guid> UploadReadyAsync(string index, string name, string text, string[] tags, Guid? documentId)
+    {
+        var uploaded = await UploadAsync(new Caller(_client, _team), index, name, text, documentId, tags);
+        Assert.True(uploaded.Status == UploadStatusDto.Accepted, uploaded.Message);
+        return (await WaitReadyAsync(index, uploaded.DocumentId!.Value)).DocumentId;
+    }
+
+    private static async Task<UploadedFileDto> UploadAsync(Caller caller, string index, string name, string text, Guid? documentId, params string[] tags)
     {
         using var form = Form(index, (name, System.Text.Encoding.UTF8.GetBytes(text)));
         foreach (var tag in tags)
@@ -259,10 +314,22 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
             form.Add(new StringContent(id.ToString()), "documentId");
         }
 
-        using var response = await _client.PostAsync(Path("knowledge/upload"), form, Cancel);
-        var uploaded = (await response.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel))!.Files.Single();
-        Assert.True(uploaded.Status == UploadStatusDto.Accepted, uploaded.Message);
-        return (await WaitReadyAsync(index, uploaded.DocumentId!.Value)).DocumentId;
+        using var response = await caller.Client.PostAsync(Path(caller, "knowledge/upload"), form, Cancel);
+        return (await response.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel))!.Files.Single();
+    }
+
+    /// <summary>A team other than the demo one starts without models: it registers the offline provider's embedding model.</summary>
+    private static async Task GiveOfflineEmbeddingsAsync(Caller caller)
+    {
+        var provider = await PostJsonAsync<ProviderDto>(caller, "providers", new SaveProviderRequest { Name = "Offline", Kind = ProviderKindDto.Offline });
+        await PostJsonAsync<ModelDto>(caller, "models", new SaveModelRequest
+        {
+            ProviderId = provider.Id,
+            Name = OfflineModels.EmbeddingModelId,
+            ProviderModelId = OfflineModels.EmbeddingModelId,
+            Kind = ModelKindDto.Embedding,
+            ContextWindow = OfflineModels.ContextWindow,
+        });
     }
 
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
@@ -270,7 +337,9 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     private static async Task<ApiProblem> ProblemAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<ApiProblem>(PortalJson.Options, Cancel))!;
 
-    private string Path(string relative) => $"/api/teams/{_team}/{relative}";
+    private string Path(string relative) => Path(new Caller(_client, _team), relative);
+
+    private static string Path(Caller caller, string relative) => $"/api/teams/{caller.Team}/{relative}";
 
     private static MultipartFormDataContent Form(string index, params (string Name, byte[] Content)[] files)
     {
@@ -285,20 +354,24 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         return form;
     }
 
-    private async Task<T> PostJsonAsync<T>(string relative, object body)
+    private Task<T> PostJsonAsync<T>(string relative, object body) => PostJsonAsync<T>(new Caller(_client, _team), relative, body);
+
+    private static async Task<T> PostJsonAsync<T>(Caller caller, string relative, object body)
     {
-        using var response = await _client.PostAsJsonAsync(Path(relative), body, PortalJson.Options, Cancel);
+        using var response = await caller.Client.PostAsJsonAsync(Path(caller, relative), body, PortalJson.Options, Cancel);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Cancel));
         return (await response.Content.ReadFromJsonAsync<T>(PortalJson.Options, Cancel))!;
     }
 
-    private async Task<DocumentDto> WaitReadyAsync(string index, Guid documentId)
+    private Task<DocumentDto> WaitReadyAsync(string index, Guid documentId) => WaitReadyAsync(new Caller(_client, _team), index, documentId);
+
+    private static async Task<DocumentDto> WaitReadyAsync(Caller caller, string index, Guid documentId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var status = await _client.GetFromJsonAsync<DocumentDto>(
-                Path($"knowledge/upload-status?index={Uri.EscapeDataString(index)}&documentId={documentId}"), PortalJson.Options, Cancel);
+            var status = await caller.Client.GetFromJsonAsync<DocumentDto>(
+                Path(caller, $"knowledge/upload-status?index={Uri.EscapeDataString(index)}&documentId={documentId}"), PortalJson.Options, Cancel);
             if (status!.Completed || status.Failed || DateTime.UtcNow > deadline)
             {
                 Assert.True(status.Completed, $"{status.FileName}: {status.Status} {status.Error}");
@@ -308,4 +381,7 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
             await Task.Delay(50, Cancel);
         }
     }
+
+    /// <summary>A signed-in client and the team its calls are for.</summary>
+    private sealed record Caller(HttpClient Client, Guid Team);
 }

@@ -40,6 +40,51 @@ public sealed class ExtractionTests
     }
 
     [Fact]
+    public void Running_headers_and_footers_with_their_page_numbers_are_left_out_of_pdf_text()
+    {
+        var pdf = TestDocuments.Pdf([.. Enumerable.Range(1, 5).Select(n => (string[])
+        [
+            $"Chapter 4: Function reference {17 + n}",
+            .. Body(n),
+            $"Page {n} of 5",
+        ])]);
+
+        var document = Extract("reference.pdf", pdf);
+        var text = string.Join("\n", document.Sections.SelectMany(s => s.Paragraphs));
+
+        Assert.Equal([1, 2, 3, 4, 5], document.Sections.Select(s => s.Page));
+        Assert.DoesNotContain("Chapter 4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page", text, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(1, 5).SelectMany(Body), line => Assert.Contains(line, text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_chapter_header_on_alternate_pages_is_left_out_but_a_line_that_starts_only_two_pages_stays()
+    {
+        // Odd pages carry the chapter, even pages the book's title; two pages happen to start with the same sentence.
+        var pdf = TestDocuments.Pdf([.. Enumerable.Range(1, 9).Select(n => (string[])
+        [
+            n % 2 == 1 ? $"{n + 40}   Chapter 2: Streams" : $"The zlib manual   {n + 40}",
+            n is 2 or 7 ? "Streams are read in order." : $"Streams of the {Words[n]} kind come first.",
+            .. Body(n),
+        ])]);
+
+        var document = Extract("manual.pdf", pdf);
+        var text = string.Join("\n", document.Sections.SelectMany(s => s.Paragraphs));
+
+        Assert.DoesNotContain("Chapter 2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("zlib manual", text, StringComparison.Ordinal);
+        Assert.Equal([2, 7], document.Sections.Where(s => s.Paragraphs.Any(p => p.Contains("Streams are read in order.", StringComparison.Ordinal))).Select(s => s.Page));
+        Assert.All(Enumerable.Range(1, 9).SelectMany(Body), line => Assert.Contains(line, text, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] Words = ["zero", "amber", "birch", "cedar", "dune", "elm", "fern", "grove", "heath", "iris", "juniper", "kelp"];
+
+    /// <summary>Lines of a page that no other page has, even with its numbers set aside.</summary>
+    private static IEnumerable<string> Body(int page) =>
+        Enumerable.Range(0, 5).Select(i => $"The {Words[page]} block {i} holds {Words[(page + i) % Words.Length]} data.");
+
+    [Fact]
     public void Corrupt_pdf_is_refused_as_damaged()
     {
         var pdf = TestDocuments.Pdf(["Some text."]);

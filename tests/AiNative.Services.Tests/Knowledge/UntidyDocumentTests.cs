@@ -3,6 +3,7 @@ using System.Text;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Knowledge.Search;
 using AiNative.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Tests.Knowledge;
 
@@ -28,6 +29,33 @@ public sealed class UntidyDocumentTests
         Assert.Equal(markdown.Id, hit.DocumentId);
         Assert.Contains("Roadmap for the winter release", hit.Text);
     }
+
+    [Fact]
+    public async Task A_pdf_with_a_running_header_and_page_numbers_has_neither_in_its_chunks()
+    {
+        await using var host = await ServicesHost.StartAsync();
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        await scope.CreateBaseAsync("Manuals");
+        var pdf = TestDocuments.Pdf([.. Enumerable.Range(1, 6).Select(n => new[]
+        {
+            $"Chapter 4: Function reference {17 + n}",
+            $"Section {n}. The {Ordinal(n)} function deflates a stream and reports the bytes it wrote.",
+            $"It returns {Ordinal(n)} status codes when the stream ends early, and never blocks.",
+            $"- {n} -",
+        })]);
+
+        var document = await scope.IngestAsync("Manuals", Ingestion.Bytes("zlib.pdf", pdf));
+        await using var db = await scope.DbAsync();
+        var chunks = await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).Select(c => new { c.Text, c.Page }).ToListAsync(Cancel);
+
+        Assert.Equal(DocumentStatus.Ready, document.Status);
+        Assert.Equal([1, 2, 3, 4, 5, 6], chunks.Select(c => c.Page!.Value).Distinct().Order());
+        Assert.All(chunks, c => Assert.DoesNotContain("Chapter 4", c.Text, StringComparison.Ordinal));
+        Assert.All(chunks, c => Assert.DoesNotContain($"- {c.Page} -", c.Text, StringComparison.Ordinal));
+        Assert.Contains(chunks, c => c.Text.Contains("The third function deflates a stream", StringComparison.Ordinal));
+    }
+
+    private static string Ordinal(int n) => ((string[])["zeroth", "first", "second", "third", "fourth", "fifth", "sixth"])[n];
 
     [Fact]
     public async Task A_word_document_whose_main_part_is_damaged_is_refused_at_upload_in_words()
