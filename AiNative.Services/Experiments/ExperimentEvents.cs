@@ -42,8 +42,15 @@ public sealed class ExperimentEvents
 
     public void RaiseCancelled(Guid experimentId) => _replicas.Publish(CancelledTopic, experimentId.ToString("N"));
 
-    /// <summary>The progress of one experiment of one team until cancelled; a slow reader loses the oldest, never blocks a runner.</summary>
-    public async IAsyncEnumerable<ExperimentProgress> WatchAsync(Guid teamId, Guid experimentId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The progress of one experiment of one team until cancelled, starting with <paramref name="current"/>'s, read once the
+    /// watch began (so nothing between the two is missed); a slow reader loses the oldest, never blocks a runner.
+    /// </summary>
+    public async IAsyncEnumerable<ExperimentProgress> WatchAsync(
+        Guid teamId,
+        Guid experimentId,
+        Func<CancellationToken, Task<ExperimentProgress>>? current,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<ExperimentProgress>(
             new BoundedChannelOptions(BufferedChanges) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -58,6 +65,11 @@ public sealed class ExperimentEvents
         ProgressChanged += OnProgress;
         try
         {
+            if (current is not null)
+            {
+                yield return await current(cancellationToken);
+            }
+
             await foreach (var progress in channel.Reader.ReadAllAsync(cancellationToken))
             {
                 yield return progress;
