@@ -1,5 +1,6 @@
 using AiNative.Services.Evaluation;
 using AiNative.Services.Datasets;
+using AiNative.Services.Experiments;
 using AiNative.Services.Gateway;
 using AiNative.Services.Knowledge;
 using AiNative.Services.Models;
@@ -26,6 +27,7 @@ public static class ServicesRegistration
             .AddRuns()
             .AddDatasets()
             .AddEvaluation()
+            .AddExperiments()
             .AddGateway()
             .AddUsage();
 }

@@ -10,6 +10,7 @@ using AiNative.Portal.Client.Contracts.Admin;
 using AiNative.Portal.Client.Contracts.Audit;
 using AiNative.Portal.Client.Contracts.Evaluators;
 using AiNative.Portal.Client.Contracts.Datasets;
+using AiNative.Portal.Client.Contracts.Experiments;
 using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Members;
 using AiNative.Portal.Client.Contracts.Models;
@@ -19,6 +20,7 @@ using AiNative.Portal.Client.Contracts.Traces;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Evaluators;
 using AiNative.Portal.Datasets;
+using AiNative.Portal.Experiments;
 using AiNative.Portal.Knowledge;
 using AiNative.Portal.Members;
 using AiNative.Portal.Models;
@@ -49,6 +51,7 @@ public static class PortalApi
         services.AddScoped<IUsageApi, PortalUsageApi>();
         services.AddScoped<IEvaluatorsApi, PortalEvaluatorsApi>();
         services.AddScoped<IDatasetsApi, PortalDatasetsApi>();
+        services.AddScoped<IExperimentsApi, PortalExperimentsApi>();
         return services;
     }
 
@@ -69,6 +72,7 @@ public static class PortalApi
         endpoints.MapUsageApi();
         endpoints.MapEvaluatorsApi();
         endpoints.MapDatasetsApi();
+        endpoints.MapExperimentsApi();
         return endpoints;
     }
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Datasets;
+using AiNative.Services.Experiments;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Knowledge;
@@ -86,6 +87,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<DatasetVersion> DatasetVersions => Set<DatasetVersion>();
 
     public DbSet<DatasetItem> DatasetItems => Set<DatasetItem>();
+
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+
+    public DbSet<ExperimentVariant> ExperimentVariants => Set<ExperimentVariant>();
+
+    public DbSet<ExperimentCell> ExperimentCells => Set<ExperimentCell>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

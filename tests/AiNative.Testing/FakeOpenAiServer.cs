@@ -75,6 +75,18 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Every request the server received: path and JSON body.</summary>
     public ConcurrentQueue<(string Path, JsonNode? Body)> Requests { get; } = new();
 
+    /// <summary>Every chat request with the time it arrived and its last user message, in arrival order.</summary>
+    public ConcurrentQueue<(DateTimeOffset At, string UserMessage)> ChatArrivals { get; } = new();
+
+    /// <summary>
+    /// A failure to answer a chat request with, chosen from its messages (null answers normally): a status and, for a
+    /// 429, the <c>Retry-After</c> to send. Lets a test fail one cell of many, whatever order they run in.
+    /// </summary>
+    public Func<IReadOnlyList<(string Role, string Content)>, FakeFailure?>? FailWhen { get; set; }
+
+    /// <summary>Raised when a chat request arrives (on the server's thread, before it is answered), with its last user message.</summary>
+    public event Action<string>? ChatArrived;
+
     /// <summary>Completes once a request to <paramref name="path"/> has arrived (and is being answered).</summary>
     public async Task WaitForRequestAsync(string path, CancellationToken cancellationToken)
     {
@@ -166,6 +178,17 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         var messages = body!["messages"]!.AsArray()
             .Select(m => (Role: m!["role"]!.GetValue<string>(), Content: ContentOf(m!["content"])))
             .ToList();
+        var user = messages.LastOrDefault(m => m.Role == "user").Content ?? string.Empty;
+        ChatArrivals.Enqueue((DateTimeOffset.UtcNow, user));
+        ChatArrived?.Invoke(user);
+        if (FailWhen?.Invoke(messages) is { } failure)
+        {
+            await Error(failure.Status, $"Injected failure with status {failure.Status}.", "server_error", "injected",
+                failure.RetryAfter is { } wait ? ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) : null)
+                .ExecuteAsync(context);
+            return;
+        }
+
         var reply = Reply(messages);
         var maxTokens = body["max_completion_tokens"]?.GetValue<int>() ?? body["max_tokens"]?.GetValue<int>();
         var words = Words(reply);
@@ -336,14 +359,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return model switch
         {
             MissingModel => Error(404, $"The model `{model}` does not exist or you do not have access to it.", "invalid_request_error", "model_not_found"),
-            RateLimitedModel => Error(429, "Rate limit reached for requests. Please try again in 1s.", "requests", "rate_limit_exceeded", retryAfter: true),
+            RateLimitedModel => Error(429, "Rate limit reached for requests. Please try again in 1s.", "requests", "rate_limit_exceeded", retryAfter: "1"),
             BrokenModel => Error(500, "The server had an error while processing your request.", "server_error", null),
             KeyEchoingModel => Error(400, $"Project not found for key {context.Request.Headers.Authorization.ToString()["Bearer ".Length..]}.", "invalid_request_error", null),
             _ => null,
         };
     }
 
-    private static IResult Error(int status, string message, string type, string? code, bool retryAfter = false) =>
+    private static IResult Error(int status, string message, string type, string? code, string? retryAfter = null) =>
         new ErrorResult(status, new { error = new { message, type, param = (string?)null, code } }, retryAfter);
 
     private async Task<JsonNode?> ReadAsync(HttpContext context)
@@ -405,13 +428,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         return norm == 0 ? vector : vector.Select(v => v / norm).ToArray();
     }
 
-    private sealed class ErrorResult(int status, object body, bool retryAfter) : IResult
+    private sealed class ErrorResult(int status, object body, string? retryAfter) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            if (retryAfter)
+            if (retryAfter is not null)
             {
-                httpContext.Response.Headers.RetryAfter = "1";
+                httpContext.Response.Headers.RetryAfter = retryAfter;
             }
 
             return Results.Json(body, statusCode: status).ExecuteAsync(httpContext);

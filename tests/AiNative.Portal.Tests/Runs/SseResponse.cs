@@ -27,6 +27,14 @@ internal sealed class SseResponse : IAsyncDisposable
         return new SseResponse(response, await response.Content.ReadAsStreamAsync(cancel));
     }
 
+    /// <summary>Gets <paramref name="path"/> and returns as soon as the headers are in, before the body ends.</summary>
+    public static async Task<SseResponse> GetAsync(HttpClient client, string path)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var response = await client.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancel);
+        return new SseResponse(response, await response.Content.ReadAsStreamAsync(cancel));
+    }
+
     /// <summary>The next event, or null when the stream has ended.</summary>
     public async Task<SseItem<string>?> NextAsync() => await _events.MoveNextAsync() ? _events.Current : null;
 

@@ -1,0 +1,12 @@
+namespace AiNative.Portal.Client.Contracts.Experiments;
+
+/// <summary>An experiment as listed: what it runs on, its variants' names, where it stands.</summary>
+public sealed record ExperimentDto(
+    Guid Id,
+    string Name,
+    string DatasetName,
+    int DatasetVersion,
+    IReadOnlyList<string> Variants,
+    ExperimentProgressDto Progress,
+    DateTimeOffset CreatedAt,
+    string CreatedBy);

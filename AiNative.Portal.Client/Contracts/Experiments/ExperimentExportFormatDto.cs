@@ -1,0 +1,7 @@
+namespace AiNative.Portal.Client.Contracts.Experiments;
+
+public enum ExperimentExportFormatDto
+{
+    Csv = 1,
+    JsonLines = 2,
+}

@@ -1,0 +1,93 @@
+using AiNative.Services.Data;
+using AiNative.Services.Evaluation.Statistics;
+using AiNative.Services.Platform.Errors;
+using AiNative.Services.Teams;
+using Microsoft.EntityFrameworkCore;
+
+namespace AiNative.Services.Experiments.Results;
+
+/// <summary>
+/// The summary per variant, from the experiment's cells read once (a narrow projection): the statistics are the
+/// evaluation feature's own (<see cref="Bootstrap"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>,
+/// <see cref="Percentiles"/>), so every page and export shows the same figures.
+/// </summary>
+public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team)
+{
+    /// <summary>Values resampled per bootstrap at most: 10,000 resamples for up to 2,000 values, fewer (never under 1,000) beyond.</summary>
+    private const long ResampledValues = 20_000_000;
+
+    public async Task<ExperimentSummary> GetAsync(Guid experimentId, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Viewer);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Variants).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
+            ?? throw new NotFoundException(ExperimentRegistry.AuditKind, experimentId);
+        var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId)
+            .Select(c => new CellFigures(c.VariantId, c.ItemId, c.Status, c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Evaluations))
+            .ToListAsync(cancellationToken);
+        var evaluators = experiment.Evaluators.Select(e => e.Name).ToList();
+        var byVariant = cells.ToLookup(c => c.VariantId);
+        var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
+        var baselineValues = baseline is null ? [] : evaluators.ToDictionary(e => e, e => Values(byVariant[baseline.Id], e));
+        var variants = experiment.Variants.OrderBy(v => v.Position)
+            .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues))
+            .ToList();
+        return new ExperimentSummary(experimentId, evaluators, variants);
+    }
+
+    private static VariantSummary Summarize(
+        ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline)
+    {
+        var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToArray();
+        var scores = evaluators.Select(name => Score(name, cells, baseline?.GetValueOrDefault(name))).ToList();
+        return new VariantSummary(
+            variant.Id, variant.Name, variant.IsBaseline, cells.Count,
+            cells.Count(c => c.Status == CellStatus.Succeeded),
+            cells.Count(c => c.Status == CellStatus.Failed),
+            cells.Count(c => c.Status == CellStatus.SkippedByCap),
+            cells.Count(c => c.Status == CellStatus.Cancelled),
+            cells.Count(c => c.Status is CellStatus.Pending or CellStatus.Running),
+            Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
+            cells.Sum(c => c.InputTokens), cells.Sum(c => c.OutputTokens), cells.Sum(c => c.Cost),
+            scores);
+    }
+
+    private static ScoreSummary Score(string evaluator, List<CellFigures> cells, Dictionary<Guid, double>? baseline)
+    {
+        var results = cells.Select(c => (c.ItemId, Result: c.Evaluations.FirstOrDefault(e => e.Evaluator == evaluator))).Where(r => r.Result is not null).ToList();
+        var values = results.Where(r => r.Result!.Value is not null).Select(r => r.Result!.Value!.Value).ToList();
+        var passes = results.Where(r => r.Result!.Passed is not null).ToList();
+        var errors = results.Count(r => r.Result!.IsError);
+        var mean = Bootstrap.Mean(values, resamples: Resamples(values.Count));
+        var passRate = PassRate.Of(passes.Count(r => r.Result!.Passed == true), passes.Count);
+        WinTieLoss? versus = null;
+        if (baseline is not null)
+        {
+            var pairs = results.Where(r => r.Result!.Value is not null && baseline.ContainsKey(r.ItemId))
+                .Select(r => (r.Result!.Value!.Value, baseline[r.ItemId])).ToList();
+            versus = pairs.Count == 0 ? null : WinTieLoss.Of(pairs);
+        }
+
+        return new ScoreSummary(evaluator, mean, passRate, errors, versus);
+    }
+
+    private static Dictionary<Guid, double> Values(IEnumerable<CellFigures> cells, string evaluator)
+    {
+        var values = new Dictionary<Guid, double>();
+        foreach (var cell in cells)
+        {
+            if (cell.Evaluations.FirstOrDefault(e => e.Evaluator == evaluator) is { Value: { } value })
+            {
+                values[cell.ItemId] = value;
+            }
+        }
+
+        return values;
+    }
+
+    private static int Resamples(int values) =>
+        values == 0 ? 1 : (int)Math.Clamp(ResampledValues / values, 1_000, Bootstrap.DefaultResamples);
+
+    private sealed record CellFigures(
+        Guid VariantId, Guid ItemId, CellStatus Status, double? LatencyMs, long InputTokens, long OutputTokens, decimal Cost, List<CellEvaluation> Evaluations);
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AiNative.Services.Evaluation.Definitions;
+using AiNative.Services.Evaluation.Statistics;
+using AiNative.Services.Experiments;
+using AiNative.Services.Experiments.Results;
+using AiNative.Testing;
+
+namespace AiNative.Services.Tests.Experiments;
+
+public sealed class ExperimentResultsTests
+{
+    private static readonly Dictionary<string, string> Answers = new() { ["q1"] = "Paris", ["q2"] = "Rome", ["q3"] = "Madrid", ["q4"] = "Berlin" };
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_summary_gives_each_variant_its_means_with_intervals_pass_rates_wins_against_the_baseline_latency_and_cost()
+    {
+        await using var run = await RunAsync();
+
+        var summary = await run.Scope.Get<ExperimentSummaries>().GetAsync(run.ExperimentId, Cancel);
+
+        var (baseline, other) = (summary.Variants[0], summary.Variants[1]);
+        Assert.Equal(["exact", "similar"], summary.Evaluators);
+        Assert.True(baseline.IsBaseline);
+        Assert.Equal((4, 4, 0), (baseline.Cells, baseline.Succeeded, baseline.Failed));
+        var exact = baseline.Scores[0];
+        Assert.Equal(new MeanInterval(1, 1, 1, 4), exact.Mean);
+        Assert.Equal((4, 4), (exact.PassRate!.Passed, exact.PassRate.Count));
+        Assert.Null(exact.VersusBaseline);
+        var worse = other.Scores[0];
+        Assert.Equal(0.25, worse.Mean!.Mean);
+        Assert.Equal(PassRate.Of(1, 4), worse.PassRate);
+        Assert.Equal(new WinTieLoss(0, 1, 3, SignTest.TwoSidedP(0, 3)), worse.VersusBaseline);
+        Assert.Equal(Bootstrap.Mean([1, 0, 0, 0]), worse.Mean);
+        Assert.All(summary.Variants, v => Assert.True(v.LatencyP50Ms > 0 && v.LatencyP95Ms >= v.LatencyP50Ms && v.Cost > 0 && v.InputTokens > 0));
+        Assert.Equal(run.Progress.Cost, summary.Variants.Sum(v => v.Cost));
+    }
+
+    [Fact]
+    public async Task Rows_page_on_the_server_with_every_variants_cell_and_the_items_content()
+    {
+        await using var run = await RunAsync();
+        var results = run.Scope.Get<ExperimentResults>();
+
+        var first = await results.ListAsync(run.ExperimentId, RowFilter.All, 1, 3, Cancel);
+        var second = await results.ListAsync(run.ExperimentId, RowFilter.All, 2, 3, Cancel);
+
+        Assert.Equal((4, 3, 1), (first.Total, first.Rows.Count, second.Rows.Count));
+        Assert.Equal([1L, 2, 3, 4], first.Rows.Concat(second.Rows).Select(r => r.Position));
+        Assert.Equal("{\"question\":\"q1\"}", first.Rows[0].Input);
+        Assert.Equal("Paris", first.Rows[0].ExpectedOutput);
+        Assert.Equal(["Paris", "Paris"], first.Rows[0].Cells.Select(c => c.Output));
+        Assert.Equal(["Rome", "=SUM(1,2)"], first.Rows[1].Cells.Select(c => c.Output));
+        Assert.All(first.Rows, r => Assert.Equal([0, 1], r.Cells.Select(c => c.VariantPosition)));
+    }
+
+    [Fact]
+    public async Task Cells_and_scores_export_as_csv_with_formulas_escaped_and_as_json_lines()
+    {
+        await using var run = await RunAsync();
+        var exporter = run.Scope.Get<ExperimentExporter>();
+
+        var csvFile = await exporter.PrepareAsync(run.ExperimentId, ExportFormat.Csv, Cancel);
+        using var csv = new MemoryStream();
+        await exporter.WriteAsync(csvFile, csv, Cancel);
+        var jsonFile = await exporter.PrepareAsync(run.ExperimentId, ExportFormat.JsonLines, Cancel);
+        using var json = new MemoryStream();
+        await exporter.WriteAsync(jsonFile, json, Cancel);
+        var lines = Encoding.UTF8.GetString(csv.ToArray()).TrimEnd().Split("\r\n");
+        var records = Encoding.UTF8.GetString(json.ToArray()).TrimEnd().Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
+
+        Assert.EndsWith("-cells.csv", csvFile.FileName);
+        Assert.Equal("item,item_id,input,expected_output,variant,baseline,status,output,error,latency_ms,input_tokens,output_tokens,cost_usd,trace_id,"
+            + "exact,exact_passed,exact_error,similar,similar_passed,similar_error", lines[0]);
+        Assert.Equal(9, lines.Length);
+        Assert.Contains(",'=SUM(1,2),", lines[4].Replace("\"", string.Empty));
+        Assert.Equal(8, records.Count);
+        Assert.Equal(("succeeded", "=SUM(1,2)", "exact", 0.0, false), (
+            records[3]!["status"]!.GetValue<string>(), records[3]!["output"]!.GetValue<string>(),
+            records[3]!["scores"]![0]!["evaluator"]!.GetValue<string>(), records[3]!["scores"]![0]!["value"]!.GetValue<double>(),
+            records[3]!["scores"]![0]!["passed"]!.GetValue<bool>()));
+        Assert.Equal("q2", records[3]!["input"]!["question"]!.GetValue<string>());
+    }
+
+    /// <summary>Four questions: the baseline answers each right, the other variant only the first (and a formula for the second).</summary>
+    private static async Task<FinishedRun> RunAsync()
+    {
+        var provider = await FakeOpenAiServer.StartAsync();
+        provider.ChunkDelay = TimeSpan.Zero;
+        provider.Reply = messages => (messages[0].Content, messages[^1].Content) switch
+        {
+            ("Right.", var q) => Answers[q],
+            (_, "q1") => "Paris",
+            (_, "q2") => "=SUM(1,2)",
+            (_, var q) => $"Not {Answers[q]}",
+        };
+        var host = await ServicesHost.StartAsync();
+        var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var model = await scope.AddOpenAiCompatibleModelAsync(provider.BaseUrl, FakeOpenAiServer.ChatModel);
+        var prompt = await scope.PromptAsync(model.Id, "Right.", "Wrong.");
+        var dataset = await scope.QuestionsAsync([.. Answers.Select(a => (a.Key, a.Value))]);
+        var exact = await scope.EvaluatorAsync("exact", EvaluatorKind.ExactMatch);
+        var similar = await scope.EvaluatorAsync("similar", EvaluatorKind.Levenshtein);
+        var registry = scope.Get<ExperimentRegistry>();
+        var experiment = await registry.CreateAsync(ExperimentArrangements.Input(dataset.Id, prompt, null, exact, similar), Cancel);
+        using var end = ExperimentEnd.Watch(host.Services).Of(experiment.Id);
+        await registry.StartAsync(experiment.Id, Cancel);
+        return new FinishedRun(provider, host, scope, experiment.Id, await end.WaitAsync());
+    }
+
+    private sealed record FinishedRun(FakeOpenAiServer Provider, ServicesHost Host, TeamScope Scope, Guid ExperimentId, ExperimentProgress Progress) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Scope.DisposeAsync();
+            await Provider.DisposeAsync();
+            await Host.DisposeAsync();
+        }
+    }
+}
