@@ -11,6 +11,7 @@ using AiNative.Services.Platform.Seeding;
 using AiNative.Services.Platform.Storage;
 using AiNative.Services.Traces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -49,10 +50,15 @@ public static class PlatformRegistration
 
         // The options are the same in every scope, so they are built once: a scoped factory would otherwise build them
         // again in every scope that asks for it (every HTTP request), which was most of a gateway request's allocations.
+        // They apply every configuration registered for the context, as EF Core does (ConfigureDbContext in tests included).
         services.Replace(ServiceDescriptor.Singleton(provider =>
         {
             var options = new DbContextOptionsBuilder<PortalDbContext>().UseApplicationServiceProvider(provider);
-            ConfigureDatabase(provider, options);
+            foreach (var configuration in provider.GetServices<IDbContextOptionsConfiguration<PortalDbContext>>())
+            {
+                configuration.Configure(provider, options);
+            }
+
             return options.Options;
         }));
 
