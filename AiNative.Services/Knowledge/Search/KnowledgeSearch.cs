@@ -164,7 +164,7 @@ public sealed class KnowledgeSearch(
             : null;
         // Vector mode's order is the similarity already, so only the hits shown are read.
         var ids = request.Mode == SearchMode.Vector
-            ? [.. vectorHits.Where(h => h.Score >= request.MinRelevance).Take(request.TopK).Select(h => h.ChunkId)]
+            ? [.. vectorHits.Where(h => Math.Max(0, h.Score) >= request.MinRelevance).Take(request.TopK).Select(h => h.ChunkId)]
             : cosine.Keys.Union(keywordScores.Keys).ToList();
         var chunks = await db.KnowledgeChunks.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Join(db.KnowledgeDocuments, c => c.DocumentId, d => d.Id, (c, d) => new
