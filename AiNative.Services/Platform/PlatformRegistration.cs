@@ -50,11 +50,13 @@ public static class PlatformRegistration
 
         // The options are the same in every scope, so they are built once: a scoped factory would otherwise build them
         // again in every scope that asks for it (every HTTP request), which was most of a gateway request's allocations.
-        // They apply every configuration registered for the context, as EF Core does (ConfigureDbContext in tests included).
+        // They apply every configuration registered for the context, as EF Core does (ConfigureDbContext in tests included);
+        // EF Core registers those with the factory's scoped lifetime, so they are read from a scope of their own.
         services.Replace(ServiceDescriptor.Singleton(provider =>
         {
             var options = new DbContextOptionsBuilder<PortalDbContext>().UseApplicationServiceProvider(provider);
-            foreach (var configuration in provider.GetServices<IDbContextOptionsConfiguration<PortalDbContext>>())
+            using var scope = provider.CreateScope();
+            foreach (var configuration in scope.ServiceProvider.GetServices<IDbContextOptionsConfiguration<PortalDbContext>>())
             {
                 configuration.Configure(provider, options);
             }
