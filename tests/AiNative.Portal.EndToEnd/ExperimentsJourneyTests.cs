@@ -59,6 +59,11 @@ public sealed class ExperimentsJourneyTests(BrowserPortal browser) : IClassFixtu
         await page.ExpectAccessibleAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("experiment-results"), FullPage = true });
 
+        // On a phone-sized screen the grid scrolls sideways inside the page, reachable by keyboard.
+        await page.SetViewportSizeAsync(420, 900);
+        await page.ExpectAccessibleAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+
         // A cell's trace opens from the grid.
         await rows.First.GetByTestId("cell-trace").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/traces/[0-9a-f-]+$"));
