@@ -192,6 +192,11 @@ public sealed class ExperimentRegistry(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var experiment = await FindAsync(db, experimentId, cancellationToken);
+        if (experiment.CostCap is { } cap && experiment.Cost >= cap)
+        {
+            throw new ConflictException(ExperimentTexts.CapSpent(experiment.Name, cap, experiment.Cost));
+        }
+
         var now = clock.GetUtcNow();
         var cells = await db.ExperimentCells.Where(c => c.ExperimentId == experimentId && c.Status == CellStatus.Failed)
             .ExecuteUpdateAsync(s => s

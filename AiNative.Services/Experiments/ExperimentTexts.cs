@@ -14,6 +14,10 @@ public static class ExperimentTexts
     public static string CapReached(decimal cap, decimal cost) =>
         string.Create(CultureInfo.InvariantCulture, $"Stopped: the cost cap of ${cap:0.00####} was reached (${cost:0.00####} spent). The cells not run were skipped.");
 
+    public static string CapSpent(string experiment, decimal cap, decimal cost) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"'{experiment}' spent ${cost:0.00####} of its ${cap:0.00####} cost cap, so its failed cells cannot run again. Create a new experiment with a higher cap.");
+
     public static string Cancelled(string by) => $"Cancelled by {by}. The cells not run were cancelled.";
 
     public static string TooManyAttempts(int attempts) =>

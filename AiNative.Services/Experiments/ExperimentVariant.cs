@@ -18,7 +18,8 @@ public sealed class ExperimentVariant : ITeamOwned
     /// <summary>0 for the first column, then 1, 2, …</summary>
     public int Position { get; init; }
 
-    public required string Name { get; init; }
+    /// <summary>Given, or made from the prompt version and model when the experiment is created; unique in the experiment.</summary>
+    public required string Name { get; set; }
 
     public bool IsBaseline { get; init; }
 

@@ -1,6 +1,7 @@
 using AiNative.Services.Experiments.Planning;
 using AiNative.Services.Experiments.Results;
 using AiNative.Services.Experiments.Running;
+using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Experiments;
@@ -29,6 +30,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentCellStore>();
         services.AddScoped<CellExecution>();
         services.AddScoped<CellEvaluator>();
+        services.AddScoped<IPortalSeeder, DemoExperimentSeeder>();
 
         // After the trace writer (AddPlatform): hosted services stop in reverse order, so cells given back at shutdown
         // have their traces saved.

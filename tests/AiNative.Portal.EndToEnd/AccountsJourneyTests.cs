@@ -120,8 +120,9 @@ public sealed partial class AccountsJourneyTests(BrowserPortal browser) : IClass
 
     private static async Task ExpectApiReferenceAsync(IPage page)
     {
+        // Scalar reads and lays out the whole OpenAPI document in the browser: 4 to 12 seconds on a shared two-core machine.
         await page.GotoAsync("/scalar/v1");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Who is signed in, their teams, and the current team" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Who is signed in, their teams, and the current team" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 
     private static async Task SignInWithOneTimePasswordAsync(IPage page, string oneTimePassword)

@@ -14,7 +14,7 @@ public sealed class NarrowScreenJourneyTests(BrowserPortal browser) : IClassFixt
 
     /// <summary>Pages with tables, filters and long text.</summary>
     private static readonly string[] Pages =
-        ["/", "/models", "/prompts", "/playground", "/traces", "/gateway", "/usage", "/knowledge", "/datasets", "/team/members", "/audit", "/admin", "/account/tokens"];
+        ["/", "/models", "/prompts", "/playground", "/traces", "/gateway", "/usage", "/knowledge", "/datasets", "/experiments", "/experiments/new", "/team/members", "/audit", "/admin", "/account/tokens"];
 
     /// <summary>'' when every item of the app bar lies within its one line; otherwise the items that stick out.</summary>
     private const string AppBarProblemScript = """

@@ -142,7 +142,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in TestDatabase.Settings(DataFolder).Concat(_settings))
+        foreach (var (key, value) in TestDatabase.Settings(DataFolder).Concat(TestDatabase.Defaults).Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

@@ -40,6 +40,7 @@ public sealed class ServicesHost : IAsyncDisposable
         var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ainative-tests", Guid.NewGuid().ToString("N"));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(TestDatabase.Settings(folder));
+        builder.Configuration.AddInMemoryCollection(TestDatabase.Defaults);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         IHost? host = null;

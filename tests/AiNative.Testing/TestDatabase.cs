@@ -15,6 +15,15 @@ public static class TestDatabase
     public static bool IsPostgres =>
         string.Equals(Environment.GetEnvironmentVariable(Variable), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// What every test host starts with besides its storage: no demo experiment, whose cells would run (and leave traces and
+    /// scores in the demo team) behind the back of tests that count them. A test of the demo experiment turns it on.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        ["Portal:Experiments:SeedDemoExperiment"] = "false",
+    };
+
     /// <summary>The storage settings of a host whose data lives in <paramref name="dataFolder"/>; the same folder finds the same database.</summary>
     public static IReadOnlyDictionary<string, string?> Settings(string dataFolder)
     {

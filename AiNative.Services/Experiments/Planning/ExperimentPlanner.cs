@@ -179,20 +179,15 @@ public sealed class ExperimentPlanner(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>Names each variant as given, or after its prompt version and model; two variants never share a name.</summary>
     private static void Name(List<PlannedVariant> planned, ExperimentInput input, Validation validation)
     {
-        for (var i = 0; i < planned.Count; i++)
+        var variants = planned.Select(p => p.Variant).ToList();
+        foreach (var variant in variants.Where(v => v.Name.Length == 0))
         {
-            var variant = planned[i].Variant;
-            if (variant.Name.Length == 0)
-            {
-                var made = $"{variant.PromptName} v{variant.PromptVersion} · {variant.ModelName}";
-                planned[i] = planned[i] with { Variant = Renamed(variant, Shorten(made)) };
-            }
+            variant.Name = Shorten($"{variant.PromptName} v{variant.PromptVersion} · {variant.ModelName}");
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < planned.Count; i++)
+        foreach (var variant in variants)
         {
-            var variant = planned[i].Variant;
             if (seen.Add(variant.Name))
             {
                 continue;
@@ -207,25 +202,9 @@ public sealed class ExperimentPlanner(IDbContextFactory<PortalDbContext> dbFacto
             var suffix = $" #{variant.Position + 1}";
             var unique = Shorten(variant.Name, ExperimentRules.VariantNameMaxLength - suffix.Length) + suffix;
             seen.Add(unique);
-            planned[i] = planned[i] with { Variant = Renamed(variant, unique) };
+            variant.Name = unique;
         }
     }
-
-    private static ExperimentVariant Renamed(ExperimentVariant v, string name) => new()
-    {
-        Position = v.Position,
-        Name = name,
-        IsBaseline = v.IsBaseline,
-        PromptId = v.PromptId,
-        PromptName = v.PromptName,
-        PromptVersion = v.PromptVersion,
-        PromptLabel = v.PromptLabel,
-        ModelId = v.ModelId,
-        ModelName = v.ModelName,
-        ModelOverridden = v.ModelOverridden,
-        ProviderId = v.ProviderId,
-        Settings = v.Settings,
-    };
 
     private static string Shorten(string text, int length = ExperimentRules.VariantNameMaxLength) =>
         text.Length <= length ? text : $"{text[..(length - 1)]}…";

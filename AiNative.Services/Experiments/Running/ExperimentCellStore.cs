@@ -225,12 +225,15 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
         return experiment is null ? null : ExperimentProgress.Of(experiment);
     }
 
-    /// <summary>Pending cells that may run now: their experiment runs, their wait is over, and their baseline's cell (if they wait for it) ended.</summary>
+    /// <summary>
+    /// Pending cells that may run now: their experiment runs and has not reached its cost cap (the cell that reaches it
+    /// stops the run), their wait is over, and their baseline's cell (if they wait for it) ended.
+    /// </summary>
     private static IQueryable<ExperimentCell> Due(PortalDbContext db, DateTimeOffset now) =>
         db.ExperimentCells.IgnoreQueryFilters().Where(c =>
             c.Status == CellStatus.Pending
             && c.AvailableAt <= now
-            && db.Experiments.Any(e => e.Id == c.ExperimentId && e.Status == ExperimentStatus.Running)
+            && db.Experiments.Any(e => e.Id == c.ExperimentId && e.Status == ExperimentStatus.Running && (e.CostCap == null || e.Cost < e.CostCap))
             && (!c.WaitsForBaseline || !db.ExperimentCells.Any(b =>
                 b.ExperimentId == c.ExperimentId && b.ItemId == c.ItemId && b.IsBaseline
                 && (b.Status == CellStatus.Pending || b.Status == CellStatus.Running))));

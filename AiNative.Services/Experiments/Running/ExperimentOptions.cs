@@ -5,6 +5,9 @@ public sealed class ExperimentOptions
 {
     public const string Section = "Portal:Experiments";
 
+    /// <summary>Whether the first start seeds the demo experiment (with three demo evaluators) into the demo team.</summary>
+    public bool SeedDemoExperiment { get; set; } = true;
+
     /// <summary>Whether this process runs cells; a replica may leave them to others.</summary>
     public bool RunnerEnabled { get; set; } = true;
 

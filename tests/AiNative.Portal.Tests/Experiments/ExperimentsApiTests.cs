@@ -135,6 +135,18 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
         await WaitForEndAsync(created.Id);
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_experiment_routes()
+    {
+        using var response = await portal.Admin.GetAsync("/openapi/v1.json", Cancel);
+        var document = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.True(response.IsSuccessStatusCode, document);
+        Assert.Contains("\"/api/teams/{teamId}/experiments/{experimentId}/cells/export\"", document);
+        Assert.Contains("\"EstimateExperiment\"", document);
+        Assert.Contains("\"WatchExperiment\"", document);
+    }
+
     /// <summary>Reads the experiment's events (its progress now, then after every cell) until its run ended.</summary>
     private async Task<ExperimentProgressDto> WaitForEndAsync(Guid experimentId)
     {

@@ -125,6 +125,26 @@ public sealed class ExperimentPlanningTests
     }
 
     [Fact]
+    public async Task Variants_alike_get_names_of_their_own_and_a_name_given_twice_is_refused()
+    {
+        await using var host = await ServicesHost.StartAsync();
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var model = await scope.AddOpenAiCompatibleModelAsync("http://127.0.0.1:9/v1", FakeOpenAiServer.ChatModel);
+        var prompt = await scope.PromptAsync(model.Id, "One");
+        var dataset = await scope.QuestionsAsync(("q1", "a1"));
+        var alike = new VariantInput { PromptId = prompt, PromptVersion = 1 };
+        var registry = scope.Get<ExperimentRegistry>();
+
+        var experiment = await registry.CreateAsync(ExperimentArrangements.Input(dataset.Id, prompt) with { Variants = [alike, alike with { Temperature = 0.9f }] }, Cancel);
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => registry.EstimateAsync(
+            ExperimentArrangements.Input(dataset.Id, prompt) with { Variants = [alike with { Name = "Same" }, alike with { Name = "same" }] }, Cancel));
+
+        var name = $"{experiment.Variants[0].PromptName} v1 · {model.Name}";
+        Assert.Equal([name, $"{name} #2"], experiment.Variants.Select(v => v.Name));
+        Assert.Equal("Another variant is named 'same'; give each a name of its own.", Assert.Single(refused.Errors["Variants[1].Name"]));
+    }
+
+    [Fact]
     public async Task A_viewer_reads_experiments_but_may_not_estimate_create_or_start_one()
     {
         await using var host = await ServicesHost.StartAsync();

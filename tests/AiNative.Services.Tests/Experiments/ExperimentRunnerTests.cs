@@ -146,6 +146,8 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(3, provider.ChatArrivals.Count);
         Assert.Equal("Stopped: the cost cap of $0.025 was reached ($0.03 spent). The cells not run were skipped.", progress.StopReason);
         Assert.All(cells.Skip(3), c => Assert.Equal((CellStatus.SkippedByCap, ExperimentTexts.SkippedByCap), (c.Status, c.Error)));
+        var refused = await Assert.ThrowsAsync<AiNative.Services.Platform.Errors.ConflictException>(() => registry.RerunFailedAsync(experiment.Id, Cancel));
+        Assert.StartsWith($"'{experiment.Name}' spent $0.03 of its $0.025 cost cap", refused.Message);
     }
 
     [Fact]

@@ -94,6 +94,8 @@ public static class TraceLabels
     public static string ValueOf(ScoreDto score) => score.DataType switch
     {
         ScoreDataTypeDto.Numeric => score.Value?.ToString("0.###", CultureInfo.InvariantCulture) ?? "—",
+        // An evaluator that could not score leaves a score without a value (its comment says why): never a "no".
+        ScoreDataTypeDto.Boolean when score.Value is null && score.StringValue is null => "—",
         ScoreDataTypeDto.Boolean => score.Value is 1 || score.StringValue == "true" ? "yes" : "no",
         _ => score.StringValue ?? "—",
     };
