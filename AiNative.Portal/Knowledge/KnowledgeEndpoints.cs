@@ -68,6 +68,8 @@ public static class KnowledgeEndpoints
             .WithSummary("Answer a question from a base with numbered citations, or say that nothing relevant was found")
             .RequireTeamRole(Services.Teams.TeamRole.Viewer);
         knowledge.MapGet("chunks/{chunkId:long}", GetChunkAsync).WithName("GetChunk").WithSummary("One chunk, as a citation opens it");
+        knowledge.MapGet("chunks/{chunkId:long}/context", GetChunkContextAsync).WithName("GetChunkContext")
+            .WithSummary("A chunk with up to 'before' and 'after' (0 to 5, 1 by default) of its neighbours in its document: the text around a citation");
         return endpoints;
     }
 
@@ -183,6 +185,10 @@ public static class KnowledgeEndpoints
 
     private static async Task<Ok<AnswerDto>> AskAsync(AskRequestDto request, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.AskAsync(request, cancellationToken));
+
+    private static async Task<Ok<ChunkContextDto>> GetChunkContextAsync(
+        long chunkId, IKnowledgeApi knowledge, CancellationToken cancellationToken, int before = 1, int after = 1) =>
+        TypedResults.Ok(await knowledge.GetChunkContextAsync(chunkId, before, after, cancellationToken));
 
     private static async Task<Ok<ChunkDto>> GetChunkAsync(long chunkId, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.GetChunkAsync(chunkId, cancellationToken));

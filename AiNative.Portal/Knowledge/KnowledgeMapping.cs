@@ -99,8 +99,11 @@ internal static class KnowledgeMapping
 
     public static AnswerDto ToDto(this Answer a) => new(
         a.KnowledgeBaseName, a.KnowledgeBaseId, a.Question, a.Text, a.NoResult, a.NoResultReason,
-        [.. a.Citations.Select(c => new CitationDto(c.Number, c.ChunkId, c.DocumentId, c.DocumentName, c.Page, c.Heading, c.Relevance, c.Text, c.Cited))],
+        [.. a.Citations.Select(c => new CitationDto(c.Number, c.ChunkId, c.DocumentId, c.DocumentName, c.Page, c.Heading, c.Relevance, c.Text, c.Cited,
+            [.. c.Quoted.Select(q => new HighlightDto(q.Start, q.Length))]))],
         a.ModelName, a.Usage?.InputTokens ?? 0, a.Usage?.OutputTokens ?? 0, a.Cost, a.Retrieval.Total.TotalMilliseconds, a.Latency?.TotalMilliseconds, a.TraceId);
+
+    public static ChunkContextDto ToDto(this ChunkContext c) => new([.. c.Before.Select(ToDto)], c.Chunk.ToDto(), [.. c.After.Select(ToDto)]);
 
     public static ChunkDto ToDto(this ChunkView c) =>
         new(c.Id, c.DocumentId, c.DocumentName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens);

@@ -99,4 +99,7 @@ internal sealed class PortalKnowledgeApi(
 
     public Task<ChunkDto> GetChunkAsync(long chunkId, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () => (await search.ChunkAsync(chunkId, cancellationToken)).ToDto());
+
+    public Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await inspection.ContextAsync(chunkId, before, after, cancellationToken)).ToDto());
 }

@@ -21,6 +21,9 @@ public sealed class DocumentInspection(
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The most chunks around a chunk that one request reads on each side.</summary>
+    public const int MaxAround = 5;
+
     /// <summary>The document's searchable chunks in order, with their pages and headings.</summary>
     public async Task<Paged<ChunkView>> ChunksAsync(string index, Guid documentId, int page, int pageSize, CancellationToken cancellationToken)
     {
@@ -36,6 +39,30 @@ public sealed class DocumentInspection(
             .Select(c => new ChunkView(c.Id, document.PublicId, document.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
             .ToListAsync(cancellationToken);
         return new Paged<ChunkView>(items, total, page, pageSize);
+    }
+
+    /// <summary>A chunk with up to <paramref name="before"/> and <paramref name="after"/> of its neighbours in the same index and document.</summary>
+    public async Task<ChunkContext> ContextAsync(long chunkId, int before, int after, CancellationToken cancellationToken)
+    {
+        team.Require(TeamRole.Viewer);
+        new Validation()
+            .Require(before is >= 0 and <= MaxAround, "Before", $"Read between 0 and {MaxAround} chunks before.")
+            .Require(after is >= 0 and <= MaxAround, "After", $"Read between 0 and {MaxAround} chunks after.")
+            .ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var chunk = await db.KnowledgeChunks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chunkId, cancellationToken)
+            ?? throw new NotFoundException("Chunk", chunkId);
+        var document = await db.KnowledgeDocuments.AsNoTracking().SingleAsync(d => d.Id == chunk.DocumentId, cancellationToken);
+        var around = await db.KnowledgeChunks.AsNoTracking()
+            .Where(c => c.DocumentId == chunk.DocumentId && c.Generation == chunk.Generation && c.Searchable == chunk.Searchable
+                && c.Ordinal >= chunk.Ordinal - before && c.Ordinal <= chunk.Ordinal + after)
+            .OrderBy(c => c.Ordinal)
+            .Select(c => new ChunkView(c.Id, document.PublicId, document.FileName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens))
+            .ToListAsync(cancellationToken);
+        return new ChunkContext(
+            [.. around.Where(c => c.Ordinal < chunk.Ordinal)],
+            around.Single(c => c.Id == chunk.Id),
+            [.. around.Where(c => c.Ordinal > chunk.Ordinal)]);
     }
 
     /// <summary>The document's text as extraction read it, a page of sections at a time.</summary>

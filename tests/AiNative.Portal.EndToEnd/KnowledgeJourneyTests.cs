@@ -104,10 +104,16 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         await page.GetByLabel("Question").FillAsync("How soon are refunds paid after a return?");
         await page.GetByLabel("Question").PressAsync("Enter");
         await Expect(page.GetByTestId("answer")).ToContainTextAsync("fourteen days");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Open source \\[1\\]") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Open source \\[1\\]") })).ToBeVisibleAsync();
+
+        // The citation in the answer's text opens its source with the sentence the answer took marked, and the text around it.
+        await page.GetByTestId("answer").GetByRole(AriaRole.Link, new() { Name = "Open source [1]" }).First.ClickAsync();
         var source = page.GetByRole(AriaRole.Dialog);
         await Expect(source.GetByTestId("chunk")).ToContainTextAsync("Refunds are paid within fourteen days");
+        await Expect(source.GetByTestId("chunk").Locator("mark").First).ToContainTextAsync("Refunds are paid within fourteen days");
         await Expect(source.GetByTestId("chunk-facts")).ToContainTextAsync("refunds.md");
+        await source.GetByRole(AriaRole.Button, new() { Name = "Show the text around it" }).ClickAsync();
+        await Expect(source.GetByTestId("chunk-after")).ToContainTextAsync("Exchanges ship the same day.");
         await page.ExpectAccessibleAsync();
         await source.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(source).ToHaveCountAsync(0);

@@ -65,4 +65,7 @@ public interface IKnowledgeApi
 
     /// <summary>One chunk, as a citation opens it.</summary>
     Task<ChunkDto> GetChunkAsync(long chunkId, CancellationToken cancellationToken = default);
+
+    /// <summary>A chunk with up to <paramref name="before"/> and <paramref name="after"/> of its neighbours: the text around a citation.</summary>
+    Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default);
 }

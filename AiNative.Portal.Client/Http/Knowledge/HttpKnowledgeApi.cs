@@ -131,6 +131,9 @@ internal sealed class HttpKnowledgeApi(PortalApiClient api) : IKnowledgeApi
     public Task<ChunkDto> GetChunkAsync(long chunkId, CancellationToken cancellationToken = default) =>
         api.GetAsync<ChunkDto>(api.TeamPath($"knowledge/chunks/{chunkId}"), cancellationToken);
 
+    public Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default) =>
+        api.GetAsync<ChunkContextDto>(api.TeamPath($"knowledge/chunks/{chunkId}/context?before={before}&after={after}"), cancellationToken);
+
     private string DocumentPath(string relative, string index, Guid documentId) =>
         api.TeamPath($"{relative}?index={Uri.EscapeDataString(index)}&documentId={documentId}");
 }

@@ -167,6 +167,16 @@ internal sealed class FakeKnowledgeApi : IKnowledgeApi
             ? chunk
             : throw new ApiException(new ApiProblem(404, "Not found", $"Chunk {chunkId} was not found.")));
 
+    public Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default)
+    {
+        var chunk = Chunks.TryGetValue(chunkId, out var found) ? found : throw new ApiException(new ApiProblem(404, "Not found", $"Chunk {chunkId} was not found."));
+        var siblings = Chunks.Values.Where(c => c.DocumentId == chunk.DocumentId).OrderBy(c => c.PartitionNumber).ToList();
+        return Task.FromResult(new ChunkContextDto(
+            [.. siblings.Where(c => c.PartitionNumber >= chunk.PartitionNumber - before && c.PartitionNumber < chunk.PartitionNumber)],
+            chunk,
+            [.. siblings.Where(c => c.PartitionNumber > chunk.PartitionNumber && c.PartitionNumber <= chunk.PartitionNumber + after)]));
+    }
+
     private static Dictionary<string, List<string>> Copy(IReadOnlyDictionary<string, List<string>>? tags) =>
         tags?.ToDictionary(t => t.Key, t => t.Value.ToList()) ?? [];
 }
