@@ -28,6 +28,8 @@ public static class KnowledgeEndpoints
             .WithSummary("Rename a base or change its embedding model or partitioning (which re-indexes it in the background)");
         knowledge.MapDelete("indexes/{id:guid}", DeleteBaseAsync).WithName("DeleteKnowledgeBase")
             .WithSummary("Delete a base with its documents, chunks, vectors and unused files");
+        knowledge.MapPost("indexes/{id:guid}/partitioning-preview", PreviewPartitioningAsync).WithName("PreviewPartitioning")
+            .WithSummary("The chunks a partitioning would make of one document of the base (the newest ready one unless documentId is given), beside the current counts; nothing changes");
 
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
         var requestLimit = (options.MaxUploadBytes * options.MaxFilesPerUpload) + MultipartOverhead;
@@ -44,6 +46,12 @@ public static class KnowledgeEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(requestLimit))
             .WithFormOptions(multipartBodyLengthLimit: requestLimit);
         knowledge.MapGet("documents", ListDocumentsAsync).WithName("ListDocuments").WithSummary("The documents of a base with their status");
+        knowledge.MapGet("documents/page", QueryDocumentsAsync).WithName("QueryDocuments")
+            .WithSummary("A page of a base's documents: search (in the name, the id or a tag value), status, sort (added, name, size, chunks), page from 1");
+        knowledge.MapGet("documents/chunks", ListChunksAsync).WithName("ListDocumentChunks")
+            .WithSummary("A page of a document's searchable chunks in order, with their pages and headings");
+        knowledge.MapGet("documents/text", GetExtractedTextAsync).WithName("GetDocumentText")
+            .WithSummary("A page of a document's text as extraction read it: sections by heading or page, with their paragraphs");
         knowledge.MapGet("upload-status", GetDocumentAsync).WithName("GetUploadStatus").WithSummary("A document's ingestion status: step, progress, counts, error");
         knowledge.MapDelete("documents", DeleteDocumentAsync).WithName("DeleteDocument")
             .WithSummary("Delete a document with its chunks, vectors and (when unused elsewhere) its file");
@@ -60,6 +68,8 @@ public static class KnowledgeEndpoints
             .WithSummary("Answer a question from a base with numbered citations, or say that nothing relevant was found")
             .RequireTeamRole(Services.Teams.TeamRole.Viewer);
         knowledge.MapGet("chunks/{chunkId:long}", GetChunkAsync).WithName("GetChunk").WithSummary("One chunk, as a citation opens it");
+        knowledge.MapGet("chunks/{chunkId:long}/context", GetChunkContextAsync).WithName("GetChunkContext")
+            .WithSummary("A chunk with up to 'before' and 'after' (0 to 5, 1 by default) of its neighbours in its document: the text around a citation");
         return endpoints;
     }
 
@@ -117,6 +127,32 @@ public static class KnowledgeEndpoints
     private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocumentsAsync([FromQuery] string index, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.ListDocumentsAsync(index, cancellationToken));
 
+    private static async Task<Ok<DocumentPageDto>> QueryDocumentsAsync(
+        [FromQuery] string index,
+        IKnowledgeApi knowledge,
+        CancellationToken cancellationToken,
+        string? search = null,
+        DocumentStatusDto? status = null,
+        DocumentSortDto sort = DocumentSortDto.Added,
+        bool descending = true,
+        int page = 1,
+        int pageSize = DocumentListQuery.DefaultPageSize) =>
+        TypedResults.Ok(await knowledge.QueryDocumentsAsync(index, new DocumentListQuery(search, status, sort, descending, page, pageSize), cancellationToken));
+
+    private static async Task<Ok<ChunkPageDto>> ListChunksAsync(
+        [FromQuery] string index, [FromQuery] Guid documentId, IKnowledgeApi knowledge, CancellationToken cancellationToken,
+        int page = 1, int pageSize = ChunkPageDto.DefaultPageSize) =>
+        TypedResults.Ok(await knowledge.ListChunksAsync(index, documentId, page, pageSize, cancellationToken));
+
+    private static async Task<Ok<ExtractedTextDto>> GetExtractedTextAsync(
+        [FromQuery] string index, [FromQuery] Guid documentId, IKnowledgeApi knowledge, CancellationToken cancellationToken,
+        int page = 1, int pageSize = ExtractedTextDto.DefaultPageSize) =>
+        TypedResults.Ok(await knowledge.GetExtractedTextAsync(index, documentId, page, pageSize, cancellationToken));
+
+    private static async Task<Ok<PartitioningPreviewDto>> PreviewPartitioningAsync(
+        Guid id, PartitioningPreviewRequest request, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await knowledge.PreviewPartitioningAsync(id, request, cancellationToken));
+
     private static async Task<Ok<DocumentDto>> GetDocumentAsync([FromQuery] string index, [FromQuery] Guid documentId, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.GetDocumentAsync(index, documentId, cancellationToken));
 
@@ -149,6 +185,10 @@ public static class KnowledgeEndpoints
 
     private static async Task<Ok<AnswerDto>> AskAsync(AskRequestDto request, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.AskAsync(request, cancellationToken));
+
+    private static async Task<Ok<ChunkContextDto>> GetChunkContextAsync(
+        long chunkId, IKnowledgeApi knowledge, CancellationToken cancellationToken, int before = 1, int after = 1) =>
+        TypedResults.Ok(await knowledge.GetChunkContextAsync(chunkId, before, after, cancellationToken));
 
     private static async Task<Ok<ChunkDto>> GetChunkAsync(long chunkId, IKnowledgeApi knowledge, CancellationToken cancellationToken) =>
         TypedResults.Ok(await knowledge.GetChunkAsync(chunkId, cancellationToken));

@@ -31,7 +31,29 @@ internal static class KnowledgeMapping
     public static DocumentDto ToDto(this DocumentSummary d) => new(
         d.Id, d.KnowledgeBaseName, d.KnowledgeBaseId, d.FileName, d.MediaType, d.Size, d.Sha256, d.Tags, (DocumentStatusDto)d.Status, d.Step,
         d.Progress, d.Error, d.ChunkCount, d.TokenCount, d.Status == DocumentStatus.Ready, d.Status == DocumentStatus.Failed,
-        d.Steps, d.RemainingSteps, d.CompletedSteps, d.CreatedAt, d.UpdatedAt);
+        d.Steps, d.RemainingSteps, d.CompletedSteps, d.CreatedAt, d.UpdatedAt, d.PageCount);
+
+    public static DocumentQuery ToQuery(this DocumentListQuery q) => new()
+    {
+        Search = q.Search,
+        Status = (DocumentStatus?)q.Status,
+        Sort = (DocumentSort)q.Sort,
+        Descending = q.Descending,
+        Page = q.Page,
+        PageSize = q.PageSize,
+    };
+
+    public static DocumentPageDto ToDto(this Paged<DocumentSummary> p) => new([.. p.Items.Select(ToDto)], p.Total, p.Page, p.PageSize);
+
+    public static ChunkPageDto ToDto(this Paged<ChunkView> p) => new([.. p.Items.Select(ToDto)], p.Total, p.Page, p.PageSize);
+
+    public static ExtractedTextDto ToDto(this ExtractedText t) => new(
+        [.. t.Sections.Items.Select(s => new ExtractedSectionDto(s.Heading, s.Page, s.Paragraphs))],
+        t.Sections.Total, t.Sections.Page, t.Sections.PageSize, t.Characters, t.Pages);
+
+    public static PartitioningPreviewDto ToDto(this PartitioningPreview p) => new(
+        p.DocumentId, p.FileName, p.Current.ToDto(), p.CurrentChunks, p.CurrentTokens, p.Proposed.ToDto(), p.Chunks, p.Tokens,
+        [.. p.FirstChunks.Select((c, i) => new PreviewChunkDto(i, c.Page, c.Heading, c.Text, c.Tokens))]);
 
     public static DocumentChangeDto ToDto(this DocumentStatusChanged c) =>
         new(c.DocumentId, c.KnowledgeBaseId, (DocumentStatusDto)c.Status, c.Step, c.Progress, c.Error, c.ChunkCount, c.TokenCount, c.Deleted);
@@ -77,8 +99,11 @@ internal static class KnowledgeMapping
 
     public static AnswerDto ToDto(this Answer a) => new(
         a.KnowledgeBaseName, a.KnowledgeBaseId, a.Question, a.Text, a.NoResult, a.NoResultReason,
-        [.. a.Citations.Select(c => new CitationDto(c.Number, c.ChunkId, c.DocumentId, c.DocumentName, c.Page, c.Heading, c.Relevance, c.Text, c.Cited))],
+        [.. a.Citations.Select(c => new CitationDto(c.Number, c.ChunkId, c.DocumentId, c.DocumentName, c.Page, c.Heading, c.Relevance, c.Text, c.Cited,
+            [.. c.Quoted.Select(q => new HighlightDto(q.Start, q.Length))]))],
         a.ModelName, a.Usage?.InputTokens ?? 0, a.Usage?.OutputTokens ?? 0, a.Cost, a.Retrieval.Total.TotalMilliseconds, a.Latency?.TotalMilliseconds, a.TraceId);
+
+    public static ChunkContextDto ToDto(this ChunkContext c) => new([.. c.Before.Select(ToDto)], c.Chunk.ToDto(), [.. c.After.Select(ToDto)]);
 
     public static ChunkDto ToDto(this ChunkView c) =>
         new(c.Id, c.DocumentId, c.DocumentName, c.KnowledgeBaseId, c.Ordinal, c.Page, c.Heading, c.Text, c.Tokens);

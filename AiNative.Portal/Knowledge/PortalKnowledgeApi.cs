@@ -12,6 +12,7 @@ namespace AiNative.Portal.Knowledge;
 internal sealed class PortalKnowledgeApi(
     KnowledgeBases bases,
     KnowledgeDocuments documents,
+    DocumentInspection inspection,
     DocumentUploads uploads,
     KnowledgeSearch search,
     KnowledgeAnswers answers,
@@ -48,6 +49,24 @@ internal sealed class PortalKnowledgeApi(
     public Task<IReadOnlyList<DocumentDto>> ListDocumentsAsync(string index, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync<IReadOnlyList<DocumentDto>>(async () => [.. (await documents.ListAsync(index, cancellationToken)).Select(d => d.ToDto())]);
 
+    public Task<DocumentPageDto> QueryDocumentsAsync(string index, DocumentListQuery query, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await documents.QueryAsync(index, query.ToQuery(), cancellationToken)).ToDto());
+
+    public Task<ChunkPageDto> ListChunksAsync(string index, Guid documentId, int page = 1, int pageSize = ChunkPageDto.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await inspection.ChunksAsync(index, documentId, page, pageSize, cancellationToken)).ToDto());
+
+    public Task<ExtractedTextDto> GetExtractedTextAsync(
+        string index, Guid documentId, int page = 1, int pageSize = ExtractedTextDto.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await inspection.TextAsync(index, documentId, page, pageSize, cancellationToken)).ToDto());
+
+    public Task<PartitioningPreviewDto> PreviewPartitioningAsync(Guid id, PartitioningPreviewRequest request, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await inspection.PreviewAsync(
+            id,
+            request.Partitioning?.ToSettings(),
+            request.DocumentId,
+            request.Take,
+            cancellationToken)).ToDto());
+
     public Task<DocumentDto> GetDocumentAsync(string index, Guid documentId, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () => (await documents.GetAsync(index, documentId, cancellationToken)).ToDto());
 
@@ -80,4 +99,7 @@ internal sealed class PortalKnowledgeApi(
 
     public Task<ChunkDto> GetChunkAsync(long chunkId, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () => (await search.ChunkAsync(chunkId, cancellationToken)).ToDto());
+
+    public Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () => (await inspection.ContextAsync(chunkId, before, after, cancellationToken)).ToDto());
 }

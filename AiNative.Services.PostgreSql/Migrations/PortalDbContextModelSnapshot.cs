@@ -885,6 +885,9 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.Property<Guid>("KnowledgeBaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Pipeline")
                         .IsRequired()
                         .HasColumnType("text");

@@ -21,4 +21,5 @@ public sealed record DocumentSummary(
     IReadOnlyList<string> RemainingSteps,
     IReadOnlyList<string> CompletedSteps,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int? PageCount);

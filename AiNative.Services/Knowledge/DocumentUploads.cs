@@ -200,6 +200,7 @@ public sealed class DocumentUploads(
         replaced.Format = format;
         replaced.Size = blob.Size;
         replaced.Sha256 = blob.Hash;
+        replaced.PageCount = null;
         replaced.Pipeline = IngestionPipeline.Start();
         replaced.Status = DocumentStatus.Queued;
         replaced.Step = null;

@@ -197,15 +197,7 @@ public sealed class KnowledgeBases(
         new Validation()
             .RequireText(input.Name, "Name", 100)
             .Require((input.Description?.Length ?? 0) <= 1000, "Description", "The description must be at most 1,000 characters.")
-            .Require(
-                partitioning.MaxTokensPerChunk is >= PartitioningSettings.MinChunkTokens and <= PartitioningSettings.MaxChunkTokens,
-                "Partitioning.MaxTokensPerChunk",
-                $"Maximum tokens per chunk must be between {PartitioningSettings.MinChunkTokens} and {PartitioningSettings.MaxChunkTokens:N0}.")
-            .Require(
-                partitioning.OverlapTokens >= 0 && partitioning.OverlapTokens <= partitioning.MaxTokensPerChunk / 2,
-                "Partitioning.OverlapTokens",
-                "Overlap must be between 0 and half the maximum tokens per chunk.")
-            .Require(Enum.IsDefined(partitioning.Splitter), "Partitioning.Splitter", "Choose the Markdown or the plain-text splitter.")
+            .RequirePartitioning(partitioning)
             .ThrowIfInvalid();
 
     private static ConflictException NameTaken(string name, Exception? inner = null) =>

@@ -54,6 +54,9 @@ public sealed class KnowledgeDocument : ITeamOwned
 
     public long TokenCount { get; set; }
 
+    /// <summary>The pages of a paged document (PDF) as its extraction counted them; null for other formats and until extracted.</summary>
+    public int? PageCount { get; set; }
+
     /// <summary>The pipeline as data: steps to run, steps done, artifacts. Saved after every step.</summary>
     public IngestionPipeline Pipeline { get; set; } = new();
 

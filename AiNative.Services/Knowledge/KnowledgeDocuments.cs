@@ -35,6 +35,50 @@ public sealed class KnowledgeDocuments(
         return [.. documents.Select(d => Summarize(d, knowledgeBase))];
     }
 
+    /// <summary>A page of the base's documents, searched, filtered and sorted in the database.</summary>
+    public async Task<Paged<DocumentSummary>> QueryAsync(string index, DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var knowledgeBase = await bases.FindAsync(index, cancellationToken);
+        new Validation()
+            .Require(query.Page >= 1, "Page", "Pages are numbered from 1.")
+            .Require(query.PageSize is >= 1 and <= DocumentQuery.MaxPageSize, "PageSize", $"The page size must be between 1 and {DocumentQuery.MaxPageSize}.")
+            .Require((query.Search?.Length ?? 0) <= DocumentQuery.MaxSearchLength, "Search", $"Search for at most {DocumentQuery.MaxSearchLength} characters.")
+            .Require(query.Status is null || Enum.IsDefined(query.Status.Value), "Status", "Choose queued, processing, ready or failed.")
+            .Require(Enum.IsDefined(query.Sort), "Sort", "Sort by added, name, size or chunks.")
+            .ThrowIfInvalid();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var documents = db.KnowledgeDocuments.AsNoTracking().Where(d => d.KnowledgeBaseId == knowledgeBase.Id);
+        if (query.Status is { } status)
+        {
+            documents = documents.Where(d => d.Status == status);
+        }
+
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            var lower = search.ToLowerInvariant();
+            documents = Guid.TryParse(search, out var id)
+                ? documents.Where(d => d.PublicId == id)
+                : documents.Where(d => d.FileName.ToLower().Contains(lower) || d.Tags.Any(t => t.Value.ToLower().Contains(lower)));
+        }
+
+        var total = await documents.CountAsync(cancellationToken);
+        var page = await Sorted(documents, query).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Include(d => d.Tags).ToListAsync(cancellationToken);
+        return new Paged<DocumentSummary>([.. page.Select(d => Summarize(d, knowledgeBase))], total, query.Page, query.PageSize);
+    }
+
+    private static IQueryable<KnowledgeDocument> Sorted(IQueryable<KnowledgeDocument> documents, DocumentQuery query) => (query.Sort, query.Descending) switch
+    {
+        (DocumentSort.Name, false) => documents.OrderBy(d => d.FileName).ThenBy(d => d.Id),
+        (DocumentSort.Name, true) => documents.OrderByDescending(d => d.FileName).ThenBy(d => d.Id),
+        (DocumentSort.Size, false) => documents.OrderBy(d => d.Size).ThenBy(d => d.Id),
+        (DocumentSort.Size, true) => documents.OrderByDescending(d => d.Size).ThenBy(d => d.Id),
+        (DocumentSort.Chunks, false) => documents.OrderBy(d => d.ChunkCount).ThenBy(d => d.Id),
+        (DocumentSort.Chunks, true) => documents.OrderByDescending(d => d.ChunkCount).ThenBy(d => d.Id),
+        (_, false) => documents.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id),
+        _ => documents.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id),
+    };
+
     public async Task<DocumentSummary> GetAsync(string index, Guid documentId, CancellationToken cancellationToken)
     {
         var knowledgeBase = await bases.FindAsync(index, cancellationToken);
@@ -165,5 +209,6 @@ public sealed class KnowledgeDocuments(
         d.Pipeline.RemainingSteps,
         d.Pipeline.CompletedSteps,
         d.CreatedAt,
-        d.UpdatedAt);
+        d.UpdatedAt,
+        d.PageCount);
 }

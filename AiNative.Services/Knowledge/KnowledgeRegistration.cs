@@ -45,6 +45,7 @@ public static class KnowledgeRegistration
         services.AddScoped<DocumentFiles>();
         services.AddScoped<KnowledgeBases>();
         services.AddScoped<KnowledgeDocuments>();
+        services.AddScoped<DocumentInspection>();
         services.AddScoped<DocumentUploads>();
         services.AddScoped<KnowledgeSearch>();
         services.AddScoped<KnowledgeAnswers>();

@@ -62,6 +62,28 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         await Expect(page.GetByTestId("base-facts")).ToContainTextAsync("3 of 3 documents ready");
         await page.ExpectAccessibleAsync();
 
+        // The settings dialog previews a new partitioning on a document before anything is saved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit settings" }).ClickAsync();
+        var settings = page.GetByRole(AriaRole.Dialog);
+        await settings.GetByLabel("Max tokens per chunk").FillAsync("100");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Preview the chunks" }).ClickAsync();
+        await Expect(settings.GetByTestId("preview-summary")).ToContainTextAsync("the current index holds it as");
+        await Expect(settings.GetByTestId("preview-chunk").First).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(settings).ToHaveCountAsync(0);
+
+        // A document's page shows its chunks with where they sit, and the text its extraction read.
+        await documents.Filter(new() { HasText = "refunds.md" }).GetByRole(AriaRole.Link, new() { Name = "refunds.md" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "refunds.md", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("document-chunk").First).ToContainTextAsync("Refunds are paid within fourteen days");
+        await page.ExpectAccessibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Extracted text" }).ClickAsync();
+        await Expect(page.GetByTestId("text-section").Filter(new() { HasText = "Exchanges ship the same day." })).ToBeVisibleAsync();
+        await page.ExpectAccessibleAsync();
+        await page.GoBackAsync();
+        await Expect(documents).ToHaveCountAsync(3);
+
         await page.GetByRole(AriaRole.Tab, new() { Name = "Search" }).ClickAsync();
         await page.GetByLabel("Query").FillAsync("refund");
         await page.GetByLabel("Query").PressAsync("Enter");
@@ -82,10 +104,16 @@ public sealed class KnowledgeJourneyTests(BrowserPortal browser) : IClassFixture
         await page.GetByLabel("Question").FillAsync("How soon are refunds paid after a return?");
         await page.GetByLabel("Question").PressAsync("Enter");
         await Expect(page.GetByTestId("answer")).ToContainTextAsync("fourteen days");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Open source \\[1\\]") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Open source \\[1\\]") })).ToBeVisibleAsync();
+
+        // The citation in the answer's text opens its source with the sentence the answer took marked, and the text around it.
+        await page.GetByTestId("answer").GetByRole(AriaRole.Link, new() { Name = "Open source [1]" }).First.ClickAsync();
         var source = page.GetByRole(AriaRole.Dialog);
         await Expect(source.GetByTestId("chunk")).ToContainTextAsync("Refunds are paid within fourteen days");
+        await Expect(source.GetByTestId("chunk").Locator("mark").First).ToContainTextAsync("Refunds are paid within fourteen days");
         await Expect(source.GetByTestId("chunk-facts")).ToContainTextAsync("refunds.md");
+        await source.GetByRole(AriaRole.Button, new() { Name = "Show the text around it" }).ClickAsync();
+        await Expect(source.GetByTestId("chunk-after")).ToContainTextAsync("Exchanges ship the same day.");
         await page.ExpectAccessibleAsync();
         await source.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await Expect(source).ToHaveCountAsync(0);

@@ -1,6 +1,9 @@
 namespace AiNative.Portal.Client.Contracts.Knowledge;
 
-/// <summary>Source [<see cref="Number"/>] of an answer; <see cref="ChunkId"/> opens it; <see cref="Cited"/> when the answer refers to it.</summary>
+/// <summary>
+/// Source [<see cref="Number"/>] of an answer; <see cref="ChunkId"/> opens it; <see cref="Cited"/> when the answer refers to it;
+/// <see cref="Quoted"/> marks the sentences of <see cref="Text"/> that the answer's sentences citing it came from.
+/// </summary>
 public sealed record CitationDto(
     int Number,
     long ChunkId,
@@ -10,4 +13,5 @@ public sealed record CitationDto(
     string? Heading,
     double Relevance,
     string Text,
-    bool Cited);
+    bool Cited,
+    IReadOnlyList<HighlightDto>? Quoted = null);

@@ -2,7 +2,7 @@ namespace AiNative.Portal.Client.Contracts.Knowledge;
 
 /// <summary>
 /// A document and its ingestion status, shaped like Kernel Memory's upload status (document id,
-/// index, tags, completed/failed, steps) with the portal's step progress, counts and size.
+/// index, tags, completed/failed, steps) with the portal's step progress, counts and size, and a PDF's pages.
 /// </summary>
 public sealed record DocumentDto(
     Guid DocumentId,
@@ -25,4 +25,5 @@ public sealed record DocumentDto(
     IReadOnlyList<string> RemainingSteps,
     IReadOnlyList<string> CompletedSteps,
     DateTimeOffset Creation,
-    DateTimeOffset LastUpdate);
+    DateTimeOffset LastUpdate,
+    int? PageCount = null);

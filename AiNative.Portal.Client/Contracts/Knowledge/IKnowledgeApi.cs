@@ -30,6 +30,19 @@ public interface IKnowledgeApi
 
     Task<IReadOnlyList<DocumentDto>> ListDocumentsAsync(string index, CancellationToken cancellationToken = default);
 
+    /// <summary>A page of the base's documents, searched (name, id, tag value), filtered by status and sorted on the server.</summary>
+    Task<DocumentPageDto> QueryDocumentsAsync(string index, DocumentListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a document's searchable chunks, in order, with their pages and headings.</summary>
+    Task<ChunkPageDto> ListChunksAsync(string index, Guid documentId, int page = 1, int pageSize = ChunkPageDto.DefaultPageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a document's text as extraction read it (sections by heading or page).</summary>
+    Task<ExtractedTextDto> GetExtractedTextAsync(
+        string index, Guid documentId, int page = 1, int pageSize = ExtractedTextDto.DefaultPageSize, CancellationToken cancellationToken = default);
+
+    /// <summary>The chunks a partitioning would make of one document, without changing anything: shown before the base's partitioning is changed.</summary>
+    Task<PartitioningPreviewDto> PreviewPartitioningAsync(Guid id, PartitioningPreviewRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>A document's ingestion status (Kernel Memory's upload status).</summary>
     Task<DocumentDto> GetDocumentAsync(string index, Guid documentId, CancellationToken cancellationToken = default);
 
@@ -52,4 +65,7 @@ public interface IKnowledgeApi
 
     /// <summary>One chunk, as a citation opens it.</summary>
     Task<ChunkDto> GetChunkAsync(long chunkId, CancellationToken cancellationToken = default);
+
+    /// <summary>A chunk with up to <paramref name="before"/> and <paramref name="after"/> of its neighbours: the text around a citation.</summary>
+    Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default);
 }

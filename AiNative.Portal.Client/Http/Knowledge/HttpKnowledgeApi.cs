@@ -65,6 +65,33 @@ internal sealed class HttpKnowledgeApi(PortalApiClient api) : IKnowledgeApi
     public Task<IReadOnlyList<DocumentDto>> ListDocumentsAsync(string index, CancellationToken cancellationToken = default) =>
         api.GetAsync<IReadOnlyList<DocumentDto>>(api.TeamPath($"knowledge/documents?index={Uri.EscapeDataString(index)}"), cancellationToken);
 
+    public Task<DocumentPageDto> QueryDocumentsAsync(string index, DocumentListQuery query, CancellationToken cancellationToken = default)
+    {
+        var path = $"knowledge/documents/page?index={Uri.EscapeDataString(index)}&sort={query.Sort}&descending={query.Descending}"
+            + $"&page={query.Page}&pageSize={query.PageSize}";
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            path += $"&search={Uri.EscapeDataString(query.Search)}";
+        }
+
+        if (query.Status is { } status)
+        {
+            path += $"&status={status}";
+        }
+
+        return api.GetAsync<DocumentPageDto>(api.TeamPath(path), cancellationToken);
+    }
+
+    public Task<ChunkPageDto> ListChunksAsync(string index, Guid documentId, int page = 1, int pageSize = ChunkPageDto.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        api.GetAsync<ChunkPageDto>($"{DocumentPath("knowledge/documents/chunks", index, documentId)}&page={page}&pageSize={pageSize}", cancellationToken);
+
+    public Task<ExtractedTextDto> GetExtractedTextAsync(
+        string index, Guid documentId, int page = 1, int pageSize = ExtractedTextDto.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        api.GetAsync<ExtractedTextDto>($"{DocumentPath("knowledge/documents/text", index, documentId)}&page={page}&pageSize={pageSize}", cancellationToken);
+
+    public Task<PartitioningPreviewDto> PreviewPartitioningAsync(Guid id, PartitioningPreviewRequest request, CancellationToken cancellationToken = default) =>
+        api.SendJsonAsync<PartitioningPreviewDto>(HttpMethod.Post, api.TeamPath($"knowledge/indexes/{id}/partitioning-preview"), request, cancellationToken);
+
     public Task<DocumentDto> GetDocumentAsync(string index, Guid documentId, CancellationToken cancellationToken = default) =>
         api.GetAsync<DocumentDto>(DocumentPath("knowledge/upload-status", index, documentId), cancellationToken);
 
@@ -103,6 +130,9 @@ internal sealed class HttpKnowledgeApi(PortalApiClient api) : IKnowledgeApi
 
     public Task<ChunkDto> GetChunkAsync(long chunkId, CancellationToken cancellationToken = default) =>
         api.GetAsync<ChunkDto>(api.TeamPath($"knowledge/chunks/{chunkId}"), cancellationToken);
+
+    public Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default) =>
+        api.GetAsync<ChunkContextDto>(api.TeamPath($"knowledge/chunks/{chunkId}/context?before={before}&after={after}"), cancellationToken);
 
     private string DocumentPath(string relative, string index, Guid documentId) =>
         api.TeamPath($"{relative}?index={Uri.EscapeDataString(index)}&documentId={documentId}");

@@ -878,6 +878,9 @@ namespace AiNative.Services.Data.Migrations
                     b.Property<Guid>("KnowledgeBaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PageCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Pipeline")
                         .IsRequired()
                         .HasColumnType("TEXT");

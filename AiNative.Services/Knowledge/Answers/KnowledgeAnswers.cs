@@ -79,7 +79,8 @@ public sealed class KnowledgeAnswers(
             cancellationToken);
         var cited = AnswerPrompt.CitedNumbers(result.Text);
         var citations = retrieved.Hits.Select((hit, i) => new Citation(
-            i + 1, hit.ChunkId, hit.DocumentId, hit.DocumentName, hit.Page, hit.Heading, hit.Relevance, hit.Text, cited.Contains(i + 1))).ToList();
+            i + 1, hit.ChunkId, hit.DocumentId, hit.DocumentName, hit.Page, hit.Heading, hit.Relevance, hit.Text, cited.Contains(i + 1),
+            cited.Contains(i + 1) ? CitationQuotes.Find(result.Text, i + 1, hit.Text) : [])).ToList();
         var refused = AnswerPrompt.IsRefusal(result.Text);
         return new Answer(retrieved.KnowledgeBaseId, retrieved.KnowledgeBaseName, request.Question, result.Text, refused,
             refused ? $"The sources found in '{retrieved.KnowledgeBaseName}' do not hold the answer to this question." : null, citations,

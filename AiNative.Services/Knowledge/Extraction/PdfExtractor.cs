@@ -44,7 +44,7 @@ internal sealed class PdfExtractor(IOptions<KnowledgeOptions> options) : IDocume
             }
         }
 
-        var extracted = sections.Build();
+        var extracted = sections.Build() with { Pages = document.NumberOfPages };
         return extracted.HasText
             ? extracted
             : throw new DocumentRejectedException(

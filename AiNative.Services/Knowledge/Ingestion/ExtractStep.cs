@@ -37,6 +37,7 @@ internal sealed class ExtractStep(IBlobStore blobs, DocumentExtractors extractor
             return StepResult.FatalError("No text was found in the document.");
         }
 
+        document.PageCount = extracted.Pages;
         var artifact = await artifacts.SaveAsync(extracted, cancellationToken);
         context.Pipeline = (context.Pipeline with { ExtractedBlob = artifact }).MarkProcessedBy(StepName);
         return StepResult.Success;

@@ -1,4 +1,5 @@
 using AiNative.Portal.Client.Contracts.Knowledge;
+using AiNative.Portal.Client.Components.Markdown;
 using AiNative.Portal.Components.Pages.Knowledge;
 using Bunit;
 using MudBlazor;
@@ -38,6 +39,32 @@ public sealed class AskTabTests : KnowledgeComponentTest
         dialogs.WaitForAssertion(() => Assert.Contains("Refunds are paid in 14 days.", dialogs.Find("[data-testid=chunk]").TextContent));
         Assert.Contains("notes.md · Refunds · relevance 0.83 · 9 tokens", dialogs.Find("[data-testid=chunk-facts]").TextContent);
         Assert.EndsWith($"traces/{TraceId}", tab.Find("[data-testid=answer-trace]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_citation_in_the_answer_opens_its_chunk_with_the_quoted_sentence_marked_and_the_text_around_it_on_request()
+    {
+        const string text = "Refunds are paid in 14 days. Shipping is free.";
+        var refunds = new CitationDto(1, 41, KnowledgeSamples.NotesId, "notes.md", null, "Refunds", 0.83, text, true, [new HighlightDto(0, 28)]);
+        Api.Answer = request => new AnswerDto("Support", Api.Base.Id, request.Question, "Refunds are paid in 14 days [1].", false, null,
+            [refunds], "offline-chat", 40, 8, 0, 3, 1);
+        Api.Chunks[40] = new ChunkDto(40, KnowledgeSamples.NotesId, "notes.md", Api.Base.Id, 0, null, "Returns", "Returns need a receipt.", 5);
+        Api.Chunks[41] = new ChunkDto(41, KnowledgeSamples.NotesId, "notes.md", Api.Base.Id, 1, null, "Refunds", text, 9);
+        Api.Chunks[42] = new ChunkDto(42, KnowledgeSamples.NotesId, "notes.md", Api.Base.Id, 2, null, "Exchanges", "Exchanges ship the same day.", 6);
+        var dialogs = Render<MudDialogProvider>();
+        var tab = Ask("How soon are refunds paid?");
+        var link = tab.Find("[data-testid=answer] a[data-citation='1']");
+
+        tab.InvokeAsync(() => tab.FindComponent<MarkdownView>().Instance.OpenCitationAsync(1));
+
+        dialogs.WaitForAssertion(() => Assert.Equal("Refunds are paid in 14 days.", dialogs.Find("[data-testid=chunk] mark").TextContent));
+        Assert.Equal("[1]", link.TextContent);
+        Assert.Equal("source-1", tab.Find("[data-testid=citations] > div").Id);
+        Assert.Empty(dialogs.FindAll("[data-testid=chunk-before]"));
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Show the text around it", StringComparison.Ordinal)).Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Returns need a receipt.", dialogs.Find("[data-testid=chunk-before]").TextContent));
+        Assert.Contains("Exchanges ship the same day.", dialogs.Find("[data-testid=chunk-after]").TextContent);
+        Assert.EndsWith($"knowledge/{Api.Base.Id}/documents/{KnowledgeSamples.NotesId}", dialogs.Find("[data-testid=chunk] a").GetAttribute("href"));
     }
 
     private static readonly Guid TraceId = Guid.CreateVersion7();

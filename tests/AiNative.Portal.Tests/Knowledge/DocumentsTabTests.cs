@@ -34,7 +34,7 @@ public sealed class DocumentsTabTests : KnowledgeComponentTest
         var row = Row(page, "locked.pdf");
         Assert.Equal(Reason, row.QuerySelector("[data-testid=document-error]")!.TextContent.Trim());
         Assert.Contains("An editor of the team can retry it.", row.TextContent);
-        Assert.Empty(page.FindAll("[data-testid=documents-table] button"));
+        Assert.Empty(page.FindAll("[data-testid=documents-table] tbody button"));
         Assert.Empty(page.FindAll("[data-testid=upload-panel]"));
     }
 
@@ -72,6 +72,54 @@ public sealed class DocumentsTabTests : KnowledgeComponentTest
 
         Assert.Contains("Drop files on the area above", editor.Find("[data-testid=documents-empty]").TextContent);
     }
+
+    [Fact]
+    public void The_table_asks_the_server_for_one_page_at_a_time_and_pages_through_the_rest()
+    {
+        Api.Documents.Clear();
+        Api.Documents.AddRange(Enumerable.Range(1, 30).Select(n => KnowledgeSamples.Document($"note-{n:D2}.md", DocumentStatusDto.Ready) with
+        {
+            Creation = DateTimeOffset.UnixEpoch.AddDays(n),
+        }));
+
+        var page = RenderPage(TeamRoleDto.Viewer);
+        page.WaitForAssertion(() => Assert.Equal(DocumentListQuery.DefaultPageSize, Rows(page).Count));
+        Assert.Contains("note-30.md", Rows(page)[0].TextContent);
+        page.Find("button[aria-label='Next page']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(5, Rows(page).Count));
+        Assert.Contains("note-05.md", Rows(page)[0].TextContent);
+        Assert.Equal((1, DocumentListQuery.DefaultPageSize), (Api.Queries[0].Page, Api.Queries[0].PageSize));
+        Assert.Equal(2, Api.Queries[^1].Page);
+    }
+
+    [Fact]
+    public void Finding_documents_asks_the_server_and_shows_the_matches_only()
+    {
+        var page = RenderPage(TeamRoleDto.Viewer);
+
+        page.Find("input[data-testid=document-search]").Input("LOCKED");
+
+        page.WaitForAssertion(() => Assert.Equal("LOCKED", Api.Queries[^1].Search));
+        page.WaitForAssertion(() => Assert.Contains("locked.pdf", Assert.Single(Rows(page)).TextContent));
+        Assert.Empty(page.FindAll("[data-testid=documents-empty]"));
+    }
+
+    [Fact]
+    public void A_document_links_to_its_page_and_a_pdf_says_how_many_pages_it_has()
+    {
+        var pdf = KnowledgeSamples.Document("handbook.pdf", DocumentStatusDto.Ready) with { ContentType = "application/pdf", PageCount = 12 };
+        Api.Documents.Add(pdf);
+
+        var page = RenderPage(TeamRoleDto.Viewer);
+
+        page.WaitForAssertion(() => Assert.Equal("PDF · 12 pages", Row(page, "handbook.pdf").QuerySelector("[data-testid=document-kind]")!.TextContent));
+        Assert.Equal($"knowledge/{Api.Base.Id}/documents/{pdf.DocumentId}", Row(page, "handbook.pdf").QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("Markdown", Row(page, "guide.md").QuerySelector("[data-testid=document-kind]")!.TextContent);
+    }
+
+    private static IReadOnlyList<AngleSharp.Dom.IElement> Rows(IRenderedComponent<KnowledgeBasePage> page) =>
+        page.FindAll("[data-testid=documents-table] tbody tr");
 
     private IRenderedComponent<KnowledgeBasePage> RenderPage(TeamRoleDto role) =>
         RenderWithPopovers<KnowledgeBasePage>(p => p.Add(x => x.BaseId, Api.Base.Id).AddCascadingValue(SessionAs(role)));

@@ -36,6 +36,20 @@ internal sealed class FakeKnowledgeApi : IKnowledgeApi
 
     public List<Guid> Retried { get; } = [];
 
+    /// <summary>The document queries pages sent, in order.</summary>
+    public List<DocumentListQuery> Queries { get; } = [];
+
+    /// <summary>Each document's chunks, in order.</summary>
+    public Dictionary<Guid, List<ChunkDto>> DocumentChunks { get; } = [];
+
+    /// <summary>Each document's extracted text.</summary>
+    public Dictionary<Guid, ExtractedTextDto> Texts { get; } = [];
+
+    public Func<Guid, PartitioningPreviewRequest, PartitioningPreviewDto> Preview { get; set; } =
+        (_, _) => throw new ApiException(new ApiProblem(409, "Conflict", "The base has no ready document to preview the partitioning with."));
+
+    public List<PartitioningPreviewRequest> Previews { get; } = [];
+
     public Channel<DocumentChangeDto> Changes { get; } = Channel.CreateUnbounded<DocumentChangeDto>();
 
     public Task<IReadOnlyList<KnowledgeBaseDto>> ListBasesAsync(CancellationToken cancellationToken = default) =>
@@ -81,6 +95,39 @@ internal sealed class FakeKnowledgeApi : IKnowledgeApi
     public Task<IReadOnlyList<DocumentDto>> ListDocumentsAsync(string index, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DocumentDto>>([.. Documents]);
 
+    public Task<DocumentPageDto> QueryDocumentsAsync(string index, DocumentListQuery query, CancellationToken cancellationToken = default)
+    {
+        Queries.Add(query);
+        IEnumerable<DocumentDto> matching = Documents.Where(d =>
+            (string.IsNullOrWhiteSpace(query.Search) || d.FileName.Contains(query.Search, StringComparison.OrdinalIgnoreCase))
+            && (query.Status is null || d.Status == query.Status));
+        matching = query.Sort switch
+        {
+            DocumentSortDto.Name => query.Descending ? matching.OrderByDescending(d => d.FileName) : matching.OrderBy(d => d.FileName),
+            _ => query.Descending ? matching.OrderByDescending(d => d.Creation) : matching.OrderBy(d => d.Creation),
+        };
+        var all = matching.ToList();
+        return Task.FromResult(new DocumentPageDto([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], all.Count, query.Page, query.PageSize));
+    }
+
+    public Task<ChunkPageDto> ListChunksAsync(string index, Guid documentId, int page = 1, int pageSize = ChunkPageDto.DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        var chunks = DocumentChunks.GetValueOrDefault(documentId) ?? [];
+        return Task.FromResult(new ChunkPageDto([.. chunks.Skip((page - 1) * pageSize).Take(pageSize)], chunks.Count, page, pageSize));
+    }
+
+    public Task<ExtractedTextDto> GetExtractedTextAsync(
+        string index, Guid documentId, int page = 1, int pageSize = ExtractedTextDto.DefaultPageSize, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Texts.TryGetValue(documentId, out var text)
+            ? text with { Sections = [.. text.Sections.Skip((page - 1) * pageSize).Take(pageSize)], Page = page, PageSize = pageSize }
+            : throw new ApiException(new ApiProblem(409, "Conflict", "The document is being ingested; its text shows once it has been extracted.")));
+
+    public Task<PartitioningPreviewDto> PreviewPartitioningAsync(Guid id, PartitioningPreviewRequest request, CancellationToken cancellationToken = default)
+    {
+        Previews.Add(request);
+        return Task.FromResult(Preview(id, request));
+    }
+
     public Task<DocumentDto> GetDocumentAsync(string index, Guid documentId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Documents.FirstOrDefault(d => d.DocumentId == documentId)
             ?? throw new ApiException(new ApiProblem(404, "Not found", $"Document {documentId} was not found.")));
@@ -119,6 +166,16 @@ internal sealed class FakeKnowledgeApi : IKnowledgeApi
         Task.FromResult(Chunks.TryGetValue(chunkId, out var chunk)
             ? chunk
             : throw new ApiException(new ApiProblem(404, "Not found", $"Chunk {chunkId} was not found.")));
+
+    public Task<ChunkContextDto> GetChunkContextAsync(long chunkId, int before = 1, int after = 1, CancellationToken cancellationToken = default)
+    {
+        var chunk = Chunks.TryGetValue(chunkId, out var found) ? found : throw new ApiException(new ApiProblem(404, "Not found", $"Chunk {chunkId} was not found."));
+        var siblings = Chunks.Values.Where(c => c.DocumentId == chunk.DocumentId).OrderBy(c => c.PartitionNumber).ToList();
+        return Task.FromResult(new ChunkContextDto(
+            [.. siblings.Where(c => c.PartitionNumber >= chunk.PartitionNumber - before && c.PartitionNumber < chunk.PartitionNumber)],
+            chunk,
+            [.. siblings.Where(c => c.PartitionNumber > chunk.PartitionNumber && c.PartitionNumber <= chunk.PartitionNumber + after)]));
+    }
 
     private static Dictionary<string, List<string>> Copy(IReadOnlyDictionary<string, List<string>>? tags) =>
         tags?.ToDictionary(t => t.Key, t => t.Value.ToList()) ?? [];

@@ -98,6 +98,48 @@ public sealed class HttpKnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_http_client_pages_and_searches_documents_reads_chunks_and_text_and_previews_partitioning()
+    {
+        await _portal.Services.WaitUntilReadyAsync(await _portal.DemoTeamIdAsync(), KnowledgeArrangements.Handbook);
+        var handbook = (await _api.ListBasesAsync(Cancel)).Single(b => b.Name == KnowledgeArrangements.Handbook);
+        var all = await _api.QueryDocumentsAsync("Portal handbook", new DocumentListQuery(PageSize: 2), Cancel);
+        var found = await _api.QueryDocumentsAsync("Portal handbook", new DocumentListQuery("KNOWLEDGE", Status: DocumentStatusDto.Ready, Sort: DocumentSortDto.Name), Cancel);
+        var knowledge = Assert.Single(found.Items);
+        var chunks = await _api.ListChunksAsync("Portal handbook", knowledge.DocumentId, 1, 3, Cancel);
+        var text = await _api.GetExtractedTextAsync("Portal handbook", knowledge.DocumentId, cancellationToken: Cancel);
+        var preview = await _api.PreviewPartitioningAsync(handbook.Id,
+            new PartitioningPreviewRequest(new PartitioningDto(100, 10, SplitterDto.Markdown), knowledge.DocumentId, 3), Cancel);
+
+        Assert.Equal((2, handbook.DocumentCount), (all.Items.Count, all.Total));
+        Assert.Equal("knowledge.md", knowledge.FileName);
+        Assert.Equal((knowledge.ChunkCount, 3), (chunks.Total, chunks.Items.Count));
+        Assert.Equal([0, 1, 2], chunks.Items.Select(c => c.PartitionNumber));
+        Assert.NotEmpty(text.Sections);
+        Assert.True(text.Characters > 0);
+        Assert.Equal((knowledge.ChunkCount, 3), (preview.CurrentChunks, preview.FirstChunks.Count));
+    }
+
+    [Fact]
+    public async Task The_http_client_reads_the_sentences_an_answer_quoted_and_the_chunks_around_a_cited_one()
+    {
+        await _portal.Services.WaitUntilReadyAsync(await _portal.DemoTeamIdAsync(), KnowledgeArrangements.Handbook);
+
+        var answer = await _api.AskAsync(new AskRequestDto(KnowledgeArrangements.Handbook, "What steps does each document pass during ingestion?"), Cancel);
+        var cited = answer.RelevantSources.First(s => s.Cited);
+        var context = await _api.GetChunkContextAsync(cited.ChunkId, 1, 1, Cancel);
+        var tooFar = await Assert.ThrowsAsync<ApiException>(() => _api.GetChunkContextAsync(cited.ChunkId, 50, 1, Cancel));
+
+        var quoted = Assert.Single(cited.Quoted!.Take(1));
+        Assert.Contains(cited.Text.Substring(quoted.Start, quoted.Length).TrimEnd('.'), answer.Text, StringComparison.Ordinal);
+        Assert.Equal(cited.ChunkId, context.Chunk.ChunkId);
+        Assert.All(context.Before, c => Assert.Equal(context.Chunk.PartitionNumber - 1, c.PartitionNumber));
+        Assert.All(context.After, c => Assert.Equal(context.Chunk.PartitionNumber + 1, c.PartitionNumber));
+        Assert.True(context.Before.Count + context.After.Count > 0, "the handbook's knowledge.md has more than one chunk");
+        Assert.Equal(400, tooFar.Status);
+        Assert.Contains("Before", tooFar.Errors.Keys);
+    }
+
+    [Fact]
     public async Task Upload_limits_say_the_largest_file_the_files_per_upload_and_the_types_read()
     {
         var limits = await _api.GetUploadLimitsAsync(Cancel);

@@ -292,6 +292,45 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         Assert.Equal(("first.md", "second.md"), (firstDocument.FileName, secondDocument.FileName));
     }
 
+    [Fact]
+    public async Task A_pdfs_page_count_chunks_and_text_can_be_inspected_and_a_new_partitioning_previewed_over_http()
+    {
+        var created = await PostJsonAsync<KnowledgeBaseDto>("knowledge/indexes", new SaveKnowledgeBaseRequest("Manuals"));
+        var pdf = TestDocuments.Pdf([.. Enumerable.Range(1, 4).Select(n => new[]
+        {
+            $"Chapter 4: Function reference {17 + n}",
+            $"Function {Names[n]} compresses a buffer of {Names[n]} blocks and returns how many bytes it wrote.",
+            $"Page {n}",
+        })]);
+        using var form = Form("Manuals", ("zlib.pdf", pdf));
+        using var upload = await _client.PostAsync(Path("knowledge/upload"), form, Cancel);
+        var id = (await upload.Content.ReadFromJsonAsync<UploadResultDto>(PortalJson.Options, Cancel))!.Files.Single().DocumentId!.Value;
+        await WaitReadyAsync("Manuals", id);
+
+        var page = await _client.GetFromJsonAsync<DocumentPageDto>(Path("knowledge/documents/page?index=Manuals&search=ZLIB&pageSize=10"), PortalJson.Options, Cancel);
+        var none = await _client.GetFromJsonAsync<DocumentPageDto>(Path("knowledge/documents/page?index=Manuals&status=Failed"), PortalJson.Options, Cancel);
+        var chunks = await _client.GetFromJsonAsync<ChunkPageDto>(Path($"knowledge/documents/chunks?index=Manuals&documentId={id}"), PortalJson.Options, Cancel);
+        var text = await _client.GetFromJsonAsync<ExtractedTextDto>(Path($"knowledge/documents/text?index=Manuals&documentId={id}&pageSize=2"), PortalJson.Options, Cancel);
+        var preview = await PostJsonAsync<PartitioningPreviewDto>($"knowledge/indexes/{created.Id}/partitioning-preview",
+            new PartitioningPreviewRequest(new PartitioningDto(50, 0, SplitterDto.PlainText), id, Take: 2));
+        using var tooLarge = await _client.GetAsync(Path("knowledge/documents/page?index=Manuals&pageSize=5000"), Cancel);
+
+        var document = Assert.Single(page!.Items);
+        Assert.Equal((1, id, 4), (page.Total, document.DocumentId, document.PageCount));
+        Assert.Equal(0, none!.Total);
+        Assert.Equal([1, 2, 3, 4], chunks!.Items.Select(c => c.Page!.Value));
+        Assert.All(chunks.Items, c => Assert.DoesNotContain("Chapter 4", c.Text, StringComparison.Ordinal));
+        Assert.All(chunks.Items, c => Assert.DoesNotContain("Page", c.Text, StringComparison.Ordinal));
+        Assert.Equal((4, 2, 4), (text!.TotalSections, text.Sections.Count, text.Pages));
+        Assert.Contains("Function beta compresses", text.Sections[1].Paragraphs[0]);
+        Assert.Equal((id, 4, 2), (preview.DocumentId, preview.CurrentChunks, preview.FirstChunks.Count));
+        Assert.Equal(new PartitioningDto(50, 0, SplitterDto.PlainText), preview.Proposed);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        Assert.Contains("PageSize", (await ProblemAsync(tooLarge)).Errors!.Keys);
+    }
+
+    private static readonly string[] Names = ["", "alpha", "beta", "gamma", "delta"];
+
     private Task<Guid> UploadReadyAsync(string index, string name, string text, params string[] tags) => UploadReadyAsync(index, name, text, tags, null);
 
     private async Task<Guid> UploadReadyAsync(string index, string name, string text, string[] tags, Guid? documentId)

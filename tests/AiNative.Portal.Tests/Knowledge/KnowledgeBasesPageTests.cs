@@ -1,3 +1,4 @@
+using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Contracts.Models;
 using AiNative.Portal.Client.Contracts.Session;
 using AiNative.Portal.Components.Pages.Knowledge;
@@ -65,6 +66,35 @@ public sealed class KnowledgeBasesPageTests : KnowledgeComponentTest
         dialogs.Find("input[data-testid=max-tokens]").Input("500");
 
         Assert.Contains("Saving re-indexes all 4 document(s)", dialogs.Find("[data-testid=reindex-warning]").TextContent);
+    }
+
+    [Fact]
+    public void Changed_partitioning_can_be_previewed_on_a_document_before_saving()
+    {
+        Models.Models.Add(new ModelDto(Guid.CreateVersion7(), Guid.CreateVersion7(), "Offline", ProviderKindDto.Offline, "offline-embed", "offline-embed",
+            ModelKindDto.Embedding, 8_192, 0, 0, 0, 256, new ModelSettingsDto(), "Hashed n-grams.", DateTimeOffset.UtcNow));
+        Api.Base = Api.Base with { EmbeddingModelId = Models.Models[^1].Id };
+        var document = Guid.CreateVersion7();
+        Api.Preview = (_, request) => new PartitioningPreviewDto(
+            document, "guide.md", Api.Base.Partitioning, 4, 1_100, request.Partitioning, 2, 1_080,
+            [new(0, null, "Install", "Install the portal with one command.", 540), new(1, null, "Install › Linux", "On Linux, run the script.", 540)]);
+        var dialogs = Render<MudDialogProvider>();
+        var page = RenderWithPopovers<KnowledgeBasesPage>(p => p.AddCascadingValue(SessionAs(TeamRoleDto.Editor)));
+        page.Find("button[aria-label='Edit Support']").Click();
+        dialogs.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("input[data-testid=max-tokens]")));
+        Assert.Empty(dialogs.FindAll("[data-testid=partitioning-preview]"));
+
+        dialogs.Find("input[data-testid=max-tokens]").Input("600");
+        dialogs.FindAll("[data-testid=partitioning-preview] button").Single(b => b.TextContent.Contains("Preview the chunks", StringComparison.Ordinal)).Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal(2, dialogs.FindAll("[data-testid=preview-chunk]").Count));
+        Assert.Equal(600, Api.Previews.Single().Partitioning.MaxTokensPerChunk);
+        Assert.Contains("'guide.md' becomes 2 chunks (1,080 tokens); the current index holds it as 4 chunks (1,100 tokens)",
+            dialogs.Find("[data-testid=preview-summary]").TextContent);
+        Assert.Contains("Install › Linux", dialogs.FindAll("[data-testid=preview-chunk]")[1].TextContent);
+
+        dialogs.Find("input[data-testid=max-tokens]").Input("700");
+        Assert.Contains("preview again", dialogs.Find("[data-testid=preview-stale]").TextContent);
     }
 
     [Fact]

@@ -7,7 +7,6 @@ namespace AiNative.Portal.Tests.Knowledge;
 
 public sealed class SearchHighlightingTests : KnowledgeComponentTest
 {
-    private static readonly DocumentDto Notes = KnowledgeSamples.Document("notes.md", DocumentStatusDto.Ready) with { DocumentId = KnowledgeSamples.NotesId };
 
     [Fact]
     public void A_hit_marks_its_matched_ranges_and_keeps_the_rest_as_plain_text()
@@ -104,7 +103,7 @@ public sealed class SearchHighlightingTests : KnowledgeComponentTest
             searched = true;
             return KnowledgeSamples.Result(request, []);
         };
-        var tab = RenderWithPopovers<SearchTab>(p => p.Add(t => t.Index, "Support").Add(t => t.Documents, []));
+        var tab = RenderWithPopovers<SearchTab>(p => p.Add(t => t.Index, "Support"));
 
         tab.Find("input[data-testid=search-tags]").Input("support");
         tab.Find("input[data-testid=search-query]").Input("refund");
@@ -116,7 +115,7 @@ public sealed class SearchHighlightingTests : KnowledgeComponentTest
 
     private IRenderedComponent<SearchTab> SearchFor(string query)
     {
-        var tab = RenderWithPopovers<SearchTab>(p => p.Add(t => t.Index, "Support").Add(t => t.Documents, [Notes]));
+        var tab = RenderWithPopovers<SearchTab>(p => p.Add(t => t.Index, "Support"));
         tab.Find("input[data-testid=search-query]").Input(query);
         tab.Find("form").Submit();
         return tab;

@@ -19,6 +19,40 @@ public sealed class MarkdownViewTests : BunitContext
     }
 
     [Fact]
+    public void Citation_markers_of_an_answers_sources_become_links_and_other_brackets_stay_text()
+    {
+        var view = Render<MarkdownView>(p => p
+            .Add(v => v.Markdown, "Paid in **14 days** [1]. Ships daily [1, 2]. See [7], `[2]` and [the guide](https://example.com/[2]).")
+            .Add(v => v.Citations, new HashSet<int> { 1, 2 }));
+
+        var links = view.FindAll("a[data-citation]");
+        Assert.Equal([("1", "[1]"), ("1", "1"), ("2", "2")], links.Select(a => (a.GetAttribute("data-citation")!, a.TextContent)));
+        Assert.Equal(["#source-1", "#source-1", "#source-2"], links.Select(a => a.GetAttribute("href")!));
+        Assert.Equal(["Open source [1]", "Open source [1]", "Open source [2]"], links.Select(a => a.GetAttribute("aria-label")!));
+        var text = view.Find("[data-testid=markdown-view]").TextContent;
+        Assert.Contains("Ships daily [1, 2].", text);
+        Assert.Contains("See [7]", text);
+        Assert.Equal("[2]", view.Find("code").TextContent);
+        Assert.Empty(view.FindAll("strong a, a a"));
+    }
+
+    [Fact]
+    public void A_citation_link_the_script_reports_opens_its_source()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var opened = new List<int>();
+        var view = Render<MarkdownView>(p => p
+            .Add(v => v.Markdown, "Paid in 14 days [2].")
+            .Add(v => v.Citations, new HashSet<int> { 1, 2 })
+            .Add(v => v.OnCitation, n => opened.Add(n)));
+
+        view.InvokeAsync(() => view.Instance.OpenCitationAsync(2));
+
+        Assert.Equal([2], opened);
+        JSInterop.VerifyInvoke("import");
+    }
+
+    [Fact]
     public void Markdown_renders_headings_emphasis_lists_code_and_tables()
     {
         var view = RenderMarkdown("""

@@ -45,6 +45,14 @@ public static class Describe
         _ => mediaType,
     };
 
+    /// <summary>"PDF · 12 pages", or the format alone for a document without pages (or not counted yet).</summary>
+    public static string Kind(DocumentDto document) => document.PageCount switch
+    {
+        1 => $"{Format(document.ContentType)} · 1 page",
+        { } pages => $"{Format(document.ContentType)} · {pages:N0} pages",
+        null => Format(document.ContentType),
+    };
+
     public static string Splitter(SplitterDto splitter) => splitter switch
     {
         SplitterDto.Markdown => "Markdown (headings and paragraphs)",

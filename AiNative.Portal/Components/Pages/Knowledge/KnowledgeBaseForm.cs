@@ -39,5 +39,6 @@ public sealed class KnowledgeBaseForm
 
     public SaveKnowledgeBaseRequest ToRequest() => new(Name, Description, EmbeddingModelId, Partitioning);
 
-    private PartitioningDto Partitioning => new(MaxTokensPerChunk, OverlapTokens, Splitter);
+    /// <summary>The partitioning the form holds now.</summary>
+    public PartitioningDto Partitioning => new(MaxTokensPerChunk, OverlapTokens, Splitter);
 }
