@@ -26,6 +26,120 @@ namespace AiNative.Services.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorDefinitions");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Evaluation.Definitions.EvaluatorVersion.Settings#EvaluatorSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IgnoreCase");
+
+                            b1.Property<decimal?>("MaxCost");
+
+                            b1.Property<int?>("MaxLatencyMs");
+
+                            b1.Property<int?>("MaxLength");
+
+                            b1.Property<int?>("MinLength");
+
+                            b1.Property<Guid?>("ModelId");
+
+                            b1.Property<string>("Path");
+
+                            b1.Property<string>("Pattern");
+
+                            b1.Property<Guid?>("PromptId");
+
+                            b1.Property<string>("PromptLabel");
+
+                            b1.Property<int?>("PromptVersion");
+
+                            b1.Property<string>("Schema");
+
+                            b1.Property<double?>("Threshold");
+
+                            b1.Property<double?>("Tolerance");
+
+                            b1.Property<int?>("TopK");
+
+                            b1.Property<string>("Value");
+
+                            b1
+                                .ToJson("Settings")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("DefinitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorVersions");
+                });
+
             modelBuilder.Entity("AiNative.Services.Gateway.Keys.GatewayKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1503,6 +1617,32 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorVersion", b =>
+                {
+                    b.HasOne("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", "Definition")
+                        .WithMany("Versions")
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Definition");
+                });
+
             modelBuilder.Entity("AiNative.Services.Gateway.Keys.GatewayKey", b =>
                 {
                     b.HasOne("AiNative.Services.Teams.Team", null)
@@ -1807,6 +1947,11 @@ namespace AiNative.Services.PostgreSql.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("AiNative.Services.Knowledge.KnowledgeDocument", b =>

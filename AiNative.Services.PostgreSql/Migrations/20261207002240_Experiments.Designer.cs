@@ -895,6 +895,9 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -926,6 +929,9 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.HasIndex("Sha256");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("KnowledgeBaseId", "PublicId")
+                        .IsUnique();
 
                     b.HasIndex("KnowledgeBaseId", "Sha256")
                         .IsUnique();

@@ -21,6 +21,120 @@ namespace AiNative.Services.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorDefinitions");
+                });
+
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DefinitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Settings", "AiNative.Services.Evaluation.Definitions.EvaluatorVersion.Settings#EvaluatorSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("IgnoreCase");
+
+                            b1.Property<long?>("MaxCost");
+
+                            b1.Property<int?>("MaxLatencyMs");
+
+                            b1.Property<int?>("MaxLength");
+
+                            b1.Property<int?>("MinLength");
+
+                            b1.Property<Guid?>("ModelId");
+
+                            b1.Property<string>("Path");
+
+                            b1.Property<string>("Pattern");
+
+                            b1.Property<Guid?>("PromptId");
+
+                            b1.Property<string>("PromptLabel");
+
+                            b1.Property<int?>("PromptVersion");
+
+                            b1.Property<string>("Schema");
+
+                            b1.Property<double?>("Threshold");
+
+                            b1.Property<double?>("Tolerance");
+
+                            b1.Property<int?>("TopK");
+
+                            b1.Property<string>("Value");
+
+                            b1
+                                .ToJson("Settings")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("DefinitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("EvaluatorVersions");
+                });
+
             modelBuilder.Entity("AiNative.Services.Gateway.Keys.GatewayKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1490,6 +1604,32 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", b =>
+                {
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorVersion", b =>
+                {
+                    b.HasOne("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", "Definition")
+                        .WithMany("Versions")
+                        .HasForeignKey("DefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Definition");
+                });
+
             modelBuilder.Entity("AiNative.Services.Gateway.Keys.GatewayKey", b =>
                 {
                     b.HasOne("AiNative.Services.Teams.Team", null)
@@ -1794,6 +1934,11 @@ namespace AiNative.Services.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Evaluation.Definitions.EvaluatorDefinition", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("AiNative.Services.Knowledge.KnowledgeDocument", b =>

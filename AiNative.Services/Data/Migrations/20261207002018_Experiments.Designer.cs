@@ -888,6 +888,9 @@ namespace AiNative.Services.Data.Migrations
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -919,6 +922,9 @@ namespace AiNative.Services.Data.Migrations
                     b.HasIndex("Sha256");
 
                     b.HasIndex("TeamId");
+
+                    b.HasIndex("KnowledgeBaseId", "PublicId")
+                        .IsUnique();
 
                     b.HasIndex("KnowledgeBaseId", "Sha256")
                         .IsUnique();
