@@ -64,16 +64,24 @@ public static class ExperimentsEndpoints
         TypedResults.Ok(await experiments.RerunFailedAsync(experimentId, cancellationToken));
 
     private static async Task<Ok<ExperimentRowPageDto>> ListRowsAsync(
-        Guid experimentId, [FromQuery] string? filter, int? page, int? pageSize, IExperimentsApi experiments, CancellationToken cancellationToken)
+        Guid experimentId, [FromQuery] string? filter, [FromQuery] string? sort, int? page, int? pageSize, IExperimentsApi experiments, CancellationToken cancellationToken)
     {
         var rows = filter?.ToLowerInvariant() switch
         {
             null or "" or "all" => RowFilterDto.All,
             "failures" or "failed" => RowFilterDto.Failures,
-            _ => throw new ValidationFailedException("Filter", $"'{filter}' is not a filter; use all or failures."),
+            "regressions" => RowFilterDto.Regressions,
+            "disagreements" => RowFilterDto.Disagreements,
+            _ => throw new ValidationFailedException("Filter", $"'{filter}' is not a filter; use all, failures, regressions or disagreements."),
+        };
+        var order = sort?.ToLowerInvariant() switch
+        {
+            null or "" or "dataset" => RowOrderDto.Dataset,
+            "score-change" => RowOrderDto.ScoreChange,
+            _ => throw new ValidationFailedException("Sort", $"'{sort}' is not an order; use dataset or score-change."),
         };
         return TypedResults.Ok(await experiments.ListRowsAsync(
-            experimentId, new ExperimentRowQuery(rows, page ?? 1, pageSize ?? ExperimentRowQuery.DefaultPageSize), cancellationToken));
+            experimentId, new ExperimentRowQuery(rows, page ?? 1, pageSize ?? ExperimentRowQuery.DefaultPageSize, order), cancellationToken));
     }
 
     private static async Task<PushStreamHttpResult> ExportAsync(

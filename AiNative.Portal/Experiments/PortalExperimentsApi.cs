@@ -53,7 +53,7 @@ internal sealed class PortalExperimentsApi(
 
     public Task<ExperimentRowPageDto> ListRowsAsync(Guid experimentId, ExperimentRowQuery query, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () =>
-            (await results.ListAsync(experimentId, (RowFilter)query.Filter, query.Page, query.PageSize, cancellationToken)).ToDto());
+            (await results.ListAsync(experimentId, (RowFilter)query.Filter, (RowOrder)query.Order, query.Page, query.PageSize, cancellationToken)).ToDto());
 
     public Task<ExperimentExportFileDto> PrepareExportAsync(Guid experimentId, ExperimentExportFormatDto format, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () => (await exporter.PrepareAsync(experimentId, (ExportFormat)format, cancellationToken)).ToDto());

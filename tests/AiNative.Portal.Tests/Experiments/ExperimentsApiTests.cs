@@ -67,6 +67,9 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
         Assert.Equal("An experiment compares 2 to 6 variants; it has 0.", problem.Errors["Variants"][0]);
         Assert.Equal(HttpStatusCode.BadRequest, estimate.StatusCode);
         Assert.Contains("DatasetId", (await ReadAsync<ProblemBody>(estimate)).Errors!.Keys);
+        using var filter = await portal.Admin.GetAsync(Path($"/{Guid.NewGuid()}/cells?filter=worst&sort=random"), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);
+        Assert.Contains("'worst' is not a filter; use all, failures, regressions or disagreements.", (await ReadAsync<ProblemBody>(filter)).Errors!["Filter"]);
     }
 
     [Fact]
