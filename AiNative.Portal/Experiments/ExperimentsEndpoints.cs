@@ -30,7 +30,9 @@ public static class ExperimentsEndpoints
         experiments.MapPost("{experimentId:guid}/rerun-failed", RerunFailedAsync).WithName("RerunFailedExperimentCells")
             .WithSummary("Run the failed cells again, alone");
         experiments.MapGet("{experimentId:guid}/cells", ListRowsAsync).WithName("ListExperimentCells")
-            .WithSummary("A page of items (filter: all or failures), each with its cells in the variants' order");
+            .WithSummary("A page of items (filter: all, failures, regressions or disagreements; sort: dataset or score-change), each with its cells in the variants' order");
+        experiments.MapPost("{experimentId:guid}/variants/{variantId:guid}/promote", PromoteAsync).WithName("PromoteExperimentVariant")
+            .WithSummary("Move a label of the variant's prompt (production unless named) to the variant's version; answers with the version it pointed at before");
         experiments.MapGet("{experimentId:guid}/cells/export", ExportAsync).WithName("ExportExperimentCells")
             .WithSummary("Every cell with its scores as csv or jsonl, streamed");
         experiments.MapGet("{experimentId:guid}/events", WatchAsync).WithName("WatchExperiment")
@@ -62,6 +64,10 @@ public static class ExperimentsEndpoints
 
     private static async Task<Ok<ExperimentDetailsDto>> RerunFailedAsync(Guid experimentId, IExperimentsApi experiments, CancellationToken cancellationToken) =>
         TypedResults.Ok(await experiments.RerunFailedAsync(experimentId, cancellationToken));
+
+    private static async Task<Ok<PromotionDto>> PromoteAsync(
+        Guid experimentId, Guid variantId, PromoteRequest request, IExperimentsApi experiments, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await experiments.PromoteAsync(experimentId, variantId, request, cancellationToken));
 
     private static async Task<Ok<ExperimentRowPageDto>> ListRowsAsync(
         Guid experimentId, [FromQuery] string? filter, [FromQuery] string? sort, int? page, int? pageSize, IExperimentsApi experiments, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentSummaries>();
         services.AddScoped<ExperimentResults>();
         services.AddSingleton<RowStandings>();
+        services.AddScoped<ExperimentPromotion>();
         services.AddScoped<ExperimentExporter>();
         services.AddScoped<ExperimentCellStore>();
         services.AddScoped<CellExecution>();

@@ -73,6 +73,21 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Promoting_a_variant_moves_the_label_to_its_version_and_answers_with_the_version_before()
+    {
+        var created = await PostAsync<ExperimentDetailsDto>(Path(), await RequestAsync("Promoted"), HttpStatusCode.Created);
+
+        var first = await PostAsync<PromotionDto>(Path($"/{created.Id}/variants/{created.Variants[1].Id}/promote"), new PromoteRequest("candidate"));
+        var back = await PostAsync<PromotionDto>(Path($"/{created.Id}/variants/{created.Variants[0].Id}/promote"), new PromoteRequest("candidate"));
+        using var bad = await portal.Admin.PostAsJsonAsync(Path($"/{created.Id}/variants/{created.Variants[0].Id}/promote"), new PromoteRequest("two words"), PortalJson.Options, Cancel);
+
+        Assert.Equal(("candidate", (int?)null, 2), (first.Label, first.PreviousVersion, first.Version));
+        Assert.Equal((2, 1), (back.PreviousVersion, back.Version));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Name", (await ReadAsync<ProblemBody>(bad)).Errors!.Keys);
+    }
+
+    [Fact]
     public async Task A_viewer_reads_experiments_but_creating_starting_cancelling_and_rerunning_answer_403()
     {
         var request = await RequestAsync("Viewed");
@@ -94,6 +109,7 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
             await viewer.PostAsJsonAsync(Path($"/{created.Id}/start"), new { }, Cancel),
             await viewer.PostAsJsonAsync(Path($"/{created.Id}/cancel"), new { }, Cancel),
             await viewer.PostAsJsonAsync(Path($"/{created.Id}/rerun-failed"), new { }, Cancel),
+            await viewer.PostAsJsonAsync(Path($"/{created.Id}/variants/{created.Variants[1].Id}/promote"), new PromoteRequest("candidate"), PortalJson.Options, Cancel),
         };
 
         Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -116,6 +132,7 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
             await portal.Admin.GetAsync(Path($"/{theirs}/events"), Cancel),
             await portal.Admin.PostAsJsonAsync(Path($"/{theirs}/start"), new { }, Cancel),
             await portal.Admin.PostAsJsonAsync(Path($"/{theirs}/cancel"), new { }, Cancel),
+            await portal.Admin.PostAsJsonAsync(Path($"/{theirs}/variants/{Guid.NewGuid()}/promote"), new { }, Cancel),
             await portal.Admin.GetAsync($"/api/teams/{elsewhere}/experiments", Cancel),
         };
 
