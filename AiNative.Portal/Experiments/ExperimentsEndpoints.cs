@@ -30,7 +30,9 @@ public static class ExperimentsEndpoints
         experiments.MapPost("{experimentId:guid}/rerun-failed", RerunFailedAsync).WithName("RerunFailedExperimentCells")
             .WithSummary("Run the failed cells again, alone");
         experiments.MapGet("{experimentId:guid}/cells", ListRowsAsync).WithName("ListExperimentCells")
-            .WithSummary("A page of items (filter: all or failures), each with its cells in the variants' order");
+            .WithSummary("A page of items (filter: all, failures, regressions or disagreements; sort: dataset or score-change), each with its cells in the variants' order");
+        experiments.MapPost("{experimentId:guid}/variants/{variantId:guid}/promote", PromoteAsync).WithName("PromoteExperimentVariant")
+            .WithSummary("Move a label of the variant's prompt (production unless named) to the variant's version; answers with the version it pointed at before");
         experiments.MapGet("{experimentId:guid}/cells/export", ExportAsync).WithName("ExportExperimentCells")
             .WithSummary("Every cell with its scores as csv or jsonl, streamed");
         experiments.MapGet("{experimentId:guid}/events", WatchAsync).WithName("WatchExperiment")
@@ -63,17 +65,29 @@ public static class ExperimentsEndpoints
     private static async Task<Ok<ExperimentDetailsDto>> RerunFailedAsync(Guid experimentId, IExperimentsApi experiments, CancellationToken cancellationToken) =>
         TypedResults.Ok(await experiments.RerunFailedAsync(experimentId, cancellationToken));
 
+    private static async Task<Ok<PromotionDto>> PromoteAsync(
+        Guid experimentId, Guid variantId, PromoteRequest request, IExperimentsApi experiments, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await experiments.PromoteAsync(experimentId, variantId, request, cancellationToken));
+
     private static async Task<Ok<ExperimentRowPageDto>> ListRowsAsync(
-        Guid experimentId, [FromQuery] string? filter, int? page, int? pageSize, IExperimentsApi experiments, CancellationToken cancellationToken)
+        Guid experimentId, [FromQuery] string? filter, [FromQuery] string? sort, int? page, int? pageSize, IExperimentsApi experiments, CancellationToken cancellationToken)
     {
         var rows = filter?.ToLowerInvariant() switch
         {
             null or "" or "all" => RowFilterDto.All,
             "failures" or "failed" => RowFilterDto.Failures,
-            _ => throw new ValidationFailedException("Filter", $"'{filter}' is not a filter; use all or failures."),
+            "regressions" => RowFilterDto.Regressions,
+            "disagreements" => RowFilterDto.Disagreements,
+            _ => throw new ValidationFailedException("Filter", $"'{filter}' is not a filter; use all, failures, regressions or disagreements."),
+        };
+        var order = sort?.ToLowerInvariant() switch
+        {
+            null or "" or "dataset" => RowOrderDto.Dataset,
+            "score-change" => RowOrderDto.ScoreChange,
+            _ => throw new ValidationFailedException("Sort", $"'{sort}' is not an order; use dataset or score-change."),
         };
         return TypedResults.Ok(await experiments.ListRowsAsync(
-            experimentId, new ExperimentRowQuery(rows, page ?? 1, pageSize ?? ExperimentRowQuery.DefaultPageSize), cancellationToken));
+            experimentId, new ExperimentRowQuery(rows, page ?? 1, pageSize ?? ExperimentRowQuery.DefaultPageSize, order), cancellationToken));
     }
 
     private static async Task<PushStreamHttpResult> ExportAsync(

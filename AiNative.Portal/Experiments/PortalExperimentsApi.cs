@@ -13,6 +13,7 @@ internal sealed class PortalExperimentsApi(
     ExperimentSummaries summaries,
     ExperimentResults results,
     ExperimentExporter exporter,
+    ExperimentPromotion promotion,
     ExperimentEvents events,
     TeamContext team,
     TimeProvider clock) : IExperimentsApi
@@ -53,7 +54,14 @@ internal sealed class PortalExperimentsApi(
 
     public Task<ExperimentRowPageDto> ListRowsAsync(Guid experimentId, ExperimentRowQuery query, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () =>
-            (await results.ListAsync(experimentId, (RowFilter)query.Filter, query.Page, query.PageSize, cancellationToken)).ToDto());
+            (await results.ListAsync(experimentId, (RowFilter)query.Filter, (RowOrder)query.Order, query.Page, query.PageSize, cancellationToken)).ToDto());
+
+    public Task<PromotionDto> PromoteAsync(Guid experimentId, Guid variantId, PromoteRequest request, CancellationToken cancellationToken = default) =>
+        ServerApi.CallAsync(async () =>
+        {
+            var promoted = await promotion.PromoteAsync(experimentId, variantId, request.Label, cancellationToken);
+            return new PromotionDto(promoted.PromptId, promoted.PromptName, promoted.Label, promoted.PreviousVersion, promoted.Version);
+        });
 
     public Task<ExperimentExportFileDto> PrepareExportAsync(Guid experimentId, ExperimentExportFormatDto format, CancellationToken cancellationToken = default) =>
         ServerApi.CallAsync(async () => (await exporter.PrepareAsync(experimentId, (ExportFormat)format, cancellationToken)).ToDto());

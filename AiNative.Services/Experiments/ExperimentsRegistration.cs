@@ -26,6 +26,8 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentRegistry>();
         services.AddScoped<ExperimentSummaries>();
         services.AddScoped<ExperimentResults>();
+        services.AddSingleton<RowStandings>();
+        services.AddScoped<ExperimentPromotion>();
         services.AddScoped<ExperimentExporter>();
         services.AddScoped<ExperimentCellStore>();
         services.AddScoped<CellExecution>();

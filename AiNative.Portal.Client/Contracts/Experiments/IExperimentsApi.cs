@@ -26,6 +26,9 @@ public interface IExperimentsApi
     /// <summary>A page of the side-by-side rows: items in the dataset's order, each with its cells in the variants' order.</summary>
     Task<ExperimentRowPageDto> ListRowsAsync(Guid experimentId, ExperimentRowQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Moves a label of the variant's prompt (production unless the request names another) to the variant's version.</summary>
+    Task<PromotionDto> PromoteAsync(Guid experimentId, Guid variantId, PromoteRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Checks the experiment and names the file, before anything is written.</summary>
     Task<ExperimentExportFileDto> PrepareExportAsync(Guid experimentId, ExperimentExportFormatDto format, CancellationToken cancellationToken = default);
 

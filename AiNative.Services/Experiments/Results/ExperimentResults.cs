@@ -11,20 +11,25 @@ namespace AiNative.Services.Experiments.Results;
 /// The side-by-side rows of an experiment, a page at a time from the database (items in the dataset's order, each
 /// with its cells), and every row in keyset batches for exports.
 /// </summary>
-public sealed class ExperimentResults(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team)
+public sealed class ExperimentResults(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, RowStandings standings)
 {
     private const int ReadBatchItems = 500;
 
-    public async Task<ExperimentRowPage> ListAsync(Guid experimentId, RowFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ExperimentRowPage> ListAsync(Guid experimentId, RowFilter filter, RowOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
         new Validation()
             .Require(page >= 1, "Page", "The page must be 1 or more.")
             .Require(pageSize is >= 1 and <= ExperimentRules.MaxPageSize, "PageSize", $"The page size must be between 1 and {ExperimentRules.MaxPageSize}.")
-            .Require(Enum.IsDefined(filter), "Filter", "Show all rows, or the failures.")
+            .Require(Enum.IsDefined(filter), "Filter", "Show all rows, the failures, the regressions or the disagreements.")
+            .Require(Enum.IsDefined(order), "Order", "Order the rows as the dataset does, or by change of score.")
             .ThrowIfInvalid();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var experiment = await FindAsync(db, experimentId, cancellationToken);
+        if (filter is RowFilter.Regressions or RowFilter.Disagreements || order == RowOrder.ScoreChange)
+        {
+            return await StandingsPageAsync(db, experiment, filter, order, page, pageSize, cancellationToken);
+        }
 
         // Each item has one cell per variant: the first variant's cells are the rows.
         var rows = db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId && c.VariantPosition == 0);
@@ -36,12 +41,46 @@ public sealed class ExperimentResults(IDbContextFactory<PortalDbContext> dbFacto
         var total = filter == RowFilter.All && experiment.CellCount > 0 ? experiment.CellCount / Math.Max(1, experiment.Variants.Count) : await rows.CountAsync(cancellationToken);
         var items = await rows.OrderBy(r => r.ItemPosition).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new { r.ItemId, r.ItemPosition }).ToListAsync(cancellationToken);
+        return await PageAsync(db, experiment, [.. items.Select(i => (i.ItemId, i.ItemPosition))], total, page, pageSize, cancellationToken);
+    }
+
+    /// <summary>A page of the rows the comparison with the baseline leaves, in the order asked for.</summary>
+    private async Task<ExperimentRowPage> StandingsPageAsync(
+        PortalDbContext db, Experiment experiment, RowFilter filter, RowOrder order, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var all = await standings.OfAsync(db, experiment, cancellationToken);
+        IEnumerable<RowStanding> rows = filter switch
+        {
+            RowFilter.Regressions => all.Where(s => s.Regressed),
+            RowFilter.Disagreements => all.Where(s => s.Disagrees),
+            RowFilter.Failures => await WithFailuresAsync(db, experiment.Id, all, cancellationToken),
+            _ => all,
+        };
+        if (order == RowOrder.ScoreChange)
+        {
+            // Stable: rows of the same change stay in the dataset's order.
+            rows = rows.OrderBy(s => s.ScoreChange is null).ThenBy(s => s.ScoreChange);
+        }
+
+        var chosen = rows.ToList();
+        var items = chosen.Skip((page - 1) * pageSize).Take(pageSize).Select(s => (s.ItemId, s.Position)).ToList();
+        return await PageAsync(db, experiment, items, chosen.Count, page, pageSize, cancellationToken);
+    }
+
+    private static async Task<IEnumerable<RowStanding>> WithFailuresAsync(PortalDbContext db, Guid experimentId, IReadOnlyList<RowStanding> all, CancellationToken cancellationToken)
+    {
+        var failed = (await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId && c.Status == CellStatus.Failed)
+            .Select(c => c.ItemId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        return all.Where(s => failed.Contains(s.ItemId));
+    }
+
+    private static async Task<ExperimentRowPage> PageAsync(
+        PortalDbContext db, Experiment experiment, List<(Guid ItemId, long Position)> items, int total, int page, int pageSize, CancellationToken cancellationToken)
+    {
         var ids = items.Select(i => i.ItemId).ToList();
-        var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId && ids.Contains(c.ItemId)).ToListAsync(cancellationToken);
+        var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experiment.Id && ids.Contains(c.ItemId)).ToListAsync(cancellationToken);
         var contents = await ContentsAsync(db, experiment, ids, cancellationToken);
-        return new ExperimentRowPage(
-            [.. items.Select(i => Row(i.ItemId, i.ItemPosition, cells, contents))],
-            total, page, pageSize);
+        return new ExperimentRowPage([.. items.Select(i => Row(i.ItemId, i.Position, cells, contents))], total, page, pageSize);
     }
 
     /// <summary>Every row in the dataset's order, read in keyset batches: for exports of any size.</summary>

@@ -67,6 +67,24 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
         Assert.Equal("An experiment compares 2 to 6 variants; it has 0.", problem.Errors["Variants"][0]);
         Assert.Equal(HttpStatusCode.BadRequest, estimate.StatusCode);
         Assert.Contains("DatasetId", (await ReadAsync<ProblemBody>(estimate)).Errors!.Keys);
+        using var filter = await portal.Admin.GetAsync(Path($"/{Guid.NewGuid()}/cells?filter=worst&sort=random"), Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);
+        Assert.Contains("'worst' is not a filter; use all, failures, regressions or disagreements.", (await ReadAsync<ProblemBody>(filter)).Errors!["Filter"]);
+    }
+
+    [Fact]
+    public async Task Promoting_a_variant_moves_the_label_to_its_version_and_answers_with_the_version_before()
+    {
+        var created = await PostAsync<ExperimentDetailsDto>(Path(), await RequestAsync("Promoted"), HttpStatusCode.Created);
+
+        var first = await PostAsync<PromotionDto>(Path($"/{created.Id}/variants/{created.Variants[1].Id}/promote"), new PromoteRequest("candidate"));
+        var back = await PostAsync<PromotionDto>(Path($"/{created.Id}/variants/{created.Variants[0].Id}/promote"), new PromoteRequest("candidate"));
+        using var bad = await portal.Admin.PostAsJsonAsync(Path($"/{created.Id}/variants/{created.Variants[0].Id}/promote"), new PromoteRequest("two words"), PortalJson.Options, Cancel);
+
+        Assert.Equal(("candidate", (int?)null, 2), (first.Label, first.PreviousVersion, first.Version));
+        Assert.Equal((2, 1), (back.PreviousVersion, back.Version));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Name", (await ReadAsync<ProblemBody>(bad)).Errors!.Keys);
     }
 
     [Fact]
@@ -91,6 +109,7 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
             await viewer.PostAsJsonAsync(Path($"/{created.Id}/start"), new { }, Cancel),
             await viewer.PostAsJsonAsync(Path($"/{created.Id}/cancel"), new { }, Cancel),
             await viewer.PostAsJsonAsync(Path($"/{created.Id}/rerun-failed"), new { }, Cancel),
+            await viewer.PostAsJsonAsync(Path($"/{created.Id}/variants/{created.Variants[1].Id}/promote"), new PromoteRequest("candidate"), PortalJson.Options, Cancel),
         };
 
         Assert.All(reads, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -113,6 +132,7 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
             await portal.Admin.GetAsync(Path($"/{theirs}/events"), Cancel),
             await portal.Admin.PostAsJsonAsync(Path($"/{theirs}/start"), new { }, Cancel),
             await portal.Admin.PostAsJsonAsync(Path($"/{theirs}/cancel"), new { }, Cancel),
+            await portal.Admin.PostAsJsonAsync(Path($"/{theirs}/variants/{Guid.NewGuid()}/promote"), new { }, Cancel),
             await portal.Admin.GetAsync($"/api/teams/{elsewhere}/experiments", Cancel),
         };
 

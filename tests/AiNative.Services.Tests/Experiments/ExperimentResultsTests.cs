@@ -44,8 +44,8 @@ public sealed class ExperimentResultsTests
         await using var run = await RunAsync();
         var results = run.Scope.Get<ExperimentResults>();
 
-        var first = await results.ListAsync(run.ExperimentId, RowFilter.All, 1, 3, Cancel);
-        var second = await results.ListAsync(run.ExperimentId, RowFilter.All, 2, 3, Cancel);
+        var first = await results.ListAsync(run.ExperimentId, RowFilter.All, RowOrder.Dataset, 1, 3, Cancel);
+        var second = await results.ListAsync(run.ExperimentId, RowFilter.All, RowOrder.Dataset, 2, 3, Cancel);
 
         Assert.Equal((4, 3, 1), (first.Total, first.Rows.Count, second.Rows.Count));
         Assert.Equal([1L, 2, 3, 4], first.Rows.Concat(second.Rows).Select(r => r.Position));
@@ -54,6 +54,52 @@ public sealed class ExperimentResultsTests
         Assert.Equal(["Paris", "Paris"], first.Rows[0].Cells.Select(c => c.Output));
         Assert.Equal(["Rome", "=SUM(1,2)"], first.Rows[1].Cells.Select(c => c.Output));
         Assert.All(first.Rows, r => Assert.Equal([0, 1], r.Cells.Select(c => c.VariantPosition)));
+    }
+
+    [Fact]
+    public async Task Regressions_are_the_items_a_variant_scored_below_the_baseline_and_disagreements_those_whose_evaluators_split()
+    {
+        await using var run = await RunAsync();
+        var results = run.Scope.Get<ExperimentResults>();
+
+        var regressions = await results.ListAsync(run.ExperimentId, RowFilter.Regressions, RowOrder.Dataset, 1, 10, Cancel);
+        var disagreements = await results.ListAsync(run.ExperimentId, RowFilter.Disagreements, RowOrder.Dataset, 1, 10, Cancel);
+
+        Assert.Equal(3, regressions.Total);
+        Assert.Equal([2L, 3, 4], regressions.Rows.Select(r => r.Position));
+        Assert.All(regressions.Rows, r => Assert.Equal(2, r.Cells.Count));
+
+        // "Not Madrid" is not the expected "Madrid" but similar enough to pass the similarity check.
+        Assert.Equal(2, disagreements.Total);
+        Assert.Equal([3L, 4], disagreements.Rows.Select(r => r.Position));
+    }
+
+    [Fact]
+    public async Task Rows_sort_by_change_of_score_against_the_baseline_worst_first_and_page_in_that_order()
+    {
+        await using var run = await RunAsync();
+        var results = run.Scope.Get<ExperimentResults>();
+
+        var first = await results.ListAsync(run.ExperimentId, RowFilter.All, RowOrder.ScoreChange, 1, 2, Cancel);
+        var second = await results.ListAsync(run.ExperimentId, RowFilter.All, RowOrder.ScoreChange, 2, 2, Cancel);
+        var regressions = await results.ListAsync(run.ExperimentId, RowFilter.Regressions, RowOrder.ScoreChange, 1, 10, Cancel);
+
+        // The formula answer lost most; the two "Not …" answers lost as much as each other and keep the dataset's order.
+        Assert.Equal([2L, 3, 4, 1], first.Rows.Concat(second.Rows).Select(r => r.Position));
+        Assert.Equal(4, second.Total);
+        Assert.Equal([2L, 3, 4], regressions.Rows.Select(r => r.Position));
+    }
+
+    [Fact]
+    public async Task A_filter_or_order_that_does_not_exist_is_refused_naming_it()
+    {
+        await using var run = await RunAsync();
+        var results = run.Scope.Get<ExperimentResults>();
+
+        var error = await Assert.ThrowsAsync<AiNative.Services.Platform.Errors.ValidationFailedException>(
+            () => results.ListAsync(run.ExperimentId, (RowFilter)9, (RowOrder)9, 1, 10, Cancel));
+
+        Assert.Equal(["Filter", "Order"], error.Errors.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -102,7 +148,7 @@ public sealed class ExperimentResultsTests
         var prompt = await scope.PromptAsync(model.Id, "Right.", "Wrong.");
         var dataset = await scope.QuestionsAsync([.. Answers.Select(a => (a.Key, a.Value))]);
         var exact = await scope.EvaluatorAsync("exact", EvaluatorKind.ExactMatch);
-        var similar = await scope.EvaluatorAsync("similar", EvaluatorKind.Levenshtein);
+        var similar = await scope.EvaluatorAsync("similar", EvaluatorKind.Levenshtein, new EvaluatorSettings { Threshold = 0.5 });
         var registry = scope.Get<ExperimentRegistry>();
         var experiment = await registry.CreateAsync(ExperimentArrangements.Input(dataset.Id, prompt, null, exact, similar), Cancel);
         using var end = ExperimentEnd.Watch(host.Services).Of(experiment.Id);
