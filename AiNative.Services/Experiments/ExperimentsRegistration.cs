@@ -1,5 +1,6 @@
 using AiNative.Services.Experiments.Planning;
 using AiNative.Services.Experiments.Results;
+using AiNative.Services.Experiments.Review;
 using AiNative.Services.Experiments.Running;
 using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,8 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentSummaries>();
         services.AddScoped<ExperimentResults>();
         services.AddScoped<ExperimentExporter>();
+        services.AddScoped<ExperimentReview>();
+        services.AddScoped<ExperimentReviewSummaries>();
         services.AddScoped<ExperimentCellStore>();
         services.AddScoped<CellExecution>();
         services.AddScoped<CellEvaluator>();
