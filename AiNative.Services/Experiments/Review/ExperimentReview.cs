@@ -30,7 +30,7 @@ public sealed class ExperimentReview(IDbContextFactory<PortalDbContext> dbFactor
         var total = await reviewable.CountAsync(cancellationToken);
         var left = await unreviewed.CountAsync(cancellationToken);
         var next = await NextCellAsync(db, unreviewed, experimentId, after, cancellationToken);
-        return new ReviewQueue(name, total - left, total, next is null ? null : await CellAsync(db, experiment, next, cancellationToken));
+        return new ReviewQueue(experiment.Name, name, total - left, total, next is null ? null : await CellAsync(db, experiment, next, cancellationToken));
     }
 
     /// <summary>Saves a person's score of the cell on its trace; the score's definition checks the value and names what is wrong.</summary>
