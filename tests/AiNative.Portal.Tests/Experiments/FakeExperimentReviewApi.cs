@@ -31,8 +31,9 @@ internal sealed class FakeExperimentReviewApi : IExperimentReviewApi
             ScoreSourceDto.Human, null, null, "Pat Person", request.Comment, DateTimeOffset.UtcNow));
     }
 
-    public Task<ReviewSummaryDto> GetSummaryAsync(Guid experimentId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ReviewSummaryDto([], [], 5));
+    public ReviewSummaryDto Summary { get; set; } = new([], [], 5);
+
+    public Task<ReviewSummaryDto> GetSummaryAsync(Guid experimentId, CancellationToken cancellationToken = default) => Task.FromResult(Summary);
 
     private static ReviewCellDto Cell(long number, string output) =>
         new(Guid.NewGuid(), Guid.NewGuid(), number, "Support answer v2", new JsonObject { ["question"] = $"Question {number}" }, $"Expected {number}", output);
