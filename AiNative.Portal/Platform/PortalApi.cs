@@ -52,6 +52,7 @@ public static class PortalApi
         services.AddScoped<IEvaluatorsApi, PortalEvaluatorsApi>();
         services.AddScoped<IDatasetsApi, PortalDatasetsApi>();
         services.AddScoped<IExperimentsApi, PortalExperimentsApi>();
+        services.AddScoped<IExperimentReviewApi, PortalExperimentReviewApi>();
         return services;
     }
 
@@ -73,6 +74,7 @@ public static class PortalApi
         endpoints.MapEvaluatorsApi();
         endpoints.MapDatasetsApi();
         endpoints.MapExperimentsApi();
+        endpoints.MapExperimentReviewApi();
         return endpoints;
     }
 }

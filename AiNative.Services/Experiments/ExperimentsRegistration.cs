@@ -1,5 +1,6 @@
 using AiNative.Services.Experiments.Planning;
 using AiNative.Services.Experiments.Results;
+using AiNative.Services.Experiments.Review;
 using AiNative.Services.Experiments.Running;
 using AiNative.Services.Platform.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,8 @@ public static class ExperimentsRegistration
         services.AddSingleton<RowStandings>();
         services.AddScoped<ExperimentPromotion>();
         services.AddScoped<ExperimentExporter>();
+        services.AddScoped<ExperimentReview>();
+        services.AddScoped<ExperimentReviewSummaries>();
         services.AddScoped<ExperimentCellStore>();
         services.AddScoped<CellExecution>();
         services.AddScoped<CellEvaluator>();

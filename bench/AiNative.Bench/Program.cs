@@ -13,6 +13,7 @@ using BenchmarkDotNet.Running;
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
 // Gateway overhead against a loopback mock: dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--soak-minutes 10]
 // Deterministic evaluators, scores per second per core (issue 9): dotnet run -c Release --project bench/AiNative.Bench -- evaluators-scenario [seconds per evaluator, 1 by default]
+// Experiment runner (issue 9), cells/s against a provider answering in 200 ms: dotnet run -c Release --project bench/AiNative.Bench -- experiment-runner-scenario [cells, 2000 by default] [--concurrency 16] [--delay-ms 200]
 // Replicas on PostgreSQL (jobs claimed per second by 1 and 2): bash bench/with-postgres.sh replicas-scenario [jobs]
 if (args is ["knowledge-scenario", .. var options])
 {
@@ -47,6 +48,17 @@ if (args is ["evaluators-scenario", .. var evaluatorOptions])
 {
     var seconds = evaluatorOptions is [var value] ? double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 1;
     await AiNative.Bench.Evaluation.EvaluatorsScenario.RunAsync(TimeSpan.FromSeconds(seconds));
+    return;
+}
+
+if (args is ["experiment-runner-scenario", .. var runnerOptions])
+{
+    string? Option(string name) => runnerOptions.SkipWhile(o => o != name).Skip(1).FirstOrDefault();
+    var cells = runnerOptions is [var first, ..] && !first.StartsWith("--", StringComparison.Ordinal) ? int.Parse(first, System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+    await AiNative.Bench.Experiments.ExperimentRunnerScenario.RunAsync(
+        cells,
+        int.Parse(Option("--concurrency") ?? "16", System.Globalization.CultureInfo.InvariantCulture),
+        TimeSpan.FromMilliseconds(double.Parse(Option("--delay-ms") ?? "200", System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
 

@@ -11,7 +11,8 @@ namespace AiNative.Bench.Gateway;
 
 /// <summary>
 /// An OpenAI-compatible provider on loopback that answers at once with a fixed completion, as JSON or as
-/// five streamed chunks with usage: the baseline the gateway's added cost is measured against.
+/// five streamed chunks with usage: the baseline the gateway's added cost is measured against. A delay stands for a
+/// model's time to answer (the experiment runner's bench).
 /// </summary>
 public sealed class MockProvider : IAsyncDisposable
 {
@@ -24,24 +25,32 @@ public sealed class MockProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private MockProvider(WebApplication app) => _app = app;
+    private readonly TimeSpan _delay;
+
+    private MockProvider(WebApplication app, TimeSpan delay) => (_app, _delay) = (app, delay);
 
     /// <summary>The base URL to register as the provider's, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1");
 
-    public static async Task<MockProvider> StartAsync()
+    public static async Task<MockProvider> StartAsync(TimeSpan delay = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapPost("/v1/chat/completions", AnswerAsync);
+        var provider = new MockProvider(app, delay);
+        app.MapPost("/v1/chat/completions", provider.AnswerAsync);
         await app.StartAsync();
-        return new MockProvider(app);
+        return provider;
     }
 
-    private static async Task AnswerAsync(HttpContext context)
+    private async Task AnswerAsync(HttpContext context)
     {
+        if (_delay > TimeSpan.Zero)
+        {
+            await Task.Delay(_delay, context.RequestAborted);
+        }
+
         using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
         var streaming = body.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == System.Text.Json.JsonValueKind.True;
         if (!streaming)

@@ -1,0 +1,3 @@
+namespace AiNative.Portal.Client.Contracts.Experiments;
+
+public sealed record LabelCountDto(string Label, int Count);
