@@ -10,12 +10,15 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Bench.Gateway;
 
 /// <summary>
-/// An OpenAI-compatible provider on loopback that answers at once with a fixed completion, as JSON or as
-/// five streamed chunks with usage: the baseline the gateway's added cost is measured against.
+/// An OpenAI-compatible provider on loopback that answers with a fixed completion, as JSON or as five streamed
+/// chunks with usage: the baseline the gateway's added cost is measured against. <see cref="ModelAfter"/> names a
+/// model that answers (or sends its first chunk) after a model-like delay; <see cref="Model"/> answers at once.
 /// </summary>
 public sealed class MockProvider : IAsyncDisposable
 {
     public const string Model = "mock-chat";
+
+    private const string DelaySuffix = "ms";
 
     private static readonly byte[] Completion = Encoding.UTF8.GetBytes(
         """{"id":"chatcmpl-mock","object":"chat.completion","created":1700000000,"model":"mock-chat","choices":[{"index":0,"message":{"role":"assistant","content":"The parcel left the warehouse this morning."},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":8,"total_tokens":20}}""");
@@ -28,6 +31,9 @@ public sealed class MockProvider : IAsyncDisposable
 
     /// <summary>The base URL to register as the provider's, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1");
+
+    /// <summary>The model that answers after <paramref name="delayMs"/>: <c>mock-chat-after-50ms</c>.</summary>
+    public static string ModelAfter(int delayMs) => delayMs == 0 ? Model : $"{Model}-after-{delayMs}{DelaySuffix}";
 
     public static async Task<MockProvider> StartAsync()
     {
@@ -44,6 +50,11 @@ public sealed class MockProvider : IAsyncDisposable
     {
         using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
         var streaming = body.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == System.Text.Json.JsonValueKind.True;
+        if (Delay(body.RootElement.GetProperty("model").GetString()!) is { } delay)
+        {
+            await Task.Delay(delay);
+        }
+
         if (!streaming)
         {
             context.Response.ContentType = "application/json";
@@ -64,6 +75,11 @@ public sealed class MockProvider : IAsyncDisposable
             + """data: {"id":"chatcmpl-mock","object":"chat.completion.chunk","created":1700000000,"model":"mock-chat","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":8,"total_tokens":20}}""" + "\n\n"
             + "data: [DONE]\n\n");
     }
+
+    private static TimeSpan? Delay(string model) =>
+        model.StartsWith($"{Model}-after-", StringComparison.Ordinal) && model.EndsWith(DelaySuffix, StringComparison.Ordinal)
+            ? TimeSpan.FromMilliseconds(int.Parse(model[($"{Model}-after-".Length)..^DelaySuffix.Length], System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     public async ValueTask DisposeAsync()
     {
