@@ -6,11 +6,12 @@ using AiNative.Services.Traces;
 namespace AiNative.Services.Gateway.Calls;
 
 /// <summary>One gateway request on its way: its plan, its trace, its attempts and budget reservation, and how it ends.</summary>
-internal sealed class GatewayCall(GatewayCaller caller, GatewayPlan plan, GatewayChatRequest request, ActiveTrace trace, int promptTokens)
+internal sealed class GatewayCall(GatewayCaller caller, GatewayPlan plan, GatewayChatRequest request, ActiveTrace trace, Func<int> countPromptTokens)
 {
     private TraceStatus _status = TraceStatus.Failed;
     private string? _target;
     private CachedAnswer? _cached;
+    private int? _promptTokens;
 
     public GatewayCaller Caller { get; } = caller;
 
@@ -20,7 +21,8 @@ internal sealed class GatewayCall(GatewayCaller caller, GatewayPlan plan, Gatewa
 
     public ActiveTrace Trace { get; } = trace;
 
-    public int PromptTokens { get; } = promptTokens;
+    /// <summary>The prompt's tokens, counted when first needed (a token limit or a budget): most keys have neither.</summary>
+    public int PromptTokens => _promptTokens ??= countPromptTokens();
 
     /// <summary>Every attempt, starting with the targets the plan had to skip.</summary>
     public List<GatewayAttempt> Attempts { get; } = [.. plan.Skipped];

@@ -113,10 +113,10 @@ public sealed class GatewayChat(
         }
 
         trace.SetInput(TraceMessages.Serialize(messages.Select(m => (m.Role.Value, m.Text))));
-        var call = new GatewayCall(caller, plan, request, trace, tokens.Count(messages));
+        var call = new GatewayCall(caller, plan, request, trace, () => tokens.Count(messages));
         try
         {
-            await limits.CountRequestAsync(caller, call.PromptTokens, cancellationToken);
+            await limits.CountRequestAsync(caller, () => call.PromptTokens, cancellationToken);
         }
         catch (Exception e)
         {
@@ -158,6 +158,12 @@ public sealed class GatewayChat(
 
     private async Task ReserveAsync(GatewayCall call, CancellationToken cancellationToken)
     {
+        if (call.Caller is { DailyBudget: null, MonthlyBudget: null })
+        {
+            // Nothing to reserve against: the prompt need not be counted.
+            return;
+        }
+
         var most = call.Plan.Candidates.Max(candidate => candidate.Model.CostOf(call.PromptTokens, MaxOutputTokens(candidate, call)));
         call.Reservation = await limits.ReserveAsync(call.Caller, most, cancellationToken);
     }

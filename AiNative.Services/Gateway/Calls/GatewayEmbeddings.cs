@@ -28,7 +28,7 @@ public sealed class GatewayEmbeddings(ModelInvoker invoker, GatewayLimits limits
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var modelId = await db.Models.AsNoTracking().Where(m => m.Name == model && m.Kind == ModelKind.Embedding)
             .Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken) ?? throw GatewayException.ModelNotFound(model);
-        await limits.CountRequestAsync(caller, texts.Sum(t => (long)tokens.Count(t)), cancellationToken);
+        await limits.CountRequestAsync(caller, () => texts.Sum(t => (long)tokens.Count(t)), cancellationToken);
         return await invoker.EmbedAsync(new EmbeddingInvocation { ModelId = modelId, Texts = texts, Source = TraceSource.Gateway }, cancellationToken);
     }
 }

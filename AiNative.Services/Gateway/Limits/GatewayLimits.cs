@@ -16,8 +16,11 @@ public sealed class GatewayLimits(SharedRateCounter counter, TimeProvider clock)
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
-    /// <summary>Counts the request and its prompt tokens against the key's and the team's per-minute limits; throws 429 past any.</summary>
-    public async Task CountRequestAsync(GatewayCaller caller, long promptTokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the request and its prompt tokens against the key's and the team's per-minute limits; throws 429 past any.
+    /// The prompt is counted (<paramref name="countPromptTokens"/>) only when a limit counts tokens: tokenizing is most of the cost otherwise.
+    /// </summary>
+    public async Task CountRequestAsync(GatewayCaller caller, Func<long> countPromptTokens, CancellationToken cancellationToken)
     {
         foreach (var limit in MinuteLimits(caller))
         {
@@ -32,6 +35,7 @@ public sealed class GatewayLimits(SharedRateCounter counter, TimeProvider clock)
 
             if (limit.Tokens is { } tokens)
             {
+                var promptTokens = countPromptTokens();
                 var count = await counter.AddAsync($"{limit.Counter}/tokens/minute", Minute, promptTokens, cancellationToken);
                 if (count.Count - promptTokens >= tokens)
                 {

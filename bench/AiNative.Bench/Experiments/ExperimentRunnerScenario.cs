@@ -30,7 +30,7 @@ public static class ExperimentRunnerScenario
 {
     public static async Task RunAsync(int cells, int concurrency, TimeSpan delay)
     {
-        await using var provider = await MockProvider.StartAsync(delay);
+        await using var provider = await MockProvider.StartAsync();
         var folder = Path.Combine(Path.GetTempPath(), "ainative-bench", "experiments", Guid.NewGuid().ToString("N"));
         var host = await StartAsync(folder, concurrency);
         try
@@ -44,7 +44,7 @@ public static class ExperimentRunnerScenario
                 services.GetRequiredService<TeamContext>().Enter(new TeamAccess(teamId, DemoTeam.Name, TeamRole.Owner, new Actor(null, "Benchmark")));
             }
 
-            var input = await ArrangeAsync(services, factory, provider.BaseUrl, cells / 2);
+            var input = await ArrangeAsync(services, factory, provider.BaseUrl, MockProvider.ModelAfter((int)delay.TotalMilliseconds), cells / 2);
             var experiment = await services.GetRequiredService<ExperimentRegistry>().CreateAsync(input, CancellationToken.None);
             Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; SQLite; {input.Variants.Count * (cells / 2):N0} cells, "
                 + $"{concurrency} in flight, provider answers in {delay.TotalMilliseconds:N0} ms (ideal {concurrency / delay.TotalSeconds:N0} cells/s)");
@@ -68,7 +68,7 @@ public static class ExperimentRunnerScenario
     }
 
     /// <summary>A model on the loopback provider, a prompt with two versions on it, and a dataset of questions.</summary>
-    private static async Task<ExperimentInput> ArrangeAsync(IServiceProvider services, IDbContextFactory<PortalDbContext> factory, Uri baseUrl, int items)
+    private static async Task<ExperimentInput> ArrangeAsync(IServiceProvider services, IDbContextFactory<PortalDbContext> factory, Uri baseUrl, string modelName, int items)
     {
         var model = new ModelDefinition
         {
@@ -77,7 +77,7 @@ public static class ExperimentRunnerScenario
                 Name = "Loopback", Kind = ProviderKind.OpenAICompatible, BaseUrl = baseUrl.ToString(),
                 ProtectedApiKey = services.GetRequiredService<SecretProtector>().Protect("bench-key"), ApiKeyHint = SecretProtector.Hint("bench-key"), TimeoutSeconds = 30,
             },
-            Name = MockProvider.Model, ProviderModelId = MockProvider.Model, Kind = ModelKind.Chat, ContextWindow = 128_000, MaxOutputTokens = 256,
+            Name = modelName, ProviderModelId = modelName, Kind = ModelKind.Chat, ContextWindow = 128_000, MaxOutputTokens = 256,
             InputPricePerMillion = 1, OutputPricePerMillion = 2,
         };
         await using (var db = await factory.CreateDbContextAsync())

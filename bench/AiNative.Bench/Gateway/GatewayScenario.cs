@@ -12,36 +12,37 @@ namespace AiNative.Bench.Gateway;
 /// The gateway's added cost, side by side in one run: the same chat completion sent straight to a loopback
 /// mock provider and through the portal's <c>/v1</c> (a process of its own, Production settings, a route to
 /// the mock, a key without limits). Latency at 1 client, throughput at many, time to first token streamed,
-/// and the portal's memory and log rows over a longer constant load.
-/// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--soak-minutes 0]</c>
+/// and the portal's memory and log rows over a longer constant load. Each load runs against a mock that
+/// answers at once and against mocks that answer after a model-like delay (<paramref name="delays"/>): with
+/// no delay, on a machine of few cores, direct is bound by the mock's own processor time, which the gateway
+/// needs too; with a delay, throughput is what applications meet.
+/// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--delays 0,50,200] [--soak-minutes 0]</c>
 /// </summary>
 public static class GatewayScenario
 {
     private const string Route = "bench";
 
-    public static async Task RunAsync(IReadOnlyList<int> clients, TimeSpan warmUp, TimeSpan measured, int streams, TimeSpan soak)
+    public static async Task RunAsync(IReadOnlyList<int> clients, TimeSpan warmUp, TimeSpan measured, int streams, IReadOnlyList<int> delays, TimeSpan soak)
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {HttpScenario.CpuModel()}, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine("The mock provider, the portal and the client share this machine's cores; each load warms up first.");
         await using var mock = await MockProvider.StartAsync();
-        await using var portal = await PortalProcess.StartAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string>());
-        var key = await ArrangeAsync(portal.Address, mock.BaseUrl);
+
+        // Without the demo experiment, and measured once the seeded handbook is ingested: neither is gateway work.
+        await using var portal = await PortalProcess.StartAsync(TimeSpan.FromMinutes(1), new Dictionary<string, string> { ["Portal:Experiments:SeedDemoExperiment"] = "false" });
+        var key = await ArrangeAsync(portal.Address, mock.BaseUrl, delays);
         using var direct = Client(new Uri(mock.BaseUrl.GetLeftPart(UriPartial.Authority)), "mock", clients.Max());
         using var gateway = Client(portal.Address, key, clients.Max());
 
-        foreach (var count in clients)
+        foreach (var delay in delays)
         {
-            var straight = await HttpLoad.RunAsync(direct, () => Chat(MockProvider.Model, stream: false), count, warmUp, measured);
-            var cpuBefore = portal.ProcessorTime;
-            var through = await HttpLoad.RunAsync(gateway, () => Chat(Route, stream: false), count, warmUp, measured);
-            var cpuPerRequest = (portal.ProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, through.Answered);
-            Console.WriteLine($"direct to the mock   {straight}");
-            Console.WriteLine($"through the gateway  {through}");
-            Console.WriteLine($"  added: median {through.Latency.MedianMs - straight.Latency.MedianMs:0.000} ms, p99 {through.Latency.P99Ms - straight.Latency.P99Ms:0.000} ms; " +
-                $"throughput {through.RequestsPerSecond / straight.RequestsPerSecond:P0} of direct");
+            Console.WriteLine(delay == 0 ? "The mock answers at once:" : $"The mock answers after {delay} ms (a stream's first token after {delay} ms):");
+            foreach (var count in clients)
+            {
+                await CompareAsync(portal, direct, gateway, delay, stream: false, count, warmUp, measured);
+            }
 
-            // Processor time is what other load on the machine does not change much: the figure to compare between builds.
-            Console.WriteLine($"  the portal's processor time: {cpuPerRequest:0.000} ms per request ({through.Answered:N0} requests, warm-up included)");
+            await CompareAsync(portal, direct, gateway, delay, stream: true, clients.Max(), warmUp, measured);
         }
 
         var firstDirect = await FirstTokensAsync(direct, MockProvider.Model, streams);
@@ -54,6 +55,26 @@ public static class GatewayScenario
             await SoakAsync(portal, gateway, clients.Max(), soak);
         }
     }
+
+    /// <summary>The same load straight to the mock, then through the gateway, and what the gateway added.</summary>
+    private static async Task CompareAsync(
+        PortalProcess portal, HttpClient direct, HttpClient gateway, int delay, bool stream, int clients, TimeSpan warmUp, TimeSpan measured)
+    {
+        var straight = await HttpLoad.RunAsync(direct, () => Chat(MockProvider.ModelAfter(delay), stream), clients, warmUp, measured);
+        var cpuBefore = portal.ProcessorTime;
+        var through = await HttpLoad.RunAsync(gateway, () => Chat(RouteAfter(delay), stream), clients, warmUp, measured);
+        var cpuPerRequest = (portal.ProcessorTime - cpuBefore).TotalMilliseconds / Math.Max(1, through.Answered);
+        var kind = stream ? ", streamed" : string.Empty;
+        Console.WriteLine($"direct to the mock   {straight}{kind}");
+        Console.WriteLine($"through the gateway  {through}{kind}");
+        Console.WriteLine($"  added: median {through.Latency.MedianMs - straight.Latency.MedianMs:0.000} ms, p99 {through.Latency.P99Ms - straight.Latency.P99Ms:0.000} ms; " +
+            $"throughput {through.RequestsPerSecond / straight.RequestsPerSecond:P0} of direct");
+
+        // Processor time is what other load on the machine does not change much: the figure to compare between builds.
+        Console.WriteLine($"  the portal's processor time: {cpuPerRequest:0.000} ms per request ({through.Answered:N0} requests, warm-up included)");
+    }
+
+    private static string RouteAfter(int delay) => delay == 0 ? Route : $"{Route}-after-{delay}ms";
 
     /// <summary>A constant load for <paramref name="length"/>: the portal's memory each minute, then every request sent against the log rows saved.</summary>
     private static async Task SoakAsync(PortalProcess portal, HttpClient gateway, int clients, TimeSpan length)
@@ -136,24 +157,33 @@ public static class GatewayScenario
         return http;
     }
 
-    /// <summary>Registers the mock as a provider with one model, a route to it and a key without limits, through the portal's API; answers the key.</summary>
-    private static async Task<string> ArrangeAsync(Uri portal, Uri mock)
+    /// <summary>
+    /// Registers the mock as a provider with a model and a route per delay and a key without limits, through the portal's API, and waits until
+    /// the portal's own start-up work is done; answers the key.
+    /// </summary>
+    private static async Task<string> ArrangeAsync(Uri portal, Uri mock, IReadOnlyList<int> delays)
     {
         using var browser = await PortalBrowser.SignInAsync(portal);
-        var team = $"/api/teams/{await TeamIdAsync(browser)}";
+        var teamId = await TeamIdAsync(browser);
+        await HttpScenario.HandbookIngestedAsync(browser, teamId);
+        var team = $"/api/teams/{teamId}";
         var provider = await PostAsync(browser, $"{team}/providers", new { name = "Mock", kind = "OpenAICompatible", baseUrl = mock.ToString(), apiKey = "mock", timeoutSeconds = 30 });
-        var model = await PostAsync(browser, $"{team}/models", new
+        foreach (var delay in delays)
         {
-            providerId = provider["id"]!.GetValue<Guid>(),
-            name = "mock",
-            providerModelId = MockProvider.Model,
-            kind = "Chat",
-            contextWindow = 128_000,
-            maxOutputTokens = 4_096,
-            inputPricePerMillion = 0.15m,
-            outputPricePerMillion = 0.6m,
-        });
-        await PostAsync(browser, $"{team}/gateway/routes", new { name = Route, targets = new[] { new { modelId = model["id"]!.GetValue<Guid>(), weight = 1 } } });
+            var model = await PostAsync(browser, $"{team}/models", new
+            {
+                providerId = provider["id"]!.GetValue<Guid>(),
+                name = MockProvider.ModelAfter(delay),
+                providerModelId = MockProvider.ModelAfter(delay),
+                kind = "Chat",
+                contextWindow = 128_000,
+                maxOutputTokens = 4_096,
+                inputPricePerMillion = 0.15m,
+                outputPricePerMillion = 0.6m,
+            });
+            await PostAsync(browser, $"{team}/gateway/routes", new { name = RouteAfter(delay), targets = new[] { new { modelId = model["id"]!.GetValue<Guid>(), weight = 1 } } });
+        }
+
         var key = await PostAsync(browser, $"{team}/gateway/keys", new { name = "bench" });
         return key["secret"]!.GetValue<string>();
     }

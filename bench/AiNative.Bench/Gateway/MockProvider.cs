@@ -10,13 +10,15 @@ using Microsoft.Extensions.Logging;
 namespace AiNative.Bench.Gateway;
 
 /// <summary>
-/// An OpenAI-compatible provider on loopback that answers at once with a fixed completion, as JSON or as
-/// five streamed chunks with usage: the baseline the gateway's added cost is measured against. A delay stands for a
-/// model's time to answer (the experiment runner's bench).
+/// An OpenAI-compatible provider on loopback that answers with a fixed completion, as JSON or as five streamed
+/// chunks with usage: the baseline the gateway's added cost is measured against. <see cref="ModelAfter"/> names a
+/// model that answers (or sends its first chunk) after a model-like delay; <see cref="Model"/> answers at once.
 /// </summary>
 public sealed class MockProvider : IAsyncDisposable
 {
     public const string Model = "mock-chat";
+
+    private const string DelaySuffix = "ms";
 
     private static readonly byte[] Completion = Encoding.UTF8.GetBytes(
         """{"id":"chatcmpl-mock","object":"chat.completion","created":1700000000,"model":"mock-chat","choices":[{"index":0,"message":{"role":"assistant","content":"The parcel left the warehouse this morning."},"finish_reason":"stop"}],"usage":{"prompt_tokens":12,"completion_tokens":8,"total_tokens":20}}""");
@@ -25,34 +27,34 @@ public sealed class MockProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private readonly TimeSpan _delay;
-
-    private MockProvider(WebApplication app, TimeSpan delay) => (_app, _delay) = (app, delay);
+    private MockProvider(WebApplication app) => _app = app;
 
     /// <summary>The base URL to register as the provider's, ending in <c>/v1</c>.</summary>
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/v1");
 
-    public static async Task<MockProvider> StartAsync(TimeSpan delay = default)
+    /// <summary>The model that answers after <paramref name="delayMs"/>: <c>mock-chat-after-50ms</c>.</summary>
+    public static string ModelAfter(int delayMs) => delayMs == 0 ? Model : $"{Model}-after-{delayMs}{DelaySuffix}";
+
+    public static async Task<MockProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var provider = new MockProvider(app, delay);
-        app.MapPost("/v1/chat/completions", provider.AnswerAsync);
+        app.MapPost("/v1/chat/completions", AnswerAsync);
         await app.StartAsync();
-        return provider;
+        return new MockProvider(app);
     }
 
-    private async Task AnswerAsync(HttpContext context)
+    private static async Task AnswerAsync(HttpContext context)
     {
-        if (_delay > TimeSpan.Zero)
-        {
-            await Task.Delay(_delay, context.RequestAborted);
-        }
-
         using var body = await System.Text.Json.JsonDocument.ParseAsync(context.Request.Body);
         var streaming = body.RootElement.TryGetProperty("stream", out var stream) && stream.ValueKind == System.Text.Json.JsonValueKind.True;
+        if (Delay(body.RootElement.GetProperty("model").GetString()!) is { } delay)
+        {
+            await Task.Delay(delay);
+        }
+
         if (!streaming)
         {
             context.Response.ContentType = "application/json";
@@ -73,6 +75,11 @@ public sealed class MockProvider : IAsyncDisposable
             + """data: {"id":"chatcmpl-mock","object":"chat.completion.chunk","created":1700000000,"model":"mock-chat","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":8,"total_tokens":20}}""" + "\n\n"
             + "data: [DONE]\n\n");
     }
+
+    private static TimeSpan? Delay(string model) =>
+        model.StartsWith($"{Model}-after-", StringComparison.Ordinal) && model.EndsWith(DelaySuffix, StringComparison.Ordinal)
+            ? TimeSpan.FromMilliseconds(int.Parse(model[($"{Model}-after-".Length)..^DelaySuffix.Length], System.Globalization.CultureInfo.InvariantCulture))
+            : null;
 
     public async ValueTask DisposeAsync()
     {
