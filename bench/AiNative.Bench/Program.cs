@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 // Run all: dotnet run -c Release --project bench/AiNative.Bench -- --filter '*'
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
 // The same on PostgreSQL: bash bench/with-postgres.sh knowledge-scenario [ingest | 10000 100000]
+// Knowledge ingestion through the portal's upload API (small files, large files, PDFs): dotnet run -c Release --project bench/AiNative.Bench -- api-ingestion-scenario; on PostgreSQL: bash bench/with-postgres.sh api-ingestion-scenario
 // Keyword search per base (issue 14): dotnet run -c Release --project bench/AiNative.Bench -- keyword-isolation-scenario [1000000]; on PostgreSQL: bash bench/with-postgres.sh keyword-isolation-scenario [1000000]
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
@@ -27,6 +28,12 @@ if (args is ["knowledge-scenario", .. var options])
         _ => [.. sizes.Select(int.Parse)],
     };
     await KnowledgeScenario.RunAsync(scales, wal, postgres);
+    return;
+}
+
+if (args is ["api-ingestion-scenario", .. var apiIngestionOptions])
+{
+    await ApiIngestionScenario.RunAsync(apiIngestionOptions.SkipWhile(o => o != "--postgres").Skip(1).FirstOrDefault());
     return;
 }
 

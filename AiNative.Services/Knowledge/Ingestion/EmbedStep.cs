@@ -93,18 +93,21 @@ internal sealed class EmbedStep(
         return StepResult.Success;
     }
 
+    /// <summary>
+    /// Writes one batch's vectors in one transaction, each by its chunk's id: reading the rows back first (text
+    /// and all) to change one column cost more than the embedding. A chunk deleted meanwhile updates nothing.
+    /// </summary>
     private async Task SaveVectorsAsync(List<long> ids, IReadOnlyList<ReadOnlyMemory<float>> vectors, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.KnowledgeChunks.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < ids.Count; i++)
         {
-            if (rows.TryGetValue(ids[i], out var chunk))
-            {
-                chunk.Vector = VectorMath.ToBytes(VectorMath.Normalized(vectors[i].Span));
-            }
+            var id = ids[i];
+            var vector = VectorMath.ToBytes(VectorMath.Normalized(vectors[i].Span));
+            await db.KnowledgeChunks.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Vector, vector), cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

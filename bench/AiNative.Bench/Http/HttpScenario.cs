@@ -89,7 +89,7 @@ public static class HttpScenario
     };
 
     /// <summary>Creates a token as a person would on the tokens page, signed in through the login form.</summary>
-    private static async Task<string> CreateAccessTokenAsync(Uri address)
+    internal static async Task<string> CreateAccessTokenAsync(Uri address)
     {
         using var browser = await PortalBrowser.SignInAsync(address);
         using var created = await browser.PostAsJsonAsync("/api/account/tokens", new { name = "bench", lifetimeDays = 7 });
