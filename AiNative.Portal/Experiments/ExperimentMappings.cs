@@ -10,7 +10,7 @@ namespace AiNative.Portal.Experiments;
 internal static class ExperimentMappings
 {
     public static ExperimentDto ToDto(this Experiment e, DateTimeOffset now) => new(
-        e.Id, e.Name, e.DatasetName, e.DatasetVersion, [.. e.Variants.OrderBy(v => v.Position).Select(v => v.Name)],
+        e.Id, e.Name, e.DatasetId, e.DatasetName, e.DatasetVersion, [.. e.Variants.OrderBy(v => v.Position).Select(v => v.Name)],
         ExperimentProgress.Of(e).ToDto(now), e.CreatedAt, e.CreatedBy);
 
     public static ExperimentDetailsDto ToDetailsDto(this Experiment e, ExperimentSummary summary, DateTimeOffset now) => new(

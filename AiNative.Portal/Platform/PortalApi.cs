@@ -53,6 +53,7 @@ public static class PortalApi
         services.AddScoped<IDatasetsApi, PortalDatasetsApi>();
         services.AddScoped<IExperimentsApi, PortalExperimentsApi>();
         services.AddScoped<IExperimentReviewApi, PortalExperimentReviewApi>();
+        services.AddScoped<IExperimentComparisonsApi, PortalExperimentComparisonsApi>();
         return services;
     }
 
@@ -75,6 +76,7 @@ public static class PortalApi
         endpoints.MapDatasetsApi();
         endpoints.MapExperimentsApi();
         endpoints.MapExperimentReviewApi();
+        endpoints.MapExperimentComparisonApi();
         return endpoints;
     }
 }

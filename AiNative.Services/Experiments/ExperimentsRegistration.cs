@@ -1,3 +1,4 @@
+using AiNative.Services.Experiments.Comparison;
 using AiNative.Services.Experiments.Planning;
 using AiNative.Services.Experiments.Results;
 using AiNative.Services.Experiments.Review;
@@ -26,6 +27,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentEstimator>();
         services.AddScoped<ExperimentRegistry>();
         services.AddScoped<ExperimentSummaries>();
+        services.AddScoped<ExperimentComparisons>();
         services.AddScoped<ExperimentResults>();
         services.AddSingleton<RowStandings>();
         services.AddScoped<ExperimentPromotion>();

@@ -22,9 +22,7 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Variants).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
             ?? throw new NotFoundException(ExperimentRegistry.AuditKind, experimentId);
-        var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId)
-            .Select(c => new CellFigures(c.VariantId, c.ItemId, c.Status, c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Evaluations))
-            .ToListAsync(cancellationToken);
+        var cells = await ReadFiguresAsync(db, experimentId, cancellationToken);
         var evaluators = experiment.Evaluators.Select(e => e.Name).ToList();
         var byVariant = cells.ToLookup(c => c.VariantId);
         var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
@@ -35,7 +33,13 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         return new ExperimentSummary(experimentId, evaluators, variants);
     }
 
-    private static VariantSummary Summarize(
+    /// <summary>The narrow projection of an experiment's cells that every figure is worked out from.</summary>
+    internal static Task<List<CellFigures>> ReadFiguresAsync(PortalDbContext db, Guid experimentId, CancellationToken cancellationToken) =>
+        db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId)
+            .Select(c => new CellFigures(c.VariantId, c.ItemId, c.Status, c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Evaluations))
+            .ToListAsync(cancellationToken);
+
+    internal static VariantSummary Summarize(
         ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline)
     {
         var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToArray();
@@ -71,7 +75,7 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         return new ScoreSummary(evaluator, mean, passRate, errors, versus);
     }
 
-    private static Dictionary<Guid, double> Values(IEnumerable<CellFigures> cells, string evaluator)
+    internal static Dictionary<Guid, double> Values(IEnumerable<CellFigures> cells, string evaluator)
     {
         var values = new Dictionary<Guid, double>();
         foreach (var cell in cells)
@@ -85,9 +89,9 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         return values;
     }
 
-    private static int Resamples(int values) =>
+    internal static int Resamples(int values) =>
         values == 0 ? 1 : (int)Math.Clamp(ResampledValues / values, 1_000, Bootstrap.DefaultResamples);
 
-    private sealed record CellFigures(
+    internal sealed record CellFigures(
         Guid VariantId, Guid ItemId, CellStatus Status, double? LatencyMs, long InputTokens, long OutputTokens, decimal Cost, List<CellEvaluation> Evaluations);
 }

@@ -122,7 +122,7 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
     public async Task Another_teams_experiment_answers_404_everywhere()
     {
         var elsewhere = await portal.Portal.CreateTeamAsync("Experiment elsewhere");
-        var theirs = await TheirExperimentAsync(elsewhere);
+        var theirs = await OwnExperiments.CreateAsync(portal.Portal, elsewhere, "Theirs");
 
         var responses = new[]
         {
@@ -182,35 +182,6 @@ public sealed class ExperimentsApiTests(PromptsPortal portal) : IClassFixture<Pr
         }
 
         throw new InvalidOperationException("The events ended before the run did.");
-    }
-
-    private async Task<Guid> TheirExperimentAsync(Guid teamId)
-    {
-        using var scope = portal.Portal.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<TeamContext>().Enter(TeamAccess.ForSystem(teamId, "Experiment elsewhere"));
-        var dataset = await scope.ServiceProvider.GetRequiredService<AiNative.Services.Datasets.DatasetRegistry>().CreateAsync("Theirs", null, Cancel);
-        await scope.ServiceProvider.GetRequiredService<AiNative.Services.Datasets.DatasetItems>().AddAsync(dataset.Id,
-            new AiNative.Services.Datasets.ItemContent { Variables = new System.Text.Json.Nodes.JsonObject { ["question"] = "q" } }, Cancel);
-        var prompts = scope.ServiceProvider.GetRequiredService<AiNative.Services.Prompts.PromptRegistry>();
-        var prompt = await prompts.CreateAsync("Theirs", null, Cancel);
-        await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AiNative.Services.Data.PortalDbContext>>().CreateDbContextAsync(Cancel);
-        var provider = new AiNative.Services.Models.ModelProvider { Name = "Theirs", Kind = AiNative.Services.Models.ProviderKind.Offline };
-        var chat = new AiNative.Services.Models.ModelDefinition { Provider = provider, Name = "their-chat", ProviderModelId = "offline-chat", Kind = AiNative.Services.Models.ModelKind.Chat };
-        db.Models.Add(chat);
-        await db.SaveChangesAsync(Cancel);
-        var versions = scope.ServiceProvider.GetRequiredService<AiNative.Services.Prompts.PromptVersions>();
-        foreach (var system in new[] { "One", "Two" })
-        {
-            await versions.CreateAsync(prompt.Id, new AiNative.Services.Prompts.NewPromptVersion(system, "{{$question}}", [], chat.Id, new AiNative.Services.Models.GenerationSettings(), "v"), Cancel);
-        }
-
-        var experiment = await scope.ServiceProvider.GetRequiredService<ExperimentRegistry>().CreateAsync(new ExperimentInput
-        {
-            Name = "Theirs",
-            DatasetId = dataset.Id,
-            Variants = [new VariantInput { PromptId = prompt.Id, PromptVersion = 1 }, new VariantInput { PromptId = prompt.Id, PromptVersion = 2 }],
-        }, Cancel);
-        return experiment.Id;
     }
 
     /// <summary>The demo prompt's versions 1 (the baseline) and 2 over the demo dataset's latest version.</summary>

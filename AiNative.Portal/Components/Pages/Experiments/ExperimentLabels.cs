@@ -49,6 +49,14 @@ internal static class ExperimentLabels
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A p-value as papers print it: three places, and "&lt; 0.001" below.</summary>
+    public static string PValue(double? p) => p switch
+    {
+        null => "—",
+        < 0.001 => "< 0.001",
+        { } value => value.ToString("0.###", CultureInfo.InvariantCulture),
+    };
+
     public static string Percent(double? value) => value is { } v ? v.ToString("0.#%", CultureInfo.InvariantCulture) : "—";
 
     /// <summary>The time left, roughly, as people say it.</summary>
