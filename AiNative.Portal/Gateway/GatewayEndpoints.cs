@@ -25,7 +25,7 @@ public static class GatewayEndpoints
 
     public static IEndpointRouteBuilder MapGatewayApi(this IEndpointRouteBuilder endpoints)
     {
-        var gateway = endpoints.MapGroup(Root).ExcludeFromDescription().DisableAntiforgery();
+        var gateway = endpoints.MapGroup(Root).ExcludeFromDescription();
         gateway.MapPost("chat/completions", (HttpContext http) => HandleAsync(http, ChatAsync));
         gateway.MapPost("embeddings", (HttpContext http) => HandleAsync(http, EmbeddingsAsync));
         gateway.MapGet("models", (HttpContext http) => HandleAsync(http, ModelsAsync));

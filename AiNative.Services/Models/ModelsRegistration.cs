@@ -19,8 +19,10 @@ public static class ModelsRegistration
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<ProviderAddressGuard>().CreateHandler())
             .AddHttpMessageHandler(provider => new ProxiedRequestGuard(provider.GetRequiredService<ProviderAddressGuard>()))
 
-            // Request logging never shows header values: the Authorization header carries the key.
-            .RedactLoggedHeaders(_ => true);
+            // No request logging: its handlers opened a log scope and timed every model call, on the gateway's hot path,
+            // to log at Information, below what the portal writes; failures reach the caller and the trace with the
+            // provider's words. (It would also have needed every header redacted: Authorization carries the key.)
+            .RemoveAllLoggers();
         services.AddSingleton<ModelClientFactory>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<ModelPipelines>();

@@ -12,7 +12,7 @@ using BenchmarkDotNet.Running;
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
 // The same on SQLite and PostgreSQL side by side: bash bench/with-postgres.sh http-scenario session search --clients 1,8
-// Gateway overhead against a loopback mock: dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--delays 0,50,200] [--soak-minutes 10]
+// Gateway overhead against a loopback mock: dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--warmup 10] [--streams 500] [--delays 0,50,200] [--soak-minutes 10]
 // Deterministic evaluators, scores per second per core (issue 9): dotnet run -c Release --project bench/AiNative.Bench -- evaluators-scenario [seconds per evaluator, 1 by default]
 // Experiment runner (issue 9), cells/s against a provider answering in 200 ms: dotnet run -c Release --project bench/AiNative.Bench -- experiment-runner-scenario [cells, 2000 by default] [--concurrency 16] [--delay-ms 200]
 // Replicas on PostgreSQL (jobs claimed per second by 1 and 2): bash bench/with-postgres.sh replicas-scenario [jobs]
@@ -83,7 +83,7 @@ if (args is ["gateway-scenario", .. var gatewayOptions])
     string? Option(string name) => gatewayOptions.SkipWhile(o => o != name).Skip(1).FirstOrDefault();
     await AiNative.Bench.Gateway.GatewayScenario.RunAsync(
         [.. (Option("--clients") ?? "1,64").Split(',').Select(int.Parse)],
-        TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(double.Parse(Option("--warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
         TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)),
         int.Parse(Option("--streams") ?? "500", System.Globalization.CultureInfo.InvariantCulture),
         [.. (Option("--delays") ?? "0,50,200").Split(',').Select(int.Parse)],

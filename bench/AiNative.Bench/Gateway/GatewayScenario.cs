@@ -16,7 +16,10 @@ namespace AiNative.Bench.Gateway;
 /// answers at once and against mocks that answer after a model-like delay (<paramref name="delays"/>): with
 /// no delay, on a machine of few cores, direct is bound by the mock's own processor time, which the gateway
 /// needs too; with a delay, throughput is what applications meet.
-/// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--streams 500] [--delays 0,50,200] [--soak-minutes 0]</c>
+/// Each load warms up for <c>--warmup</c> seconds (10) before it is measured: tiered compilation, the thread pool and the connection
+/// pools of a busy 2-core machine take longer than 2 s to settle, and shorter warm-ups measured a portal still getting faster.
+/// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--warmup 10] [--streams 500] [--delays 0,50,200] [--soak-minutes 0]</c>
+/// (<c>AINATIVE_BENCH_PORTAL</c> names another build's <c>AiNative.Portal.dll</c>, to measure a change against the build before it side by side).
 /// </summary>
 public static class GatewayScenario
 {
@@ -25,7 +28,7 @@ public static class GatewayScenario
     public static async Task RunAsync(IReadOnlyList<int> clients, TimeSpan warmUp, TimeSpan measured, int streams, IReadOnlyList<int> delays, TimeSpan soak)
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {HttpScenario.CpuModel()}, {Environment.OSVersion}, .NET {Environment.Version}");
-        Console.WriteLine("The mock provider, the portal and the client share this machine's cores; each load warms up first.");
+        Console.WriteLine($"The mock provider, the portal and the client share this machine's cores; each load warms up for {warmUp.TotalSeconds:0} s first.");
         await using var mock = await MockProvider.StartAsync();
 
         // Without the demo experiment, and measured once the seeded handbook is ingested: neither is gateway work.
@@ -71,8 +74,12 @@ public static class GatewayScenario
             $"throughput {through.RequestsPerSecond / straight.RequestsPerSecond:P0} of direct");
 
         // Processor time is what other load on the machine does not change much: the figure to compare between builds.
-        Console.WriteLine($"  the portal's processor time: {cpuPerRequest:0.000} ms per request ({through.Answered:N0} requests, warm-up included)");
+        Console.WriteLine($"  the portal's processor time: {cpuPerRequest:0.000} ms per request ({through.Answered:N0} requests, warm-up included); machine load {LoadAverage()}");
     }
+
+    /// <summary>The 1-minute load average (other work on the machine), or nothing where /proc does not say.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string RouteAfter(int delay) => delay == 0 ? Route : $"{Route}-after-{delay}ms";
 

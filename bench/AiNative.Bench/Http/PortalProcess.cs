@@ -141,10 +141,11 @@ public sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>The portal built beside the bench, in the same configuration (see the bench's project file).</summary>
+    /// <summary>The portal built beside the bench, or the build <c>AINATIVE_BENCH_PORTAL</c> names (a copy of the build before a change).</summary>
     private static string PortalAssembly()
     {
-        var path = typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "PortalAssembly").Value!;
+        var path = Environment.GetEnvironmentVariable("AINATIVE_BENCH_PORTAL") is { Length: > 0 } other ? other
+            : typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PortalAssembly").Value!;
         return File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException($"The portal is not built at {path}; build the bench with its configuration.", path);
     }
 
