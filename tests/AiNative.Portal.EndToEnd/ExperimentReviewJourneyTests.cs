@@ -16,7 +16,7 @@ namespace AiNative.Portal.EndToEnd;
 
 /// <summary>
 /// After a run: an editor narrows the grid to regressions, scores cells by hand from the keyboard, reads how far the
-/// LLM judge agrees with them, and promotes the winning version to production.
+/// LLM judge agrees with them, promotes the winning version to production, opens the report and compares the variants.
 /// </summary>
 public sealed class ExperimentReviewJourneyTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
@@ -104,6 +104,30 @@ public sealed class ExperimentReviewJourneyTests(BrowserPortal browser) : IClass
         await page.GetByTestId("promote").ClickAsync();
         await Expect(page.GetByTestId("promote-result")).ToContainTextAsync($"'production' of {PromptName} now points at v1; the label is new.");
         await page.ScreenshotAsync(new() { Path = Screenshot("experiment-review"), FullPage = true });
+
+        // The report a reviewer opens from its permanent link: the definition and the numbers, read-only.
+        await page.GetByTestId("open-report").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/experiments/{experimentId}/report"));
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("report-variants")).ToContainTextAsync("fake-chat");
+        await Expect(page.GetByTestId("report-evaluators")).ToContainTextAsync("answer quality");
+        await Expect(page.GetByTestId("summary-table").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("judge-agreement")).ToContainTextAsync("1.00 (almost perfect)");
+        await Expect(page.GetByTestId("open-review")).ToHaveCountAsync(0);
+        await page.ExpectAccessibleAsync();
+        await page.ScreenshotAsync(new() { Path = Screenshot("experiment-report"), FullPage = true });
+
+        // Compared with itself, the challenger's two losses on exact answers show as paired differences.
+        await page.GoBackAsync();
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("compare-with").ClickAsync();
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("compare-right").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Capital answer, v1 against v2 (Capitals v1)" }).ClickAsync();
+        await Expect(page.GetByTestId("compare-items")).ToContainTextAsync("6 items in both (both on Capitals v1)");
+        var exactDifference = page.GetByTestId("paired-difference").Filter(new() { HasText = "exact answer" });
+        await Expect(exactDifference).ToContainTextAsync("0 / 4 / 2");
+        await page.ExpectAccessibleAsync();
 
         await page.GotoAsync("/prompts");
         await session.WaitForInteractiveAsync();
