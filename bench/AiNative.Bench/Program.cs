@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 // Knowledge end to end: dotnet run -c Release --project bench/AiNative.Bench -- knowledge-scenario [--wal] [ingest | 10000 100000 1000000]
 // The same on PostgreSQL: bash bench/with-postgres.sh knowledge-scenario [ingest | 10000 100000]
 // Knowledge ingestion through the portal's upload API (small files, large files, PDFs): dotnet run -c Release --project bench/AiNative.Bench -- api-ingestion-scenario; on PostgreSQL: bash bench/with-postgres.sh api-ingestion-scenario
+// Vector scan beside FAISS (issue 11): exact float32, int8 + rescoring, FAISS IndexFlatIP, recall: dotnet run -c Release --project bench/AiNative.Bench -- vector-scan-scenario [100000 1000000] [--python /usr/bin/python3]
 // Keyword search per base (issue 14): dotnet run -c Release --project bench/AiNative.Bench -- keyword-isolation-scenario [1000000]; on PostgreSQL: bash bench/with-postgres.sh keyword-isolation-scenario [1000000]
 // Trace recording: dotnet run -c Release --project bench/AiNative.Bench -- recording-scenario [observations, 200000 by default]
 // HTTP fixed cost: dotnet run -c Release --project bench/AiNative.Bench -- http-scenario [session] [search] [--clients 1,8] [--seconds 10] [--warmup 2] [--postgres <connection string>]
@@ -28,6 +29,14 @@ if (args is ["knowledge-scenario", .. var options])
         _ => [.. sizes.Select(int.Parse)],
     };
     await KnowledgeScenario.RunAsync(scales, wal, postgres);
+    return;
+}
+
+if (args is ["vector-scan-scenario", .. var scanOptions])
+{
+    var python = scanOptions.SkipWhile(o => o != "--python").Skip(1).FirstOrDefault() ?? "/usr/bin/python3";
+    var sizes = scanOptions.TakeWhile(o => o != "--python").Select(int.Parse).ToArray();
+    VectorScanScenario.Run(sizes is [] ? [100_000, 1_000_000] : sizes, python);
     return;
 }
 

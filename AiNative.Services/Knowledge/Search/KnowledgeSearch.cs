@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// Searches a base's active index: exact vector top-k over the in-memory segment, the database's
+/// Searches a base's active index: vector top-k over the in-memory segment (exact scores), the database's
 /// keyword index (<see cref="KeywordSearch"/>), or both (the default), whose candidates are ordered
 /// by <see cref="Relevance"/>. Also the retrieval step of answers and of the playground.
 /// </summary>

@@ -46,7 +46,7 @@ public static class VectorScan
         return [.. scores.OrderByDescending(s => s.Score).ThenBy(s => s.Slot).Take(k)];
     }
 
-    private static void Offer(PriorityQueue<int, float> best, int slot, float score, int k)
+    internal static void Offer(PriorityQueue<int, float> best, int slot, float score, int k)
     {
         if (best.Count < k)
         {
@@ -58,7 +58,7 @@ public static class VectorScan
         }
     }
 
-    private static List<ScoredSlot> Drain(PriorityQueue<int, float> best)
+    internal static List<ScoredSlot> Drain(PriorityQueue<int, float> best)
     {
         var result = new List<ScoredSlot>(best.Count);
         while (best.TryDequeue(out var slot, out var score))

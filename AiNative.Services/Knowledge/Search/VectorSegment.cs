@@ -1,15 +1,18 @@
 namespace AiNative.Services.Knowledge.Search;
 
 /// <summary>
-/// The vectors of one generation of one base, in one contiguous array for the scan, with the
-/// chunk and document of each row. Searches read under a shared lock; documents read again
-/// (<see cref="CachedSegment"/>) replace theirs under an exclusive one.
+/// The vectors of one generation of one base, with the chunk and document of each row: float32 in one
+/// contiguous array, and the same as int8 in another for the first pass of a search
+/// (<see cref="QuantizedScan"/>), whose candidates the float32 vectors rescore. Searches read under a
+/// shared lock; documents read again (<see cref="CachedSegment"/>) replace theirs under an exclusive one.
 /// </summary>
 public sealed class VectorSegment
 {
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<long, int> _slotOfChunk = [];
     private float[] _vectors;
+    private sbyte[] _codes;
+    private float[] _scales;
     private long[] _chunkIds;
     private Guid[] _documentIds;
 
@@ -17,6 +20,8 @@ public sealed class VectorSegment
     {
         Dimensions = dimensions;
         _vectors = new float[Math.Max(capacity, 16) * dimensions];
+        _codes = new sbyte[Math.Max(capacity, 16) * dimensions];
+        _scales = new float[Math.Max(capacity, 16)];
         _chunkIds = new long[Math.Max(capacity, 16)];
         _documentIds = new Guid[Math.Max(capacity, 16)];
     }
@@ -25,8 +30,17 @@ public sealed class VectorSegment
 
     public int Count { get; private set; }
 
+    /// <summary>
+    /// Rows the int8 pass keeps per row asked for, which the float32 vectors then rescore: the int8 error moves a
+    /// row by a few thousandths of similarity, so the exact top k is within the best few k (recall in the tests and bench).
+    /// </summary>
+    public const int CandidatesPerResult = 4;
+
+    /// <summary>Fewest rows the int8 pass keeps, for a small k.</summary>
+    public const int MinCandidates = 64;
+
     /// <summary>Bytes held for the vectors and their ids.</summary>
-    public long Bytes => ((long)_vectors.Length * sizeof(float)) + ((long)_chunkIds.Length * (sizeof(long) + 16)) + ((long)_slotOfChunk.Count * 24);
+    public long Bytes => ((long)_vectors.Length * sizeof(float)) + _codes.Length + ((long)_chunkIds.Length * (sizeof(long) + 16 + sizeof(float))) + ((long)_slotOfChunk.Count * 24);
 
     /// <summary>Replaces the rows of <paramref name="documents"/> with <paramref name="rows"/>, which are theirs (none removes them).</summary>
     public void ReplaceDocuments(IReadOnlySet<Guid> documents, IReadOnlyCollection<VectorRow> rows)
@@ -95,7 +109,10 @@ public sealed class VectorSegment
         }
     }
 
-    /// <summary>The <paramref name="k"/> most similar rows, optionally only of <paramref name="documents"/>.</summary>
+    /// <summary>
+    /// The <paramref name="k"/> most similar rows, optionally only of <paramref name="documents"/>: the int8 pass's
+    /// best candidates, rescored with the float32 vectors, so scores and order are exact.
+    /// </summary>
     public List<(long ChunkId, Guid DocumentId, float Score)> Search(ReadOnlySpan<float> query, int k, IReadOnlySet<Guid>? documents)
     {
         CheckDimensions(query);
@@ -104,8 +121,14 @@ public sealed class VectorSegment
         {
             var documentIds = _documentIds;
             Func<int, bool>? include = documents is null ? null : slot => documents.Contains(documentIds[slot]);
-            var best = VectorScan.TopK(_vectors.AsSpan(0, Count * Dimensions), Dimensions, query, k, include);
-            return [.. best.Select(s => (_chunkIds[s.Slot], _documentIds[s.Slot], s.Score))];
+            var candidates = QuantizedScan.Candidates(_codes, _scales, Count, Dimensions, query, Math.Max(k * CandidatesPerResult, MinCandidates), include);
+            var exact = new List<ScoredSlot>(candidates.Count);
+            foreach (var candidate in candidates)
+            {
+                exact.Add(candidate with { Score = System.Numerics.Tensors.TensorPrimitives.Dot(_vectors.AsSpan(candidate.Slot * Dimensions, Dimensions), query) });
+            }
+
+            return [.. exact.OrderByDescending(s => s.Score).ThenBy(s => s.Slot).Take(k).Select(s => (_chunkIds[s.Slot], _documentIds[s.Slot], s.Score))];
         }
         finally
         {
@@ -150,6 +173,7 @@ public sealed class VectorSegment
             }
 
             row.Vector.CopyTo(_vectors.AsSpan(Count * Dimensions, Dimensions));
+            _scales[Count] = QuantizedScan.Quantize(row.Vector, _codes.AsSpan(Count * Dimensions, Dimensions));
             _chunkIds[Count] = row.ChunkId;
             _documentIds[Count] = row.DocumentId;
             _slotOfChunk[row.ChunkId] = Count;
@@ -172,6 +196,8 @@ public sealed class VectorSegment
             if (write != read)
             {
                 _vectors.AsSpan(read * Dimensions, Dimensions).CopyTo(_vectors.AsSpan(write * Dimensions, Dimensions));
+                _codes.AsSpan(read * Dimensions, Dimensions).CopyTo(_codes.AsSpan(write * Dimensions, Dimensions));
+                _scales[write] = _scales[read];
                 _chunkIds[write] = _chunkIds[read];
                 _documentIds[write] = _documentIds[read];
                 _slotOfChunk[_chunkIds[write]] = write;
@@ -192,6 +218,8 @@ public sealed class VectorSegment
 
         var capacity = Math.Max(rows, _chunkIds.Length * 2);
         Array.Resize(ref _vectors, capacity * Dimensions);
+        Array.Resize(ref _codes, capacity * Dimensions);
+        Array.Resize(ref _scales, capacity);
         Array.Resize(ref _chunkIds, capacity);
         Array.Resize(ref _documentIds, capacity);
     }
