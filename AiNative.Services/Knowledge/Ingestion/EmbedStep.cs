@@ -1,6 +1,7 @@
 using AiNative.Services.Traces;
 using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ internal sealed class EmbedStep(
     ModelInvoker invoker,
     EmbeddingRetry retry,
     TraceRecorder recorder,
+    TokenCounter tokens,
     IOptions<KnowledgeOptions> options) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Embed;
@@ -35,7 +37,7 @@ internal sealed class EmbedStep(
         var chunks = db.KnowledgeChunks.Where(c => c.DocumentId == documentId && c.Generation == plan.Generation && !c.Searchable);
         var total = await chunks.CountAsync(cancellationToken);
         var waiting = await chunks.Where(c => c.Vector == null).OrderBy(c => c.Ordinal)
-            .Select(c => new { c.Id, c.Text, c.Heading })
+            .Select(c => new { c.Id, c.Text, c.Heading, c.Tokens })
             .ToListAsync(cancellationToken);
         var done = total - waiting.Count;
         if (waiting.Count == 0)
@@ -56,9 +58,16 @@ internal sealed class EmbedStep(
                 {
                     // The heading travels with the text, so "Install › Linux" helps find a chunk that only says "run the script".
                     var texts = batch.Select(c => c.Heading is null ? c.Text : $"{c.Heading}\n\n{c.Text}").ToList();
+
+                    // Partitioning counted each chunk's tokens; the heading's are added (its separator is one more).
+                    var counts = batch.Select(c => c.Heading is null ? c.Tokens : c.Tokens + tokens.Count(c.Heading) + 1).ToList();
                     var result = await retry.ExecuteAsync(
                         async token => await invoker.EmbedAsync(
-                            new EmbeddingInvocation { ModelId = plan.EmbeddingModelId, Texts = texts, Source = TraceSource.Ingestion, Trace = trace }, token),
+                            new EmbeddingInvocation
+                            {
+                                ModelId = plan.EmbeddingModelId, Texts = texts, TokenCounts = counts, Source = TraceSource.Ingestion, Trace = trace,
+                            },
+                            token),
                         ct);
                     await SaveVectorsAsync(batch.Select(c => c.Id).ToList(), result.Vectors, ct);
                     var finished = Interlocked.Add(ref done, batch.Length);
