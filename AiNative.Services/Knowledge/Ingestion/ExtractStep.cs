@@ -40,6 +40,7 @@ internal sealed class ExtractStep(IBlobStore blobs, DocumentExtractors extractor
         document.PageCount = extracted.Pages;
         var artifact = await artifacts.SaveAsync(extracted, cancellationToken);
         context.Pipeline = (context.Pipeline with { ExtractedBlob = artifact }).MarkProcessedBy(StepName);
+        context.Extracted = extracted;
         return StepResult.Success;
     }
 }

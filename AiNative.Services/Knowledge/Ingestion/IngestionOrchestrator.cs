@@ -8,8 +8,10 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// Runs a document's remaining steps in order, each by its named handler, and saves the pipeline
 /// state and status at the start of every step (Kernel Memory's in-process orchestrator), so a process
 /// killed between steps resumes at the step it had not finished. A finished step's state is saved
-/// with the next step's start (or the document's outcome) in one commit: a commit each costs a small
-/// document more than its steps' work.
+/// with the next step's start (or the document's outcome) in one commit, and a step that writes rows
+/// (partition, save) writes that state in its own transaction, its start left uncommitted: a commit
+/// each costs a small document more than its steps' work. Every step is idempotent, so a run killed
+/// inside one of those resumes at the step before and redoes it.
 /// </summary>
 public sealed class IngestionOrchestrator(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -50,28 +52,28 @@ public sealed class IngestionOrchestrator(
 
     private async Task<JobOutcome> RunDocumentAsync(PortalDbContext db, KnowledgeDocument document, CancellationToken cancellationToken)
     {
+        // When the step that just ended wrote the state after it with its own rows (and so the start of the next step).
+        DateTimeOffset? writtenWithStep = null;
         var context = new PipelineContext
         {
             Document = document,
             Base = document.KnowledgeBase,
             ReportProgressAsync = (progress, ct) => ReportAsync(document, progress, ct),
+            SaveStateWithAsync = async (stepDb, ct) => writtenWithStep = await WriteStateAfterStepAsync(stepDb, document, ct),
         };
         var outcome = await RunStepsAsync(context, async step =>
         {
-            document.Status = DocumentStatus.Processing;
-            document.Step = step;
-            document.Progress = 0;
-            document.Error = null;
-            await SaveAsync(db, document, cancellationToken);
+            Enter(document, step);
+            await SaveStateAsync(db, document, writtenWithStep, _handlers[step].SavesStateWithItsWrites, cancellationToken);
+            writtenWithStep = null;
+            Interlocked.Exchange(ref _progressPersistedAt, clock.GetTimestamp());
         }, () => SaveAsync(db, document, cancellationToken), cancellationToken);
 
         switch (outcome.Kind)
         {
             case StepResultKind.Success:
-                document.Status = DocumentStatus.Ready;
-                document.Step = null;
-                document.Progress = 1;
-                await SaveAsync(db, document, cancellationToken);
+                Enter(document, null);
+                await SaveStateAsync(db, document, writtenWithStep, deferred: false, cancellationToken);
                 return JobOutcome.Done;
             case StepResultKind.DocumentDeleted:
                 return JobOutcome.Done;
@@ -139,6 +141,63 @@ public sealed class IngestionOrchestrator(
         },
     };
 
+    /// <summary>The document at the start of <paramref name="step"/>, or ready after the last step (null).</summary>
+    private static void Enter(KnowledgeDocument document, string? step)
+    {
+        document.Status = step is null ? DocumentStatus.Ready : DocumentStatus.Processing;
+        document.Step = step;
+        document.Progress = step is null ? 1 : 0;
+        document.Error = null;
+    }
+
+    /// <summary>
+    /// Saves the document's state, unless the step before wrote it with its rows (<paramref name="writtenAt"/>), or the step
+    /// starting writes it with its own (<paramref name="deferred"/>): each commit costs a small document more than its work.
+    /// Pages hear of the state either way.
+    /// </summary>
+    private async Task SaveStateAsync(PortalDbContext db, KnowledgeDocument document, DateTimeOffset? writtenAt, bool deferred, CancellationToken cancellationToken)
+    {
+        if (writtenAt is { } at)
+        {
+            document.UpdatedAt = at;
+            db.ChangeTracker.AcceptAllChanges();
+            Raise(document);
+        }
+        else if (deferred)
+        {
+            Raise(document);
+        }
+        else
+        {
+            await SaveAsync(db, document, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes with a step's context, in its transaction, what <see cref="Enter"/> and the step's own changes make of the
+    /// document once the running step succeeds. Only the columns ingestion changes: the row is not the orchestrator's alone.
+    /// </summary>
+    private async Task<DateTimeOffset> WriteStateAfterStepAsync(PortalDbContext stepDb, KnowledgeDocument document, CancellationToken cancellationToken)
+    {
+        var pipeline = document.Pipeline.CompleteStep(document.Pipeline.RemainingSteps[0]);
+        var next = pipeline.RemainingSteps.FirstOrDefault();
+        var status = next is null ? DocumentStatus.Ready : DocumentStatus.Processing;
+        var progress = next is null ? 1.0 : 0.0;
+        var (pages, chunks, tokens) = (document.PageCount, document.ChunkCount, document.TokenCount);
+        var now = clock.GetUtcNow();
+        await stepDb.KnowledgeDocuments.Where(d => d.Id == document.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Pipeline, pipeline)
+            .SetProperty(d => d.Status, status)
+            .SetProperty(d => d.Step, next)
+            .SetProperty(d => d.Progress, progress)
+            .SetProperty(d => d.Error, (string?)null)
+            .SetProperty(d => d.PageCount, pages)
+            .SetProperty(d => d.ChunkCount, chunks)
+            .SetProperty(d => d.TokenCount, tokens)
+            .SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        return now;
+    }
+
     private async Task SaveAsync(PortalDbContext db, KnowledgeDocument document, CancellationToken cancellationToken)
     {
         document.UpdatedAt = clock.GetUtcNow();
@@ -151,11 +210,11 @@ public sealed class IngestionOrchestrator(
         document.Progress = progress;
         Raise(document);
 
-        // Pages follow the events (on every replica); the column, for reloads, is written at most
-        // every interval, since each write is a database commit.
+        // Pages follow the events (on every replica); the column, for reloads, is written at most every interval
+        // from the step's start, since each write is a database commit. A step's end is saved with the next step's start.
         var now = clock.GetTimestamp();
         var last = Interlocked.Read(ref _progressPersistedAt);
-        if (progress < 1 && last != 0 && clock.GetElapsedTime(last, now) < ProgressPersistInterval)
+        if (progress >= 1 || clock.GetElapsedTime(last, now) < ProgressPersistInterval)
         {
             return;
         }

@@ -6,12 +6,15 @@ namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>
 /// Cuts the extracted text into chunks for the generation being written. A rerun replaces this
-/// run's unfinished chunks in one transaction, so chunks are never duplicated.
+/// run's unfinished chunks in one transaction, so chunks are never duplicated; the document's state
+/// after the step (extracted text and chunks done) is saved in the same transaction.
 /// </summary>
 internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory, ExtractedArtifacts artifacts, TextPartitioner partitioner)
     : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Partition;
+
+    public bool SavesStateWithItsWrites => true;
 
     public async Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory
             return StepResult.RestartFrom(PipelineSteps.Partition, "The index was rebuilt meanwhile; partitioning for the new index.");
         }
 
-        var extracted = await artifacts.LoadAsync(context.Pipeline.ExtractedBlob!, cancellationToken);
+        var extracted = context.Extracted ?? await artifacts.LoadAsync(context.Pipeline.ExtractedBlob!, cancellationToken);
         var pieces = partitioner.Partition(extracted, plan.Partitioning);
         if (pieces.Count == 0)
         {
@@ -36,6 +39,13 @@ internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory
         }
 
         var document = context.Document;
+        context.Pipeline = context.Pipeline with { Generation = generation };
+        if (!context.IsReindex)
+        {
+            document.ChunkCount = pieces.Count;
+            document.TokenCount = pieces.Sum(p => (long)p.Tokens);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.KnowledgeChunks
@@ -54,15 +64,8 @@ internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory
             Heading = piece.Heading is { Length: > 500 } heading ? heading[..500] : piece.Heading,
         }));
         await db.SaveChangesAsync(cancellationToken);
+        await context.SaveStateWithAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        if (!context.IsReindex)
-        {
-            document.ChunkCount = pieces.Count;
-            document.TokenCount = pieces.Sum(p => (long)p.Tokens);
-        }
-
-        context.Pipeline = context.Pipeline with { Generation = generation };
         return StepResult.Success;
     }
 }

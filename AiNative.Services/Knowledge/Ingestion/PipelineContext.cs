@@ -1,3 +1,6 @@
+using AiNative.Services.Data;
+using AiNative.Services.Knowledge.Extraction;
+
 namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>
@@ -14,6 +17,16 @@ public sealed class PipelineContext
     public bool IsReindex { get; init; }
 
     public required Func<double, CancellationToken, Task> ReportProgressAsync { get; init; }
+
+    /// <summary>
+    /// Writes, with the step's database context and inside its transaction, the document's state as it is once the
+    /// running step has succeeded (the next step started, or ready after the last): the step's rows and the state
+    /// then take one commit. A re-index saves nothing of the document.
+    /// </summary>
+    public Func<PortalDbContext, CancellationToken, Task> SaveStateWithAsync { get; init; } = (_, _) => Task.CompletedTask;
+
+    /// <summary>The text extracted in this run, so partitioning it need not read its artifact back; null after a restart.</summary>
+    public ExtractedDocument? Extracted { get; set; }
 
     public IngestionPipeline Pipeline
     {

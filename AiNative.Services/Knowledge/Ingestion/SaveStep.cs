@@ -6,13 +6,15 @@ namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>
 /// Makes the run's chunks searchable: in one transaction the document's previous chunks of the
-/// generation go and the new ones become searchable, in the keyword index too;
-/// then every replica's vector segment is told to read the document's vectors again. A document
-/// deleted meanwhile gets neither.
+/// generation go and the new ones become searchable, in the keyword index too, and the document
+/// becomes ready; then every replica's vector segment is told to read the document's vectors again.
+/// A document deleted meanwhile gets neither.
 /// </summary>
 internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, VectorIndex vectors) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Save;
+
+    public bool SavesStateWithItsWrites => true;
 
     public async Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken)
     {
@@ -30,7 +32,6 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
             return StepResult.RestartFrom(PipelineSteps.Embed, "Some chunks have no vector yet; embedding them.");
         }
 
-        List<int> live;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // A document deleted meanwhile keeps nothing of this run; without foreign keys its chunks would outlive it.
@@ -41,7 +42,8 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
                 return StepResult.DocumentDeleted;
             }
 
-            // A crash after this commit reruns the step, which then finds nothing pending and changes nothing.
+            // The document is ready in the same commit; a process killed before telling the other replicas leaves
+            // them to their periodic comparison with the database (VectorIndex.RecheckInterval).
             if (await pending.AnyAsync(cancellationToken))
             {
                 await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
@@ -50,20 +52,21 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
                 await KeywordIndexMaintenance.DocumentSavedAsync(db, document.KnowledgeBaseId, generation, document.Id, cancellationToken);
             }
 
-            live = await db.KnowledgeChunks.AsNoTracking()
-                .Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
-                .Select(c => c.Tokens)
-                .ToListAsync(cancellationToken);
+            if (!context.IsReindex)
+            {
+                var live = await db.KnowledgeChunks.AsNoTracking()
+                    .Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
+                    .Select(c => c.Tokens)
+                    .ToListAsync(cancellationToken);
+                document.ChunkCount = live.Count;
+                document.TokenCount = live.Sum(tokens => (long)tokens);
+            }
+
+            await context.SaveStateWithAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         vectors.DocumentChanged(document.KnowledgeBaseId, generation, document.Id);
-        if (!context.IsReindex)
-        {
-            document.ChunkCount = live.Count;
-            document.TokenCount = live.Sum(tokens => (long)tokens);
-        }
-
         return StepResult.Success;
     }
 }

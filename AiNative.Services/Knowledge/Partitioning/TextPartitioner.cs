@@ -13,6 +13,12 @@ namespace AiNative.Services.Knowledge.Partitioning;
 /// </summary>
 public sealed class TextPartitioner(TokenCounter tokens)
 {
+    /// <summary>
+    /// What joining two pieces of text may add to the sum of their counts, at most: the separator's token, and the
+    /// next piece's first word re-cut once a space leads it. The tokenizer's pre-split keeps every other token as it was.
+    /// </summary>
+    private const int JoinSlack = 2;
+
     public IReadOnlyList<PartitionedChunk> Partition(ExtractedDocument document, PartitioningSettings settings)
     {
         var max = settings.MaxTokensPerChunk;
@@ -23,54 +29,71 @@ public sealed class TextPartitioner(TokenCounter tokens)
 
         // The overlap that opens the chunk being built: the end of the previous chunk in the same section or page.
         var prefix = string.Empty;
+
+        // At least the tokens of the chunk being built (prefix and units joined), and exact when `counted` says so:
+        // adding a unit adds its own count and the join's slack, so the chunk is counted whole only near the limit.
+        // Counting it whole for every unit made partitioning quadratic in the units of a chunk.
+        var bound = 0;
+        var counted = false;
         foreach (var unit in Units(document, max, markdown))
         {
-            if (current.Count > 0 && !SameBoundary(current[0], unit, markdown))
+            if (current.Count > 0 && SameBoundary(current[0], unit, markdown))
             {
-                Emit(chunks, prefix, current, markdown);
-                current.Clear();
-                prefix = string.Empty;
-            }
-            else if (current.Count > 0 && tokens.Count(Join(prefix, [.. current, unit], markdown)) > max)
-            {
-                var emitted = Emit(chunks, prefix, current, markdown);
+                var estimate = bound + JoinSlack + unit.Tokens;
+                var (with, exact) = estimate <= max ? (estimate, false) : (tokens.Count(Join(prefix, [.. current, unit], markdown)), true);
+                if (with <= max)
+                {
+                    current.Add(unit);
+                    (bound, counted) = (with, exact);
+                    continue;
+                }
+
+                var emitted = Emit(chunks, prefix, current, markdown, counted ? bound : null);
                 current.Clear();
                 prefix = Tail(emitted.Text, overlap);
             }
-
-            if (current.Count == 0)
+            else if (current.Count > 0)
             {
-                prefix = FitOverlap(prefix, unit, max, markdown);
+                Emit(chunks, prefix, current, markdown, counted ? bound : null);
+                current.Clear();
+                prefix = string.Empty;
             }
 
+            (prefix, bound) = FitOverlap(prefix, unit, max, markdown);
+            counted = true;
             current.Add(unit);
         }
 
         if (current.Count > 0)
         {
-            Emit(chunks, prefix, current, markdown);
+            Emit(chunks, prefix, current, markdown, counted ? bound : null);
         }
 
         return chunks;
     }
 
-    /// <summary>The overlap gives way to content: it shrinks until the chunk's first unit fits beside it.</summary>
-    private string FitOverlap(string prefix, TextUnit unit, int max, bool markdown)
+    /// <summary>
+    /// The overlap gives way to content: it shrinks until the chunk's first unit fits beside it. Returns the overlap
+    /// and the tokens of the chunk it opens with the unit (exact without an overlap).
+    /// </summary>
+    private (string Prefix, int Tokens) FitOverlap(string prefix, TextUnit unit, int max, bool markdown)
     {
         if (prefix.Length == 0)
         {
-            return prefix;
+            return (prefix, unit.Tokens);
         }
 
         var room = max - unit.Tokens - 2;
         prefix = room <= 0 ? string.Empty : Tail(prefix, Math.Min(room, tokens.Count(prefix)));
-        return prefix.Length > 0 && tokens.Count(Join(prefix, [unit], markdown)) <= max ? prefix : string.Empty;
+        var joined = prefix.Length > 0 ? tokens.Count(Join(prefix, [unit], markdown)) : 0;
+        return prefix.Length > 0 && joined <= max ? (prefix, joined) : (string.Empty, unit.Tokens);
     }
 
-    private PartitionedChunk Emit(List<PartitionedChunk> chunks, string prefix, List<TextUnit> units, bool markdown)
+    /// <param name="counted">The chunk's tokens when already counted whole.</param>
+    private PartitionedChunk Emit(List<PartitionedChunk> chunks, string prefix, List<TextUnit> units, bool markdown, int? counted)
     {
         var text = Join(prefix, units, markdown);
-        var chunk = new PartitionedChunk(text, tokens.Count(text), units[0].Page, units[0].Heading);
+        var chunk = new PartitionedChunk(text, counted ?? tokens.Count(text), units[0].Page, units[0].Heading);
         chunks.Add(chunk);
         return chunk;
     }

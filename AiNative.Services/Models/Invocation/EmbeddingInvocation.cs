@@ -9,6 +9,9 @@ public sealed record EmbeddingInvocation
 
     public required IReadOnlyList<string> Texts { get; init; }
 
+    /// <summary>Each text's tokens, when the caller counted them already; the call then counts none again.</summary>
+    public IReadOnlyList<int>? TokenCounts { get; init; }
+
     /// <summary>Who calls; a call without a <see cref="Trace"/> is recorded as a trace of its own from this source.</summary>
     public required TraceSource Source { get; init; }
 

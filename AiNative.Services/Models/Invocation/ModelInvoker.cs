@@ -66,7 +66,7 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
     {
         team.Require(TeamRole.Viewer);
         var model = await LoadAsync(request.ModelId, ModelKind.Embedding, cancellationToken);
-        var longest = request.Texts.Count == 0 ? 0 : request.Texts.Max(tokens.Count);
+        var longest = request.Texts.Count == 0 ? 0 : request.TokenCounts?.Max() ?? request.Texts.Max(tokens.Count);
         if (model.ContextWindow > 0 && longest > model.ContextWindow)
         {
             throw new ContextWindowExceededException(model.Name, longest, 0, model.ContextWindow);
@@ -78,6 +78,7 @@ public sealed class ModelInvoker(ModelLookup models, ModelPipelines pipelines, T
         }
 
         await using var call = await CallTrace.StartAsync(recorder, request.Trace, request.ParentId, request.Source, model.Name, cancellationToken);
+        call.Recording.CountedInputTokens = request.TokenCounts?.Sum(count => (long)count);
         var embeddings = await pipelines.EmbeddingGeneratorFor(model).GenerateAsync(
             request.Texts, new EmbeddingGenerationOptions { AdditionalProperties = call.Recording.AsProperties() }, cancellationToken);
         var recorded = call.Recording.Observation!;

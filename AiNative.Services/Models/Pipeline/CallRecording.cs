@@ -16,6 +16,12 @@ public sealed class CallRecording(ActiveTrace trace, Guid? parentId)
 
     public Guid? ParentId { get; } = parentId;
 
+    /// <summary>
+    /// The input's tokens when the caller counted them already (ingestion does, when it partitions), so the usage of a
+    /// provider that reports none is not counted a second time.
+    /// </summary>
+    public long? CountedInputTokens { get; set; }
+
     /// <summary>The call's observation once it has ended.</summary>
     public Observation? Observation { get; internal set; }
 

@@ -26,13 +26,13 @@ internal sealed class RecordingEmbeddingGenerator(
         try
         {
             var embeddings = await base.GenerateAsync(texts, options, cancellationToken);
-            var usage = CallObservation.UsageFrom(embeddings.Usage, () => texts.Sum(t => (long)tokens.Count(t)), () => 0);
+            var usage = CallObservation.UsageFrom(embeddings.Usage, () => recording.CountedInputTokens ?? texts.Sum(t => (long)tokens.Count(t)), () => 0);
             await call.SucceededAsync(usage, null, null, null);
             return embeddings;
         }
         catch (Exception e)
         {
-            await call.FailedAsync(e, new TokenUsage(texts.Sum(t => (long)tokens.Count(t)), 0, true), null, null, cancellationToken, logger);
+            await call.FailedAsync(e, new TokenUsage(recording.CountedInputTokens ?? texts.Sum(t => (long)tokens.Count(t)), 0, true), null, null, cancellationToken, logger);
             throw;
         }
     }

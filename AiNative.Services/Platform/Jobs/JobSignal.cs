@@ -1,4 +1,5 @@
 using AiNative.Services.Platform.Replicas;
+using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Platform.Jobs;
 
@@ -10,10 +11,12 @@ public sealed class JobSignal
 
     private readonly SemaphoreSlim _wakes = new(0, MaxPendingWakes);
     private readonly ReplicaChannel _replicas;
+    private readonly int _workers;
 
-    public JobSignal(ReplicaChannel replicas)
+    public JobSignal(ReplicaChannel replicas, IOptions<JobOptions> options)
     {
         _replicas = replicas;
+        _workers = Math.Clamp(options.Value.Workers, 1, MaxPendingWakes);
 
         // Wakes missed while not listening may have been for queued work: look once.
         replicas.Subscribe(Topic, _ => WakeHere(), WakeHere);
@@ -24,11 +27,15 @@ public sealed class JobSignal
     /// <summary>Returns when woken or when <paramref name="timeout"/> passes.</summary>
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wakes.WaitAsync(timeout, cancellationToken);
 
+    /// <summary>
+    /// Wakes every idle worker: a wake may stand for many jobs (an upload of twenty files), and a worker woken alone
+    /// would leave the others to their next poll. Those that find nothing go back to waiting.
+    /// </summary>
     private void WakeHere()
     {
         try
         {
-            _wakes.Release();
+            _wakes.Release(_workers);
         }
         catch (SemaphoreFullException)
         {

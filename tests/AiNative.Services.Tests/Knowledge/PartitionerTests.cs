@@ -82,6 +82,34 @@ public sealed class PartitionerTests
         Assert.Equal(["Page one talks about invoices.", "Page two talks about refunds."], chunks.Select(c => c.Text));
     }
 
+    [Theory]
+    [InlineData(SplitterKind.Markdown, 40, 8)]
+    [InlineData(SplitterKind.Markdown, 300, 40)]
+    [InlineData(SplitterKind.PlainText, 64, 16)]
+    public void Each_chunk_states_its_own_token_count_stays_within_the_maximum_and_chunks_are_packed(SplitterKind splitter, int max, int overlap)
+    {
+        // Short paragraphs of mixed writing (numbers, code, accents, punctuation), so chunks hold many of them.
+        var paragraphs = Enumerable.Range(1, 400).Select(i => (i % 5) switch
+        {
+            0 => $"Version {i}.{i % 7}.{i * 13 % 100} ships on 2026-{i % 12 + 1:00}-{i % 28 + 1:00}.",
+            1 => $"Call `client.Embed(\"{i}\")` → returns {i * 384} floats; see §{i}.",
+            2 => $"Café {i}: naïve résumé, Straße, 東京 and ümlauts.",
+            3 => $"(Note {i}) -- \"quoted\" text, [links]({i}) and 50% off!",
+            _ => $"Plain sentence number {i} about ingestion throughput.",
+        });
+        var document = MarkdownExtractor.Parse($"# Mixed\n{string.Join("\n\n", paragraphs)}");
+        var settings = new PartitioningSettings { MaxTokensPerChunk = max, OverlapTokens = overlap, Splitter = splitter };
+
+        var chunks = Partitioner.Partition(document, settings);
+
+        Assert.True(chunks.Count > 3);
+        Assert.All(chunks, c => Assert.Equal(Tokens.Count(c.Text), c.Tokens));
+        Assert.All(chunks, c => Assert.True(c.Tokens <= max, $"{c.Tokens} tokens: {c.Text}"));
+
+        // Packed: on average a chunk holds well over half the maximum.
+        Assert.True(chunks.Average(c => c.Tokens) > max * 0.6, $"{chunks.Average(c => c.Tokens):0} tokens on average");
+    }
+
     /// <summary>The longest start of <paramref name="next"/> that ends <paramref name="previous"/>.</summary>
     private static string SharedPrefixOfSuffix(string previous, string next)
     {

@@ -3,6 +3,7 @@ using AiNative.Services.Knowledge.Ingestion;
 using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Models;
 using AiNative.Services.Platform.Storage;
+using AiNative.Services.Traces;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,6 +52,25 @@ public sealed class PipelineTests
         Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Ordinal).Order());
         Assert.All(chunks, c => Assert.True(c.Searchable && c.Vector is { Length: 384 * 4 }));
         Assert.Equal(chunks.Count, document.ChunkCount);
+    }
+
+    [Fact]
+    public async Task The_embedding_usage_recorded_for_a_document_is_the_tokens_of_the_texts_it_embedded()
+    {
+        await using var host = await ServicesHost.StartAsync();
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        await scope.CreateBaseAsync("Counted", new PartitioningSettings { MaxTokensPerChunk = 60, OverlapTokens = 10 });
+
+        var document = await scope.IngestAsync("Counted", Ingestion.Text("counted.md", Handbook(6)));
+
+        await scope.CatchUpAsync();
+        await using var db = await scope.DbAsync();
+        var chunks = await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id).ToListAsync(Cancel);
+        var traces = await db.Traces.Where(t => t.Source == TraceSource.Ingestion && t.Name == "embed counted.md").Select(t => t.Id).ToListAsync(Cancel);
+        var recorded = await db.Observations.Where(o => traces.Contains(o.TraceId) && o.Type == ObservationType.Embedding).SumAsync(o => o.InputTokens, Cancel);
+        var tokens = new TokenCounter();
+        Assert.True(chunks.Count > 3);
+        Assert.Equal(chunks.Sum(c => (long)tokens.Count(c.Heading is null ? c.Text : $"{c.Heading}\n\n{c.Text}")), recorded);
     }
 
     [Fact]
