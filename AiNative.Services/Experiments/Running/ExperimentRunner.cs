@@ -138,7 +138,7 @@ internal sealed partial class ExperimentRunner(
 
     private void Start(ClaimedCell cell, ProviderLane lane, CancellationToken stoppingToken)
     {
-        var slot = lane.Enter(Wake);
+        lane.Enter();
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = new RunningCell(cell.ExperimentId, cancel, started.Task);
@@ -147,7 +147,7 @@ internal sealed partial class ExperimentRunner(
         {
             try
             {
-                await RunAsync(cell, lane, slot, cancel.Token, stoppingToken);
+                await RunAsync(cell, lane, cancel.Token, stoppingToken);
             }
             catch (Exception e)
             {
@@ -158,13 +158,14 @@ internal sealed partial class ExperimentRunner(
             {
                 _running.TryRemove(cell.Id, out _);
                 cancel.Dispose();
-                slot.Dispose();
+                lane.Leave();
                 started.TrySetResult();
+                Wake();
             }
         }, CancellationToken.None);
     }
 
-    private async Task RunAsync(ClaimedCell cell, ProviderLane lane, IDisposable slot, CancellationToken cancellation, CancellationToken stoppingToken)
+    private async Task RunAsync(ClaimedCell cell, ProviderLane lane, CancellationToken cancellation, CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ExperimentCellStore>();
@@ -201,11 +202,9 @@ internal sealed partial class ExperimentRunner(
                 await store.ReleaseAsync(cell, until, rateLimited: true, limited.Cost, CancellationToken.None);
                 break;
             case CellFinished ended:
-                // The provider has room for the next cell while this one's result waits for its commit; the cell stays
-                // in flight (its lease renewed) until it is kept.
-                var kept = finished.KeepAsync(cell, ended);
-                slot.Dispose();
-                if (!await kept)
+                // The cell keeps its provider place until its result is committed: a cell that reaches the cost cap
+                // must be counted before the next one is claimed.
+                if (!await finished.KeepAsync(cell, ended))
                 {
                     LogClaimLost(cell.Id);
                 }

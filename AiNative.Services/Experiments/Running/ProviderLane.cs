@@ -10,12 +10,9 @@ internal sealed class ProviderLane(int limit)
 
     public DateTimeOffset PausedUntil => new(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero);
 
-    /// <summary>Takes a place; disposing the answer (once or more) gives it back and calls <paramref name="left"/>.</summary>
-    public IDisposable Enter(Action left)
-    {
-        Interlocked.Increment(ref _inFlight);
-        return new Place(this, left);
-    }
+    public void Enter() => Interlocked.Increment(ref _inFlight);
+
+    public void Leave() => Interlocked.Decrement(ref _inFlight);
 
     /// <summary>Claims nothing more of this provider before <paramref name="until"/> (a later pause wins).</summary>
     public void PauseUntil(DateTimeOffset until)
@@ -31,19 +28,5 @@ internal sealed class ProviderLane(int limit)
             }
         }
         while (Interlocked.CompareExchange(ref _pausedUntilTicks, ticks, current) != current);
-    }
-
-    private sealed class Place(ProviderLane lane, Action left) : IDisposable
-    {
-        private int _given;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _given, 1) == 0)
-            {
-                Interlocked.Decrement(ref lane._inFlight);
-                left();
-            }
-        }
     }
 }
