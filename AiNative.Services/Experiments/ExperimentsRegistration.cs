@@ -37,6 +37,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentCellStore>();
         services.AddScoped<CellExecution>();
         services.AddScoped<CellEvaluator>();
+        services.AddSingleton<FinishedCells>();
         services.AddScoped<IPortalSeeder, DemoExperimentSeeder>();
 
         // After the trace writer (AddPlatform): hosted services stop in reverse order, so cells given back at shutdown

@@ -68,6 +68,7 @@ public static class PlatformRegistration
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IBlobStore, FolderBlobStore>();
+        services.AddSingleton<WriteGate>();
         services.AddSingleton<SecretProtector>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditLog>();

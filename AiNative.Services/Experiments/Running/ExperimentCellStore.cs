@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Experiments.Running;
@@ -7,9 +8,9 @@ namespace AiNative.Services.Experiments.Running;
 /// The cells as runners use them, across teams. A claim is one UPDATE that moves pending cells to running under a
 /// lease and a claim id; every later change of a held cell is an UPDATE conditional on that claim, so a runner that
 /// lost its cells (its lease ran out and another runner took them) changes nothing, and no cell's result is kept twice.
-/// An experiment's counters change in the same transaction as its cells.
+/// An experiment's counters change in the same transaction as its cells. Writes pass the process's <see cref="WriteGate"/>.
 /// </summary>
-internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbFactory)
+internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbFactory, WriteGate gate)
 {
     /// <summary>The providers of running experiments: where claims may find cells.</summary>
     public async Task<IReadOnlyList<Guid>> ProvidersWithWorkAsync(CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
     public async Task<IReadOnlyList<ClaimedCell>> ClaimAsync(
         string owner, Guid providerId, int count, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var claimId = Guid.CreateVersion7();
         var expires = now + lease;
@@ -61,6 +63,7 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
     /// <summary>Gives cells whose runner stopped renewing (a killed process) back to the queue; answers how many.</summary>
     public async Task<int> ReclaimExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ExperimentCells.IgnoreQueryFilters()
             .Where(c => c.Status == CellStatus.Running && c.LeaseExpiresAt < now)
@@ -75,48 +78,57 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
     /// <summary>Extends the lease of the cells this runner has in flight, in one UPDATE.</summary>
     public async Task<int> RenewAsync(string owner, IReadOnlyCollection<Guid> cellIds, DateTimeOffset expires, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ExperimentCells.IgnoreQueryFilters()
             .Where(c => cellIds.Contains(c.Id) && c.LeaseOwner == owner && c.Status == CellStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.LeaseExpiresAt, expires), cancellationToken);
     }
 
-    /// <summary>Keeps a held cell's result, its counters and its scores in one transaction; false when the claim was lost (nothing kept).</summary>
-    public async Task<bool> FinishAsync(ClaimedCell cell, CellFinished outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps finished cells' results, their counters and their scores in one transaction, then, for each of their
+    /// experiments, stops it when its cost reached the cap and completes it when no cell waits or runs. Answers the
+    /// cells whose claims held (a lost claim keeps nothing) and the progress of each experiment after the commit.
+    /// </summary>
+    public async Task<FinishedBatch> FinishAsync(IReadOnlyList<FinishedCell> cells, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = outcome.Result;
-        var updated = await Held(db, cell).ExecuteUpdateAsync(s => s
-            .SetProperty(c => c.Status, outcome.Status)
-            .SetProperty(c => c.Output, result.Output)
-            .SetProperty(c => c.Error, Shorten(result.Error))
-            .SetProperty(c => c.TraceId, result.TraceId)
-            .SetProperty(c => c.LatencyMs, result.LatencyMs)
-            .SetProperty(c => c.InputTokens, result.InputTokens)
-            .SetProperty(c => c.OutputTokens, result.OutputTokens)
-            .SetProperty(c => c.Cost, c => c.Cost + result.Cost)
-            .SetProperty(c => c.Evaluations, result.Evaluations)
-            .SetProperty(c => c.LeaseOwner, (string?)null)
-            .SetProperty(c => c.LeaseExpiresAt, (DateTimeOffset?)null)
-            .SetProperty(c => c.FinishedAt, now), cancellationToken);
-        if (updated == 0)
+        var kept = new List<FinishedCell>();
+        foreach (var cell in cells)
         {
-            return false;
+            if (await KeepAsync(db, cell, now, cancellationToken))
+            {
+                kept.Add(cell);
+            }
         }
 
-        var succeeded = outcome.Status == CellStatus.Succeeded ? 1 : 0;
-        var failed = outcome.Status == CellStatus.Failed ? 1 : 0;
-        await Counters(db, cell.ExperimentId).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.SucceededCount, e => e.SucceededCount + succeeded)
-            .SetProperty(e => e.FailedCount, e => e.FailedCount + failed)
-            .SetProperty(e => e.Cost, e => e.Cost + result.Cost)
-            .SetProperty(e => e.InputTokens, e => e.InputTokens + result.InputTokens)
-            .SetProperty(e => e.OutputTokens, e => e.OutputTokens + result.OutputTokens), cancellationToken);
-        db.Scores.AddRange(outcome.Scores);
+        // Experiments in one order, so two replicas' batches lock their rows alike (PostgreSQL).
+        var progress = new List<ExperimentProgress>();
+        foreach (var experiment in kept.GroupBy(c => c.Cell.ExperimentId).OrderBy(g => g.Key))
+        {
+            var results = experiment.Select(c => c.Outcome.Result).ToList();
+            var succeeded = experiment.Count(c => c.Outcome.Status == CellStatus.Succeeded);
+            var failed = experiment.Count(c => c.Outcome.Status == CellStatus.Failed);
+            var cost = results.Sum(r => r.Cost);
+            var inputTokens = results.Sum(r => r.InputTokens);
+            var outputTokens = results.Sum(r => r.OutputTokens);
+            await Counters(db, experiment.Key).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.SucceededCount, e => e.SucceededCount + succeeded)
+                .SetProperty(e => e.FailedCount, e => e.FailedCount + failed)
+                .SetProperty(e => e.Cost, e => e.Cost + cost)
+                .SetProperty(e => e.InputTokens, e => e.InputTokens + inputTokens)
+                .SetProperty(e => e.OutputTokens, e => e.OutputTokens + outputTokens), cancellationToken);
+            await StopForCapAsync(db, experiment.Key, now, cancellationToken);
+            await CompleteIfDoneAsync(db, experiment.Key, now, cancellationToken);
+            progress.Add(ExperimentProgress.Of(await db.Experiments.IgnoreQueryFilters().AsNoTracking().SingleAsync(e => e.Id == experiment.Key, cancellationToken)));
+        }
+
+        db.Scores.AddRange(kept.SelectMany(c => c.Outcome.Scores));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return new FinishedBatch(kept.Select(c => c.Cell.Id).ToHashSet(), progress);
     }
 
     /// <summary>
@@ -127,6 +139,7 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
         ClaimedCell cell, DateTimeOffset availableAt, bool rateLimited, decimal cost, CancellationToken cancellationToken, bool countAttempt = false)
     {
         var uncounted = countAttempt ? 0 : 1;
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var retries = rateLimited ? 1 : 0;
@@ -151,6 +164,7 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
     /// <summary>Records a held cell as cancelled while it ran (its experiment was cancelled).</summary>
     public async Task<bool> CancelAsync(ClaimedCell cell, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var updated = await Held(db, cell).ExecuteUpdateAsync(s => s
@@ -168,17 +182,41 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
         return updated == 1;
     }
 
-    /// <summary>Stops a running experiment whose cost reached its cap: its pending cells are skipped, and it says why.</summary>
-    public async Task<bool> StopForCapAsync(Guid experimentId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ExperimentProgress?> ProgressAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var experiment = await db.Experiments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
+        return experiment is null ? null : ExperimentProgress.Of(experiment);
+    }
+
+    /// <summary>Keeps a held cell's result; false when the claim was lost.</summary>
+    private static async Task<bool> KeepAsync(PortalDbContext db, FinishedCell cell, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (outcome, result) = (cell.Outcome, cell.Outcome.Result);
+        return await Held(db, cell.Cell).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Status, outcome.Status)
+            .SetProperty(c => c.Output, result.Output)
+            .SetProperty(c => c.Error, Shorten(result.Error))
+            .SetProperty(c => c.TraceId, result.TraceId)
+            .SetProperty(c => c.LatencyMs, result.LatencyMs)
+            .SetProperty(c => c.InputTokens, result.InputTokens)
+            .SetProperty(c => c.OutputTokens, result.OutputTokens)
+            .SetProperty(c => c.Cost, c => c.Cost + result.Cost)
+            .SetProperty(c => c.Evaluations, result.Evaluations)
+            .SetProperty(c => c.LeaseOwner, (string?)null)
+            .SetProperty(c => c.LeaseExpiresAt, (DateTimeOffset?)null)
+            .SetProperty(c => c.FinishedAt, now), cancellationToken) == 1;
+    }
+
+    /// <summary>Stops a running experiment whose cost reached its cap: its pending cells are skipped, and it says why.</summary>
+    private static async Task StopForCapAsync(PortalDbContext db, Guid experimentId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var experiment = await db.Experiments.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.Id == experimentId && e.Status == ExperimentStatus.Running && e.CostCap != null && e.Cost >= e.CostCap)
             .Select(e => new { e.Cost, e.CostCap }).SingleOrDefaultAsync(cancellationToken);
         if (experiment is null)
         {
-            return false;
+            return;
         }
 
         var reason = ExperimentTexts.CapReached(experiment.CostCap!.Value, experiment.Cost);
@@ -189,7 +227,7 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
                 .SetProperty(e => e.FinishedAt, now), cancellationToken);
         if (stopped == 0)
         {
-            return false;
+            return;
         }
 
         var skipped = await db.ExperimentCells.IgnoreQueryFilters()
@@ -199,30 +237,20 @@ internal sealed class ExperimentCellStore(IDbContextFactory<PortalDbContext> dbF
                 .SetProperty(c => c.Error, ExperimentTexts.SkippedByCap)
                 .SetProperty(c => c.FinishedAt, now), cancellationToken);
         await Counters(db, experimentId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SkippedCount, e => e.SkippedCount + skipped), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
     }
 
     /// <summary>Completes a running experiment none of whose cells waits or runs any more.</summary>
-    public async Task<bool> CompleteIfDoneAsync(Guid experimentId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task CompleteIfDoneAsync(PortalDbContext db, Guid experimentId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.ExperimentCells.IgnoreQueryFilters()
                 .AnyAsync(c => c.ExperimentId == experimentId && (c.Status == CellStatus.Pending || c.Status == CellStatus.Running), cancellationToken))
         {
-            return false;
+            return;
         }
 
-        return await db.Experiments.IgnoreQueryFilters()
+        await db.Experiments.IgnoreQueryFilters()
             .Where(e => e.Id == experimentId && e.Status == ExperimentStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExperimentStatus.Completed).SetProperty(e => e.FinishedAt, now), cancellationToken) == 1;
-    }
-
-    public async Task<ExperimentProgress?> ProgressAsync(Guid experimentId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var experiment = await db.Experiments.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken);
-        return experiment is null ? null : ExperimentProgress.Of(experiment);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExperimentStatus.Completed).SetProperty(e => e.FinishedAt, now), cancellationToken);
     }
 
     /// <summary>

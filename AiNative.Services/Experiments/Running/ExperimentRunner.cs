@@ -12,11 +12,13 @@ namespace AiNative.Services.Experiments.Running;
 /// per claim) and renewed by one heartbeat; at start, and now and then, cells whose lease ran out (a killed process's)
 /// go back to the queue, so none is lost, and a result is kept only under the claim that ran it, so none is kept twice.
 /// Calls in flight are bounded per provider; a provider's 429 pauses that provider for its Retry-After and puts the
-/// cell back to wait, instead of failing it. A stopping process gives its cells back.
+/// cell back to wait, instead of failing it. A stopping process gives its cells back. Results are kept by
+/// <see cref="FinishedCells"/>, many cells a commit.
 /// </summary>
-public sealed partial class ExperimentRunner(
+internal sealed partial class ExperimentRunner(
     IServiceScopeFactory scopes,
     ExperimentEvents events,
+    FinishedCells finished,
     IOptions<ExperimentOptions> options,
     TimeProvider clock,
     ILogger<ExperimentRunner> logger) : BackgroundService
@@ -43,6 +45,7 @@ public sealed partial class ExperimentRunner(
         events.Queued += Wake;
         events.Cancelled += CancelExperiment;
         var heartbeat = HeartbeatAsync(stoppingToken);
+        var keeping = finished.RunAsync();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -51,6 +54,12 @@ public sealed partial class ExperimentRunner(
                 {
                     var next = await ClaimAsync(stoppingToken);
                     await _wakes.WaitAsync(next, stoppingToken);
+
+                    // One look claims for every cell that ended meanwhile.
+                    while (_wakes.Wait(0, CancellationToken.None))
+                    {
+                        // Taken.
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -71,6 +80,8 @@ public sealed partial class ExperimentRunner(
 
             // Cells in flight see the stopping token, give their cells back and end.
             await Task.WhenAll(_running.Values.Select(r => r.Task));
+            finished.Complete();
+            await keeping;
             await heartbeat;
         }
     }
@@ -190,14 +201,10 @@ public sealed partial class ExperimentRunner(
                 LogRateLimited(cell.ProviderId, wait.TotalSeconds);
                 await store.ReleaseAsync(cell, until, rateLimited: true, limited.Cost, CancellationToken.None);
                 break;
-            case CellFinished finished:
-                if (await store.FinishAsync(cell, finished, clock.GetUtcNow(), CancellationToken.None))
-                {
-                    await store.StopForCapAsync(cell.ExperimentId, clock.GetUtcNow(), CancellationToken.None);
-                    await store.CompleteIfDoneAsync(cell.ExperimentId, clock.GetUtcNow(), CancellationToken.None);
-                    await ReportAsync(store, cell.ExperimentId);
-                }
-                else
+            case CellFinished ended:
+                // The cell keeps its provider place until its result is committed: a cell that reaches the cost cap
+                // must be counted before the next one is claimed.
+                if (!await finished.KeepAsync(cell, ended))
                 {
                     LogClaimLost(cell.Id);
                 }

@@ -1,4 +1,5 @@
 using AiNative.Services.Data;
+using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -149,6 +150,7 @@ public sealed partial class TraceWriterService(
         await using var scope = scopes.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+        using var pass = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None);
         _tables ??= new Tables(
             TraceTable.For(db, typeof(Trace), upsert: true), TraceTable.For(db, typeof(Observation), upsert: false), TraceTable.For(db, typeof(Score), upsert: false));
         await db.Database.OpenConnectionAsync(CancellationToken.None);
