@@ -75,6 +75,19 @@ public sealed class ExperimentResultsTests
     }
 
     [Fact]
+    public async Task A_variant_cell_that_failed_where_the_baseline_succeeded_is_a_regression()
+    {
+        // The variant's first answer would equal the baseline's; its call fails instead.
+        await using var run = await RunAsync(failWhen: messages => messages[0].Content == "Wrong." && messages[^1].Content == "q1" ? new FakeFailure(500) : null);
+
+        var regressions = await run.Scope.Get<ExperimentResults>().ListAsync(run.ExperimentId, RowFilter.Regressions, RowOrder.Dataset, 1, 10, Cancel);
+
+        Assert.Equal(4, regressions.Total);
+        Assert.Equal([1L, 2, 3, 4], regressions.Rows.Select(r => r.Position));
+        Assert.Equal([CellStatus.Succeeded, CellStatus.Failed], regressions.Rows[0].Cells.Select(c => c.Status));
+    }
+
+    [Fact]
     public async Task Rows_sort_by_change_of_score_against_the_baseline_worst_first_and_page_in_that_order()
     {
         await using var run = await RunAsync();
@@ -131,10 +144,11 @@ public sealed class ExperimentResultsTests
     }
 
     /// <summary>Four questions: the baseline answers each right, the other variant only the first (and a formula for the second).</summary>
-    private static async Task<FinishedRun> RunAsync()
+    private static async Task<FinishedRun> RunAsync(Func<IReadOnlyList<(string Role, string Content)>, FakeFailure?>? failWhen = null)
     {
         var provider = await FakeOpenAiServer.StartAsync();
         provider.ChunkDelay = TimeSpan.Zero;
+        provider.FailWhen = failWhen;
         provider.Reply = messages => (messages[0].Content, messages[^1].Content) switch
         {
             ("Right.", var q) => Answers[q],
