@@ -29,14 +29,16 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         var byVariant = cells.ToLookup(c => c.VariantId);
         var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
         var baselineValues = baseline is null ? [] : evaluators.ToDictionary(e => e, e => Values(byVariant[baseline.Id], e));
+        var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToList();
+        var buckets = latencies.Count == 0 ? null : LatencyBuckets.Covering(latencies.Min(), latencies.Max());
         var variants = experiment.Variants.OrderBy(v => v.Position)
-            .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues))
+            .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues, buckets))
             .ToList();
-        return new ExperimentSummary(experimentId, evaluators, variants);
+        return new ExperimentSummary(experimentId, evaluators, variants, buckets);
     }
 
     private static VariantSummary Summarize(
-        ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline)
+        ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline, LatencyBuckets? buckets)
     {
         var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToArray();
         var scores = evaluators.Select(name => Score(name, cells, baseline?.GetValueOrDefault(name))).ToList();
@@ -49,7 +51,8 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
             cells.Count(c => c.Status is CellStatus.Pending or CellStatus.Running),
             Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             cells.Sum(c => c.InputTokens), cells.Sum(c => c.OutputTokens), cells.Sum(c => c.Cost),
-            scores);
+            scores,
+            buckets?.Tally(latencies) ?? []);
     }
 
     private static ScoreSummary Score(string evaluator, List<CellFigures> cells, Dictionary<Guid, double>? baseline)

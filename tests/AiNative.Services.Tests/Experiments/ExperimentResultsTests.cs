@@ -36,6 +36,9 @@ public sealed class ExperimentResultsTests
         Assert.Equal(Bootstrap.Mean([1, 0, 0, 0]), worse.Mean);
         Assert.All(summary.Variants, v => Assert.True(v.LatencyP50Ms > 0 && v.LatencyP95Ms >= v.LatencyP50Ms && v.Cost > 0 && v.InputTokens > 0));
         Assert.Equal(run.Progress.Cost, summary.Variants.Sum(v => v.Cost));
+        var buckets = summary.LatencyBuckets!;
+        Assert.All(summary.Variants, v => Assert.Equal((4, buckets.Count), (v.LatencyCounts.Sum(), v.LatencyCounts.Count)));
+        Assert.True(buckets.StartMs <= summary.Variants.Min(v => v.LatencyP50Ms) && buckets.StartMs + (buckets.WidthMs * buckets.Count) > summary.Variants.Max(v => v.LatencyP95Ms));
     }
 
     [Fact]
