@@ -28,6 +28,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentSummaries>();
         services.AddScoped<ExperimentResults>();
         services.AddSingleton<RowStandings>();
+        services.AddSingleton<SummaryCache>();
         services.AddScoped<ExperimentPromotion>();
         services.AddScoped<ExperimentExporter>();
         services.AddScoped<ExperimentReview>();

@@ -11,7 +11,7 @@ namespace AiNative.Services.Experiments.Results;
 /// evaluation feature's own (<see cref="Bootstrap"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>,
 /// <see cref="Percentiles"/>), so every page and export shows the same figures.
 /// </summary>
-public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team)
+public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, SummaryCache kept)
 {
     /// <summary>Values resampled per bootstrap at most: 10,000 resamples for up to 2,000 values, fewer (never under 1,000) beyond.</summary>
     private const long ResampledValues = 20_000_000;
@@ -22,6 +22,12 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Variants).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
             ?? throw new NotFoundException(ExperimentRegistry.AuditKind, experimentId);
+        return await kept.GetOrAddAsync(experiment, () => SummarizeAsync(db, experiment, cancellationToken));
+    }
+
+    private static async Task<ExperimentSummary> SummarizeAsync(PortalDbContext db, Experiment experiment, CancellationToken cancellationToken)
+    {
+        var experimentId = experiment.Id;
         var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId)
             .Select(c => new CellFigures(c.VariantId, c.ItemId, c.Status, c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Evaluations))
             .ToListAsync(cancellationToken);
