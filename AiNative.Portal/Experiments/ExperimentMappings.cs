@@ -28,11 +28,12 @@ internal static class ExperimentMappings
         p.ExperimentId, (ExperimentStatusDto)p.Status, p.StopReason, p.CellCount, p.Succeeded, p.Failed, p.Skipped, p.Cancelled, p.Done, p.Cost,
         p.RemainingTime(now)?.TotalSeconds, p.FinishedAt);
 
-    public static ExperimentSummaryDto ToDto(this ExperimentSummary s) => new(s.Evaluators, [.. s.Variants.Select(v => v.ToDto())]);
+    public static ExperimentSummaryDto ToDto(this ExperimentSummary s) => new(
+        s.Evaluators, [.. s.Variants.Select(v => v.ToDto())], s.LatencyBuckets is { } b ? new LatencyBucketsDto(b.StartMs, b.WidthMs, b.Count) : null);
 
     public static VariantSummaryDto ToDto(this VariantSummary v) => new(
         v.VariantId, v.Name, v.IsBaseline, v.Cells, v.Succeeded, v.Failed, v.Skipped, v.Cancelled, v.Waiting, v.LatencyP50Ms, v.LatencyP95Ms,
-        v.InputTokens, v.OutputTokens, v.Cost, [.. v.Scores.Select(s => s.ToDto())]);
+        v.InputTokens, v.OutputTokens, v.Cost, [.. v.Scores.Select(s => s.ToDto())], v.LatencyCounts);
 
     public static ScoreSummaryDto ToDto(this ScoreSummary s) => new(
         s.Evaluator, s.Mean?.Mean, s.Mean?.Low, s.Mean?.High, s.Mean?.Count ?? 0,

@@ -30,6 +30,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentComparisons>();
         services.AddScoped<ExperimentResults>();
         services.AddSingleton<RowStandings>();
+        services.AddSingleton<SummaryCache>();
         services.AddScoped<ExperimentPromotion>();
         services.AddScoped<ExperimentExporter>();
         services.AddScoped<ExperimentReview>();

@@ -16,6 +16,7 @@ using BenchmarkDotNet.Running;
 // Gateway overhead against a loopback mock: dotnet run -c Release --project bench/AiNative.Bench -- gateway-scenario [--clients 1,64] [--seconds 10] [--warmup 10] [--streams 500] [--delays 0,50,200] [--soak-minutes 10]
 // Deterministic evaluators, scores per second per core (issue 9): dotnet run -c Release --project bench/AiNative.Bench -- evaluators-scenario [seconds per evaluator, 1 by default]
 // Experiment runner (issue 9), cells/s against a provider answering in 200 ms: dotnet run -c Release --project bench/AiNative.Bench -- experiment-runner-scenario [cells, 2000 by default] [--concurrency 16] [--delay-ms 200]
+// Results page of a large experiment (issue 9): dotnet run -c Release --project bench/AiNative.Bench -- results-page-scenario [items, 50000 by default: × 2 variants]
 // Replicas on PostgreSQL (jobs claimed per second by 1 and 2): bash bench/with-postgres.sh replicas-scenario [jobs]
 if (args is ["knowledge-scenario", .. var options])
 {
@@ -75,6 +76,12 @@ if (args is ["experiment-runner-scenario", .. var runnerOptions])
         cells,
         int.Parse(Option("--concurrency") ?? "16", System.Globalization.CultureInfo.InvariantCulture),
         TimeSpan.FromMilliseconds(double.Parse(Option("--delay-ms") ?? "200", System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
+if (args is ["results-page-scenario", .. var resultsOptions])
+{
+    await AiNative.Bench.Experiments.ResultsPageScenario.RunAsync(resultsOptions is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 50_000);
     return;
 }
 

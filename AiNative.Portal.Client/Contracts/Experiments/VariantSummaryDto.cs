@@ -1,6 +1,9 @@
 namespace AiNative.Portal.Client.Contracts.Experiments;
 
-/// <summary>One variant's cells by state, latency percentiles of its succeeded cells, tokens, cost, and each evaluator's figures.</summary>
+/// <summary>
+/// One variant's cells by state, latency percentiles of its succeeded cells, tokens, cost, each evaluator's figures, and
+/// its succeeded cells per latency bucket.
+/// </summary>
 public sealed record VariantSummaryDto(
     Guid VariantId,
     string Name,
@@ -16,4 +19,5 @@ public sealed record VariantSummaryDto(
     long InputTokens,
     long OutputTokens,
     decimal Cost,
-    IReadOnlyList<ScoreSummaryDto> Scores);
+    IReadOnlyList<ScoreSummaryDto> Scores,
+    IReadOnlyList<int> LatencyCounts);

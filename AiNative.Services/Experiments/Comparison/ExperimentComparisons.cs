@@ -24,9 +24,10 @@ public sealed class ExperimentComparisons(IDbContextFactory<PortalDbContext> dbF
         var read = await ReadAsync(db, sides, cancellationToken);
         var (left, right) = (read.LeftCells, read.RightCells);
         var leftValues = read.Evaluators.ToDictionary(e => e, e => ExperimentSummaries.Values(left, e));
-        var leftSummary = ExperimentSummaries.Summarize(read.Left.Variant, left, read.Evaluators, null)
+        var buckets = ExperimentSummaries.BucketsOf(left.Concat(right));
+        var leftSummary = ExperimentSummaries.Summarize(read.Left.Variant, left, read.Evaluators, null, buckets)
             with { Name = SideName(read.Left), IsBaseline = true };
-        var rightSummary = ExperimentSummaries.Summarize(read.Right.Variant, right, read.Evaluators, leftValues)
+        var rightSummary = ExperimentSummaries.Summarize(read.Right.Variant, right, read.Evaluators, leftValues, buckets)
             with { Name = SideName(read.Right), IsBaseline = false };
         var differences = read.Evaluators.Select((evaluator, i) =>
         {
@@ -38,7 +39,7 @@ public sealed class ExperimentComparisons(IDbContextFactory<PortalDbContext> dbF
         }).ToList();
         return new ExperimentComparison(
             read.Left, read.Right, await OverlapAsync(db, read, cancellationToken),
-            new ExperimentSummary(read.Right.Experiment.Id, read.Evaluators, [leftSummary, rightSummary]), differences,
+            new ExperimentSummary(read.Right.Experiment.Id, read.Evaluators, [leftSummary, rightSummary], buckets), differences,
             [.. EvaluatorNames(read.Left).Except(read.Evaluators)], [.. EvaluatorNames(read.Right).Except(read.Evaluators)]);
     }
 

@@ -11,7 +11,7 @@ namespace AiNative.Services.Experiments.Results;
 /// evaluation feature's own (<see cref="Bootstrap"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>,
 /// <see cref="Percentiles"/>), so every page and export shows the same figures.
 /// </summary>
-public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team)
+public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, SummaryCache kept)
 {
     /// <summary>Values resampled per bootstrap at most: 10,000 resamples for up to 2,000 values, fewer (never under 1,000) beyond.</summary>
     private const long ResampledValues = 20_000_000;
@@ -22,15 +22,22 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Variants).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
             ?? throw new NotFoundException(ExperimentRegistry.AuditKind, experimentId);
+        return await kept.GetOrAddAsync(experiment, () => SummarizeAsync(db, experiment, cancellationToken));
+    }
+
+    private static async Task<ExperimentSummary> SummarizeAsync(PortalDbContext db, Experiment experiment, CancellationToken cancellationToken)
+    {
+        var experimentId = experiment.Id;
         var cells = await ReadFiguresAsync(db, experimentId, cancellationToken);
         var evaluators = experiment.Evaluators.Select(e => e.Name).ToList();
         var byVariant = cells.ToLookup(c => c.VariantId);
         var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
         var baselineValues = baseline is null ? [] : evaluators.ToDictionary(e => e, e => Values(byVariant[baseline.Id], e));
+        var buckets = BucketsOf(cells);
         var variants = experiment.Variants.OrderBy(v => v.Position)
-            .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues))
+            .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues, buckets))
             .ToList();
-        return new ExperimentSummary(experimentId, evaluators, variants);
+        return new ExperimentSummary(experimentId, evaluators, variants, buckets);
     }
 
     /// <summary>The narrow projection of an experiment's cells that every figure is worked out from.</summary>
@@ -39,8 +46,15 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
             .Select(c => new CellFigures(c.VariantId, c.ItemId, c.Status, c.LatencyMs, c.InputTokens, c.OutputTokens, c.Cost, c.Evaluations))
             .ToListAsync(cancellationToken);
 
+    /// <summary>Latency buckets every variant shares, so their histograms line up; none before a cell has succeeded.</summary>
+    internal static LatencyBuckets? BucketsOf(IEnumerable<CellFigures> cells)
+    {
+        var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToList();
+        return latencies.Count == 0 ? null : LatencyBuckets.Covering(latencies.Min(), latencies.Max());
+    }
+
     internal static VariantSummary Summarize(
-        ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline)
+        ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline, LatencyBuckets? buckets)
     {
         var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToArray();
         var scores = evaluators.Select(name => Score(name, cells, baseline?.GetValueOrDefault(name))).ToList();
@@ -53,7 +67,8 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
             cells.Count(c => c.Status is CellStatus.Pending or CellStatus.Running),
             Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
             cells.Sum(c => c.InputTokens), cells.Sum(c => c.OutputTokens), cells.Sum(c => c.Cost),
-            scores);
+            scores,
+            buckets?.Tally(latencies) ?? []);
     }
 
     private static ScoreSummary Score(string evaluator, List<CellFigures> cells, Dictionary<Guid, double>? baseline)

@@ -8,7 +8,10 @@ public enum RowFilter
     /// <summary>Items whose cell failed in at least one variant.</summary>
     Failures = 2,
 
-    /// <summary>Items where a variant scored below the baseline on some evaluator, or failed a check the baseline passed.</summary>
+    /// <summary>
+    /// Items where a variant scored below the baseline on some evaluator, failed a check the baseline passed, or failed
+    /// where the baseline's cell succeeded.
+    /// </summary>
     Regressions = 3,
 
     /// <summary>Items with a cell whose evaluators disagree: one passed it, another failed it.</summary>

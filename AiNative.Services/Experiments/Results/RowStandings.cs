@@ -26,7 +26,7 @@ public sealed class RowStandings : IDisposable
         }
 
         var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experiment.Id)
-            .Select(c => new CellResults(c.ItemId, c.ItemPosition, c.IsBaseline, c.Evaluations))
+            .Select(c => new CellResults(c.ItemId, c.ItemPosition, c.IsBaseline, c.Status, c.Evaluations))
             .ToListAsync(cancellationToken);
         var standings = cells.GroupBy(c => c.ItemId).Select(Stand).OrderBy(s => s.Position).ToList();
         cache.Set(key, (IReadOnlyList<RowStanding>)standings, new MemoryCacheEntryOptions { SlidingExpiration = KeptFor, Size = Math.Max(1, standings.Count) });
@@ -40,10 +40,12 @@ public sealed class RowStandings : IDisposable
         double? worst = null;
         foreach (var cell in row.Where(c => !c.IsBaseline && baseline is not null))
         {
+            // A failed cell has no evaluations to compare, yet losing an answer the baseline gave is the worst regression.
+            regressed |= baseline!.Status == CellStatus.Succeeded && cell.Status == CellStatus.Failed;
             var changes = new List<double>();
             foreach (var result in cell.Evaluations.Where(e => !e.IsError))
             {
-                var before = baseline!.Evaluations.FirstOrDefault(e => e.Evaluator == result.Evaluator && !e.IsError);
+                var before = baseline.Evaluations.FirstOrDefault(e => e.Evaluator == result.Evaluator && !e.IsError);
                 if (before is null)
                 {
                     continue;
@@ -69,5 +71,5 @@ public sealed class RowStandings : IDisposable
 
     public void Dispose() => cache.Dispose();
 
-    private sealed record CellResults(Guid ItemId, long ItemPosition, bool IsBaseline, List<CellEvaluation> Evaluations);
+    private sealed record CellResults(Guid ItemId, long ItemPosition, bool IsBaseline, CellStatus Status, List<CellEvaluation> Evaluations);
 }

@@ -85,11 +85,11 @@ public sealed class ComparePageTests : PortalComponentTest
 
         VariantSummaryDto Summary(string name, double mean, double low) => new(
             Guid.NewGuid(), name, name.StartsWith("Before", StringComparison.Ordinal), 3, 3, 0, 0, 0, 0, 120, 180, 30, 12, 0.003m,
-            [new ScoreSummaryDto("exact", mean, low, 1, 3, mean, low, 1, (int)(mean * 3), 0, null, null, null, null)]);
+            [new ScoreSummaryDto("exact", mean, low, 1, 3, mean, low, 1, (int)(mean * 3), 0, null, null, null, null)], []);
 
         return new ExperimentComparisonDto(
             Side(before, 1), Side(after, 4), new ItemOverlapDto(3, 1, 1, 1),
-            new ExperimentSummaryDto(["exact"], [Summary("Before · v1", 1, 1), Summary("After · v1", 2 / 3d, 0)]),
+            new ExperimentSummaryDto(["exact"], [Summary("Before · v1", 1, 1), Summary("After · v1", 2 / 3d, 0)], null),
             [new PairedDifferenceDto("exact", 1, 2, 3, -1 / 3d, -1, 0, 0, 2, 1, 1)], [], []);
     }
 

@@ -75,12 +75,12 @@ public sealed class ExperimentReportPageTests : PortalComponentTest
             Guid.NewGuid(), position, $"v{position + 1}", position == 0, Guid.NewGuid(), "Answer", position + 1, label, Guid.NewGuid(), "chat", false, temperature, null, null);
         ScoreSummaryDto Score(double mean) => new("exact", mean, mean - 0.1, mean + 0.1, 6, mean, mean - 0.2, 1, 5, 0, null, null, null, null);
         VariantSummaryDto Summary(ExperimentVariantDto v, double mean) => new(
-            v.Id, v.Name, v.IsBaseline, 6, 6, 0, 0, 0, 0, 100, 150, 60, 24, 0.005m, [Score(mean)]);
+            v.Id, v.Name, v.IsBaseline, 6, 6, 0, 0, 0, 0, 100, 150, 60, 24, 0.005m, [Score(mean)], []);
         var variants = new[] { Variant(0, "production", null), Variant(1, null, 0.2f) };
         return new ExperimentDetailsDto(
             id, "Prompt change", null, Guid.NewGuid(), "Support questions", 3, 6, variants,
             [new PinnedEvaluatorDto(Guid.NewGuid(), "exact", 3, "ExactMatch")], 0.5m, 12, 0.01m, progress, 120, 48, DateTimeOffset.UtcNow, "Pat Person", "Pat Person",
-            new ExperimentSummaryDto(["exact"], [Summary(variants[0], 0.8), Summary(variants[1], 0.5)]));
+            new ExperimentSummaryDto(["exact"], [Summary(variants[0], 0.8), Summary(variants[1], 0.5)], null));
     }
 
     private static string Normalized(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));

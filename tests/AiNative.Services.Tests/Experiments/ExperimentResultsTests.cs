@@ -36,6 +36,9 @@ public sealed class ExperimentResultsTests
         Assert.Equal(Bootstrap.Mean([1, 0, 0, 0]), worse.Mean);
         Assert.All(summary.Variants, v => Assert.True(v.LatencyP50Ms > 0 && v.LatencyP95Ms >= v.LatencyP50Ms && v.Cost > 0 && v.InputTokens > 0));
         Assert.Equal(run.Progress.Cost, summary.Variants.Sum(v => v.Cost));
+        var buckets = summary.LatencyBuckets!;
+        Assert.All(summary.Variants, v => Assert.Equal((4, buckets.Count), (v.LatencyCounts.Sum(), v.LatencyCounts.Count)));
+        Assert.True(buckets.StartMs <= summary.Variants.Min(v => v.LatencyP50Ms) && buckets.StartMs + (buckets.WidthMs * buckets.Count) > summary.Variants.Max(v => v.LatencyP95Ms));
     }
 
     [Fact]
@@ -72,6 +75,19 @@ public sealed class ExperimentResultsTests
         // "Not Madrid" is not the expected "Madrid" but similar enough to pass the similarity check.
         Assert.Equal(2, disagreements.Total);
         Assert.Equal([3L, 4], disagreements.Rows.Select(r => r.Position));
+    }
+
+    [Fact]
+    public async Task A_variant_cell_that_failed_where_the_baseline_succeeded_is_a_regression()
+    {
+        // The variant's first answer would equal the baseline's; its call fails instead.
+        await using var run = await RunAsync(failWhen: messages => messages[0].Content == "Wrong." && messages[^1].Content == "q1" ? new FakeFailure(500) : null);
+
+        var regressions = await run.Scope.Get<ExperimentResults>().ListAsync(run.ExperimentId, RowFilter.Regressions, RowOrder.Dataset, 1, 10, Cancel);
+
+        Assert.Equal(4, regressions.Total);
+        Assert.Equal([1L, 2, 3, 4], regressions.Rows.Select(r => r.Position));
+        Assert.Equal([CellStatus.Succeeded, CellStatus.Failed], regressions.Rows[0].Cells.Select(c => c.Status));
     }
 
     [Fact]
@@ -131,10 +147,11 @@ public sealed class ExperimentResultsTests
     }
 
     /// <summary>Four questions: the baseline answers each right, the other variant only the first (and a formula for the second).</summary>
-    private static async Task<FinishedRun> RunAsync()
+    private static async Task<FinishedRun> RunAsync(Func<IReadOnlyList<(string Role, string Content)>, FakeFailure?>? failWhen = null)
     {
         var provider = await FakeOpenAiServer.StartAsync();
         provider.ChunkDelay = TimeSpan.Zero;
+        provider.FailWhen = failWhen;
         provider.Reply = messages => (messages[0].Content, messages[^1].Content) switch
         {
             ("Right.", var q) => Answers[q],

@@ -45,6 +45,10 @@ internal static class ExperimentLabels
     /// <summary>US dollars with as many places as a fraction of a cent needs.</summary>
     public static string Cost(decimal cost) => cost == 0 ? "$0" : string.Create(CultureInfo.InvariantCulture, $"${cost:0.00####}");
 
+    /// <summary>Scores of 0 to 1 are charted as percentages (× 100): the charts' axis steps are whole numbers.</summary>
+    public static double ScoreScale(ExperimentSummaryDto summary, int evaluator) =>
+        summary.Variants.All(v => (v.Scores[evaluator].MeanHigh ?? 0) <= 1) ? 100 : 1;
+
     public static string Milliseconds(double? ms) => ms is { } value ? $"{value:N0} ms" : "—";
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "—";
