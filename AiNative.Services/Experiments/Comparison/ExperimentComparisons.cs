@@ -35,7 +35,7 @@ public sealed class ExperimentComparisons(IDbContextFactory<PortalDbContext> dbF
             // In the items' order, so the seeded bootstrap gives the same interval however the database returned the cells.
             var changes = leftValues[evaluator].Where(v => after.ContainsKey(v.Key)).OrderBy(v => v.Key).Select(v => after[v.Key] - v.Value).ToList();
             return new PairedDifference(evaluator, Pinned(read.Left, evaluator).Version, Pinned(read.Right, evaluator).Version,
-                Bootstrap.Mean(changes, resamples: ExperimentSummaries.Resamples(changes.Count)), rightSummary.Scores[i].VersusBaseline);
+                ExperimentSummaries.MeanOf(changes), rightSummary.Scores[i].VersusBaseline);
         }).ToList();
         return new ExperimentComparison(
             read.Left, read.Right, await OverlapAsync(db, read, cancellationToken),

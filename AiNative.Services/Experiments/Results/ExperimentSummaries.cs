@@ -13,8 +13,11 @@ namespace AiNative.Services.Experiments.Results;
 /// </summary>
 public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, SummaryCache kept)
 {
-    /// <summary>Values resampled per bootstrap at most: 10,000 resamples for up to 2,000 values, fewer (never under 1,000) beyond.</summary>
-    private const long ResampledValues = 20_000_000;
+    /// <summary>Values resampled per bootstrap at most: 10,000 resamples for up to 500 values, fewer (never under 1,000) beyond.</summary>
+    private const long ResampledValues = 5_000_000;
+
+    /// <summary>From this many values a mean's interval is the normal one: the bootstrap would cost seconds and agree with it.</summary>
+    private const int NormalFrom = 5_000;
 
     public async Task<ExperimentSummary> GetAsync(Guid experimentId, CancellationToken cancellationToken)
     {
@@ -77,7 +80,7 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         var values = results.Where(r => r.Result!.Value is not null).Select(r => r.Result!.Value!.Value).ToList();
         var passes = results.Where(r => r.Result!.Passed is not null).ToList();
         var errors = results.Count(r => r.Result!.IsError);
-        var mean = Bootstrap.Mean(values, resamples: Resamples(values.Count));
+        var mean = MeanOf(values);
         var passRate = PassRate.Of(passes.Count(r => r.Result!.Passed == true), passes.Count);
         WinTieLoss? versus = null;
         if (baseline is not null)
@@ -104,8 +107,10 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         return values;
     }
 
-    internal static int Resamples(int values) =>
-        values == 0 ? 1 : (int)Math.Clamp(ResampledValues / values, 1_000, Bootstrap.DefaultResamples);
+    /// <summary>A mean with its 95% interval: bootstrapped, or normal for large samples (see <see cref="NormalFrom"/>).</summary>
+    internal static MeanInterval? MeanOf(IReadOnlyList<double> values) => values.Count >= NormalFrom
+        ? NormalInterval.Mean(values)
+        : Bootstrap.Mean(values, resamples: values.Count == 0 ? 1 : (int)Math.Clamp(ResampledValues / values.Count, 1_000, Bootstrap.DefaultResamples));
 
     internal sealed record CellFigures(
         Guid VariantId, Guid ItemId, CellStatus Status, double? LatencyMs, long InputTokens, long OutputTokens, decimal Cost, List<CellEvaluation> Evaluations);

@@ -41,6 +41,29 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void Normal_interval_is_the_mean_with_z_standard_errors_and_agrees_with_the_bootstrap_on_a_large_sample()
+    {
+        // python3: m = statistics.fmean(scores); h = 1.959963984540054 * statistics.stdev(scores) / math.sqrt(20)
+        // → 0.5264739379874696 0.7485260620125304
+        var small = NormalInterval.Mean(Scores)!;
+        Assert.Equal(0.6375, small.Mean, 12);
+        Assert.Equal(0.5264739379874696, small.Low, 12);
+        Assert.Equal(0.7485260620125304, small.High, 12);
+        Assert.Equal(20, small.Count);
+        Assert.Equal(new MeanInterval(0.5, 0.5, 0.5, 1), NormalInterval.Mean([0.5]));
+        Assert.Null(NormalInterval.Mean([]));
+
+        // 6,000 skewed scores (mostly passes, a long tail of low ones): the interval experiments show for large samples.
+        var random = new Random(3);
+        var large = Enumerable.Range(0, 6_000).Select(_ => random.NextDouble() < 0.85 ? 1.0 : Math.Pow(random.NextDouble(), 3)).ToArray();
+        var normal = NormalInterval.Mean(large)!;
+        var bootstrap = Bootstrap.Mean(large, resamples: 4_000)!;
+        Assert.Equal(bootstrap.Mean, normal.Mean, 9);
+        Assert.Equal(bootstrap.Low, normal.Low, 3);
+        Assert.Equal(bootstrap.High, normal.High, 3);
+    }
+
+    [Fact]
     public void Pass_rate_has_a_wilson_interval()
     {
         // python3 with the Wilson formula, z = 1.959963984540054:
