@@ -30,6 +30,11 @@ public static class GatewayEndpoints
         gateway.MapPost("embeddings", (HttpContext http) => HandleAsync(http, EmbeddingsAsync));
         gateway.MapGet("models", (HttpContext http) => HandleAsync(http, ModelsAsync));
         gateway.MapPost("feedback", (HttpContext http) => HandleAsync(http, FeedbackAsync));
+
+        // Any other path or method under /v1 answers in OpenAI's shape too, so an SDK shows the reason, not an empty 404.
+        endpoints.MapFallback($"{Root}/{{**path}}", (HttpContext http) => OpenAiError.WriteAsync(http, new GatewayException(
+            404, "invalid_request_error", "unknown_url",
+            $"The gateway has no {http.Request.Method} {http.Request.Path}. It serves POST {Root}/chat/completions, POST {Root}/embeddings, GET {Root}/models and POST {Root}/feedback.")));
         return endpoints;
     }
 

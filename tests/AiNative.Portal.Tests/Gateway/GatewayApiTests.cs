@@ -196,6 +196,22 @@ public sealed class GatewayApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("GET", "/v1/completions")]
+    [InlineData("GET", "/v1/chat/completions")]
+    public async Task A_path_or_method_the_gateway_does_not_serve_is_404_in_OpenAIs_shape_naming_what_it_serves(string method, string path)
+    {
+        var key = await _gateway.KeyAsync();
+        using var response = await _gateway.Http(key.Secret).SendAsync(new HttpRequestMessage(new HttpMethod(method), path), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
+        var body = error.RootElement.GetProperty("error");
+        Assert.Equal("unknown_url", body.GetProperty("code").GetString());
+        Assert.StartsWith($"The gateway has no {method} {path}.", body.GetProperty("message").GetString());
+        Assert.Contains("POST /v1/chat/completions", body.GetProperty("message").GetString());
+    }
+
+    [Theory]
     [InlineData("""{"messages":[{"role":"user","content":"hi"}]}""", "model")]
     [InlineData("""{"model":"m"}""", "messages")]
     [InlineData("""{"model":"m","messages":[{"role":"wizard","content":"hi"}]}""", "messages[0]")]
