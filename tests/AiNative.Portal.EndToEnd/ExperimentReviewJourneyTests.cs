@@ -1,11 +1,7 @@
-using System.Text;
-using AiNative.Services.Datasets;
-using AiNative.Services.Datasets.Import;
 using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Evaluation.Judges;
 using AiNative.Services.Experiments;
 using AiNative.Services.Experiments.Planning;
-using AiNative.Services.Models;
 using AiNative.Services.Prompts;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -154,20 +150,8 @@ public sealed class ExperimentReviewJourneyTests(BrowserPortal browser) : IClass
         await using var scope = browser.Portal.Services.InTeam(await browser.Portal.DemoTeamIdAsync());
         var first = await scope.AddOpenAiCompatibleModelAsync(browser.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
         var second = await scope.AddOpenAiCompatibleModelAsync(browser.Provider.BaseUrl, FakeOpenAiServer.ChatModel);
-        var prompt = (await scope.Get<PromptRegistry>().CreateAsync(PromptName, null, Cancel)).Id;
-        foreach (var system in (string[])["Answer.", "Answer, guessing where unsure."])
-        {
-            await scope.Get<PromptVersions>().CreateAsync(prompt, new NewPromptVersion(system, "{{$question}}", [], first.Id, new GenerationSettings(), system), Cancel);
-        }
-
-        var dataset = await scope.Get<DatasetRegistry>().CreateAsync("Capitals", null, Cancel);
-        var csv = new StringBuilder("question,expected_output\n");
-        foreach (var (question, answer) in Answers)
-        {
-            csv.Append(question).Append(',').Append(answer).Append('\n');
-        }
-
-        await scope.Get<DatasetImporter>().ImportAsync(dataset.Id, "capitals.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), new ImportOptions(), Cancel);
+        var prompt = await scope.AddPromptAsync(PromptName, first.Id, ["Answer.", "Answer, guessing where unsure."], "{{$question}}");
+        var dataset = await scope.AddQuestionsAsync("Capitals", Answers.Select(a => (a.Key, a.Value)));
 
         var evaluators = scope.Get<EvaluatorDefinitions>();
         var exact = await evaluators.CreateAsync(new EvaluatorInput("exact answer", null, EvaluatorKind.ExactMatch, new EvaluatorSettings()), Cancel);

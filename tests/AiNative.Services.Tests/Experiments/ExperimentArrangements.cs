@@ -1,11 +1,7 @@
-using System.Text;
 using AiNative.Services.Datasets;
-using AiNative.Services.Datasets.Import;
 using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Experiments;
 using AiNative.Services.Experiments.Planning;
-using AiNative.Services.Models;
-using AiNative.Services.Prompts;
 using AiNative.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,30 +13,12 @@ internal static class ExperimentArrangements
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>A prompt whose versions ask <c>{{$question}}</c> with the given system messages, on <paramref name="modelId"/>.</summary>
-    public static async Task<Guid> PromptAsync(this TeamScope scope, Guid modelId, params string[] systems)
-    {
-        var prompt = await scope.Get<PromptRegistry>().CreateAsync($"Prompt {Guid.NewGuid():N}"[..20], null, Cancel);
-        foreach (var system in systems)
-        {
-            await scope.Get<PromptVersions>().CreateAsync(prompt.Id, new NewPromptVersion(system, "{{$question}}", [], modelId, new GenerationSettings(), "A version"), Cancel);
-        }
-
-        return prompt.Id;
-    }
+    public static Task<Guid> PromptAsync(this TeamScope scope, Guid modelId, params string[] systems) =>
+        scope.AddPromptAsync($"Prompt {Guid.NewGuid():N}"[..20], modelId, systems, "{{$question}}");
 
     /// <summary>A dataset of questions (and their expected outputs), imported as version 1.</summary>
-    public static async Task<Dataset> QuestionsAsync(this TeamScope scope, params (string Question, string Expected)[] items)
-    {
-        var dataset = await scope.Get<DatasetRegistry>().CreateAsync($"Questions {Guid.NewGuid():N}"[..20], null, Cancel);
-        var csv = new StringBuilder("question,expected_output\n");
-        foreach (var (question, expected) in items)
-        {
-            csv.Append(question).Append(',').Append(expected).Append('\n');
-        }
-
-        await scope.Get<DatasetImporter>().ImportAsync(dataset.Id, "questions.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), new ImportOptions(), Cancel);
-        return dataset;
-    }
+    public static Task<Dataset> QuestionsAsync(this TeamScope scope, params (string Question, string Expected)[] items) =>
+        scope.AddQuestionsAsync($"Questions {Guid.NewGuid():N}"[..20], items);
 
     public static async Task<Guid> EvaluatorAsync(this TeamScope scope, string name, EvaluatorKind kind, EvaluatorSettings? settings = null) =>
         (await scope.Get<EvaluatorDefinitions>().CreateAsync(new EvaluatorInput(name, null, kind, settings ?? new EvaluatorSettings()), Cancel)).Id;
