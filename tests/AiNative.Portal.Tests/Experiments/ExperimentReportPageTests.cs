@@ -45,6 +45,22 @@ public sealed class ExperimentReportPageTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_report_opened_while_the_experiment_runs_says_its_figures_cover_only_the_cells_finished_so_far()
+    {
+        var finished = Details();
+        var running = Details() with { Progress = finished.Progress with { Status = ExperimentStatusDto.Running, Succeeded = 5, Done = 5, FinishedAt = null } };
+        _experiments.Details.AddRange([finished, running]);
+
+        var page = Open(running.Id, SessionAs(TeamRoleDto.Viewer), null);
+        var done = Open(finished.Id, SessionAs(TeamRoleDto.Viewer), null);
+
+        Assert.Equal("This experiment is still running: the figures below cover the 5 of 12 cells finished so far. Reload the report when it has ended.",
+            Normalized(page.Find("[data-testid=report-unfinished]").TextContent));
+        Assert.NotNull(page.Find("[data-testid=summary-table]"));
+        Assert.Empty(done.FindAll("[data-testid=report-unfinished]"));
+    }
+
+    [Fact]
     public void A_link_from_another_of_the_members_teams_offers_to_switch_to_it_and_an_unknown_experiment_says_so()
     {
         var current = new TeamSummaryDto(Guid.NewGuid(), "Research", "research", TeamRoleDto.Viewer);

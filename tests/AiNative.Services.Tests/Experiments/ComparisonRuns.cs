@@ -11,6 +11,7 @@ namespace AiNative.Services.Tests.Experiments;
 /// Two runs on one dataset, before and after it changed. "Before" ran version 1 (q1–q4); then q2's expected answer
 /// became "Roma", q4 was deleted and q5 added; "After" ran that version. Each has the "Right." prompt version (answers
 /// with the capital) and the "Wrong." one ("Not …"); both are scored by exact match and by Levenshtein similarity.
+/// "Broken" ran the newer version with "Right." against "Broken.", whose every call the provider fails.
 /// </summary>
 public sealed class ComparisonRuns : IAsyncLifetime
 {
@@ -29,6 +30,8 @@ public sealed class ComparisonRuns : IAsyncLifetime
 
     public Experiment After { get; private set; } = null!;
 
+    public Experiment Broken { get; private set; } = null!;
+
     /// <summary>An experiment on another dataset.</summary>
     public Experiment Elsewhere { get; private set; } = null!;
 
@@ -40,11 +43,12 @@ public sealed class ComparisonRuns : IAsyncLifetime
     {
         _provider = await FakeOpenAiServer.StartAsync();
         _provider.ChunkDelay = TimeSpan.Zero;
+        _provider.FailWhen = messages => messages[0].Content == "Broken." ? new FakeFailure(500) : null;
         _provider.Reply = messages => messages[0].Content == "Right." ? Answers[messages[^1].Content] : $"Not {Answers[messages[^1].Content]}";
         Host = await ServicesHost.StartAsync();
         Scope = Host.InTeam(await Host.DemoTeamIdAsync());
         var model = await Scope.AddOpenAiCompatibleModelAsync(_provider.BaseUrl, FakeOpenAiServer.ChatModel);
-        var prompt = await Scope.PromptAsync(model.Id, "Right.", "Wrong.");
+        var prompt = await Scope.PromptAsync(model.Id, "Right.", "Wrong.", "Broken.");
         var dataset = await Scope.QuestionsAsync([.. Answers.Where(a => a.Key != "q5").Select(a => (a.Key, a.Value))]);
         var exact = await Scope.EvaluatorAsync("exact", EvaluatorKind.ExactMatch);
         var similar = await Scope.EvaluatorAsync("similar", EvaluatorKind.Levenshtein, new EvaluatorSettings { Threshold = 0.5 });
@@ -62,6 +66,10 @@ public sealed class ComparisonRuns : IAsyncLifetime
         await items.DeleteAsync(dataset.Id, [all[3].ItemId], Cancel);
         await items.AddAsync(dataset.Id, new ItemContent { Variables = new JsonObject { ["question"] = "q5" }, ExpectedOutput = "Lisbon" }, Cancel);
         After = await RunAsync(ExperimentArrangements.Input(dataset.Id, prompt, null, exact, similar));
+        Broken = await RunAsync(ExperimentArrangements.Input(dataset.Id, prompt, null, exact, similar) with
+        {
+            Variants = [new VariantInput { PromptId = prompt, PromptVersion = 1 }, new VariantInput { PromptId = prompt, PromptVersion = 3 }],
+        });
 
         var other = await Scope.QuestionsAsync(("q1", "Paris"));
         Elsewhere = await Scope.Get<ExperimentRegistry>().CreateAsync(ExperimentArrangements.Input(other.Id, prompt, null, exact), Cancel);

@@ -78,6 +78,23 @@ public sealed class ExperimentComparisonTests(ComparisonRuns runs) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_side_whose_every_cell_failed_shows_its_failures_and_no_paired_figures_rather_than_zeros()
+    {
+        var broken = runs.Broken.Variants.Single(v => v.Position == 1);
+        var sides = new ComparisonSides(runs.After.Id, null, runs.Broken.Id, broken.Id);
+
+        var comparison = await Comparisons.CompareAsync(sides, Cancel);
+        var regressed = await Comparisons.ListChangesAsync(sides, null, ChangeDirection.Regressed, 1, 10, Cancel);
+
+        var right = comparison.Summary.Variants[1];
+        Assert.Equal((4, 0, 4), (right.Cells, right.Succeeded, right.Failed));
+        Assert.All(right.Scores, s => Assert.Equal((null, null, null), (s.Mean, s.PassRate, s.VersusBaseline)));
+        Assert.Equal(["exact", "similar"], comparison.Differences.Select(d => d.Evaluator));
+        Assert.All(comparison.Differences, d => Assert.Equal((null, null), (d.Difference, d.Record)));
+        Assert.Equal(0, regressed.Total);
+    }
+
+    [Fact]
     public async Task Experiments_on_different_datasets_are_refused_naming_both_datasets()
     {
         var error = await Assert.ThrowsAsync<ValidationFailedException>(
