@@ -23,20 +23,7 @@ public static class NormalInterval
             squares += delta * (values[i] - mean);
         }
 
-        return Interval(values.Count, mean, squares, z);
-    }
-
-    /// <summary>
-    /// The same interval from a sum and a sum of squares, as a database adds them up: precise for scores, whose mean is
-    /// never large against their spread.
-    /// </summary>
-    public static MeanInterval? FromSums(int count, double sum, double sumOfSquares, double z = PassRate.Z95) =>
-        count == 0 ? null : Interval(count, sum / count, Math.Max(0, sumOfSquares - (sum * sum / count)), z);
-
-    /// <param name="squares">The sum of squared differences from the mean.</param>
-    private static MeanInterval Interval(int count, double mean, double squares, double z)
-    {
-        var half = count < 2 ? 0 : z * Math.Sqrt(squares / (count - 1) / count);
-        return new MeanInterval(mean, mean - half, mean + half, count);
+        var half = values.Count < 2 ? 0 : z * Math.Sqrt(squares / (values.Count - 1) / values.Count);
+        return new MeanInterval(mean, mean - half, mean + half, values.Count);
     }
 }

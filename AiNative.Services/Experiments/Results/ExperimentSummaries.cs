@@ -7,10 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Experiments.Results;
 
 /// <summary>
-/// The summary per variant, added up by the database (<see cref="ScoreAggregates"/>, counts and sums by status, a
-/// narrow read of the latencies) and worked out with the evaluation feature's own statistics (<see cref="Bootstrap"/>,
-/// <see cref="NormalInterval"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>, <see cref="Percentiles"/>), so every
-/// page and export shows the same figures; comparisons work them out from cells read once (<see cref="Summarize"/>).
+/// The summary per variant, from the experiment's cells read once (a narrow projection): the statistics are the
+/// evaluation feature's own (<see cref="Bootstrap"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>,
+/// <see cref="Percentiles"/>), so every page and export shows the same figures.
 /// </summary>
 public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, ExperimentStateCache<ExperimentSummary> kept)
 {
@@ -36,39 +35,16 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
     /// <summary>Shared by every caller waiting for it (see <see cref="ExperimentStateCache{T}"/>): its own context, never cancelled.</summary>
     private static async Task<ExperimentSummary> SummarizeAsync(IDbContextFactory<PortalDbContext> dbFactory, Experiment experiment)
     {
-        var cancellationToken = CancellationToken.None;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cells = db.ExperimentCells.Where(c => c.ExperimentId == experiment.Id);
-        var tallies = (await cells.GroupBy(c => new { c.VariantId, c.Status })
-            .Select(g => new CellTally(g.Key.VariantId, g.Key.Status, g.Count(), g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens), g.Sum(c => c.Cost)))
-            .ToListAsync(cancellationToken)).ToLookup(t => t.VariantId);
-        var latencies = (await cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs != null)
-            .Select(c => new { c.VariantId, c.LatencyMs }).ToListAsync(cancellationToken)).ToLookup(c => c.VariantId, c => c.LatencyMs!.Value);
-        var totals = await ScoreAggregates.TotalsAsync(db, experiment.Id, cancellationToken);
-        var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
-        var versus = baseline is null ? [] : await ScoreAggregates.VersusAsync(db, experiment.Id, baseline.Id, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var cells = await ReadFiguresAsync(db, experiment.Id, CancellationToken.None);
         var evaluators = experiment.Evaluators.Select(e => e.Name).ToList();
-        var buckets = BucketsOf(latencies.SelectMany(l => l).ToList());
-        var variants = new List<VariantSummary>();
-        foreach (var variant in experiment.Variants.OrderBy(v => v.Position))
-        {
-            var scores = new List<ScoreSummary>();
-            foreach (var evaluator in evaluators)
-            {
-                var total = totals.FirstOrDefault(t => t.VariantId == variant.Id && t.Evaluator == evaluator);
-                var pairs = versus.FirstOrDefault(p => p.VariantId == variant.Id && p.Evaluator == evaluator);
-                var mean = total is null ? null
-                    : total.Values >= NormalFrom ? NormalInterval.FromSums((int)total.Values, total.Sum, total.SumOfSquares)
-                    : MeanOf(await ScoreAggregates.ValuesAsync(db, experiment.Id, variant.Id, evaluator, cancellationToken));
-                scores.Add(new ScoreSummary(
-                    evaluator, mean, PassRate.Of((int)(total?.Passed ?? 0), (int)(total?.Judged ?? 0)), (int)(total?.Errors ?? 0),
-                    variant.IsBaseline || baseline is null || pairs is null ? null
-                        : new WinTieLoss((int)pairs.Wins, (int)pairs.Ties, (int)pairs.Losses, SignTest.TwoSidedP((int)pairs.Wins, (int)pairs.Losses))));
-            }
-
-            variants.Add(VariantOf(variant, [.. tallies[variant.Id]], [.. latencies[variant.Id]], scores, buckets));
-        }
-
+        var byVariant = cells.ToLookup(c => c.VariantId);
+        var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
+        var baselineValues = baseline is null ? [] : evaluators.ToDictionary(e => e, e => Values(byVariant[baseline.Id], e));
+        var buckets = BucketsOf(cells);
+        var variants = experiment.Variants.OrderBy(v => v.Position)
+            .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues, buckets))
+            .ToList();
         return new ExperimentSummary(experiment.Id, evaluators, variants, buckets);
     }
 
@@ -79,33 +55,26 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
             .ToListAsync(cancellationToken);
 
     /// <summary>Latency buckets every variant shares, so their histograms line up; none before a cell has succeeded.</summary>
-    internal static LatencyBuckets? BucketsOf(IEnumerable<CellFigures> cells) => BucketsOf(SucceededLatencies(cells).ToList());
-
-    private static LatencyBuckets? BucketsOf(List<double> latencies) =>
-        latencies.Count == 0 ? null : LatencyBuckets.Covering(latencies.Min(), latencies.Max());
-
-    private static IEnumerable<double> SucceededLatencies(IEnumerable<CellFigures> cells) =>
-        cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value);
+    internal static LatencyBuckets? BucketsOf(IEnumerable<CellFigures> cells)
+    {
+        var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToList();
+        return latencies.Count == 0 ? null : LatencyBuckets.Covering(latencies.Min(), latencies.Max());
+    }
 
     internal static VariantSummary Summarize(
         ExperimentVariant variant, List<CellFigures> cells, List<string> evaluators, Dictionary<string, Dictionary<Guid, double>>? baseline, LatencyBuckets? buckets)
     {
-        var tallies = cells.GroupBy(c => c.Status)
-            .Select(g => new CellTally(variant.Id, g.Key, g.Count(), g.Sum(c => c.InputTokens), g.Sum(c => c.OutputTokens), g.Sum(c => c.Cost)))
-            .ToList();
+        var latencies = cells.Where(c => c.Status == CellStatus.Succeeded && c.LatencyMs is not null).Select(c => c.LatencyMs!.Value).ToArray();
         var scores = evaluators.Select(name => Score(name, cells, baseline?.GetValueOrDefault(name))).ToList();
-        return VariantOf(variant, tallies, [.. SucceededLatencies(cells)], scores, buckets);
-    }
-
-    private static VariantSummary VariantOf(ExperimentVariant variant, List<CellTally> tallies, double[] latencies, List<ScoreSummary> scores, LatencyBuckets? buckets)
-    {
-        int Count(params CellStatus[] statuses) => tallies.Where(t => statuses.Contains(t.Status)).Sum(t => t.Cells);
         return new VariantSummary(
-            variant.Id, variant.Name, variant.IsBaseline, tallies.Sum(t => t.Cells),
-            Count(CellStatus.Succeeded), Count(CellStatus.Failed), Count(CellStatus.SkippedByCap), Count(CellStatus.Cancelled),
-            Count(CellStatus.Pending, CellStatus.Running),
+            variant.Id, variant.Name, variant.IsBaseline, cells.Count,
+            cells.Count(c => c.Status == CellStatus.Succeeded),
+            cells.Count(c => c.Status == CellStatus.Failed),
+            cells.Count(c => c.Status == CellStatus.SkippedByCap),
+            cells.Count(c => c.Status == CellStatus.Cancelled),
+            cells.Count(c => c.Status is CellStatus.Pending or CellStatus.Running),
             Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 95),
-            tallies.Sum(t => t.InputTokens), tallies.Sum(t => t.OutputTokens), tallies.Sum(t => t.Cost),
+            cells.Sum(c => c.InputTokens), cells.Sum(c => c.OutputTokens), cells.Sum(c => c.Cost),
             scores,
             buckets?.Tally(latencies) ?? []);
     }
@@ -147,8 +116,6 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
     internal static MeanInterval? MeanOf(IReadOnlyList<double> values) => values.Count >= NormalFrom
         ? NormalInterval.Mean(values)
         : Bootstrap.Mean(values, resamples: values.Count == 0 ? 1 : (int)Math.Clamp(ResampledValues / values.Count, 1_000, Bootstrap.DefaultResamples));
-
-    private sealed record CellTally(Guid VariantId, CellStatus Status, int Cells, long InputTokens, long OutputTokens, decimal Cost);
 
     internal sealed record CellFigures(
         Guid VariantId, Guid ItemId, CellStatus Status, double? LatencyMs, long InputTokens, long OutputTokens, decimal Cost, List<CellEvaluation> Evaluations);
