@@ -30,7 +30,7 @@ public static class ExperimentsRegistration
         services.AddScoped<ExperimentComparisons>();
         services.AddScoped<ExperimentResults>();
         services.AddSingleton<RowStandings>();
-        services.AddSingleton<SummaryCache>();
+        services.AddSingleton(_ => new ExperimentStateCache<ExperimentSummary>(1_000, _ => 1));
         services.AddScoped<ExperimentPromotion>();
         services.AddScoped<ExperimentExporter>();
         services.AddScoped<ExperimentReview>();

@@ -48,7 +48,7 @@ public sealed class ExperimentResults(IDbContextFactory<PortalDbContext> dbFacto
     private async Task<ExperimentRowPage> StandingsPageAsync(
         PortalDbContext db, Experiment experiment, RowFilter filter, RowOrder order, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var all = await standings.OfAsync(db, experiment, cancellationToken);
+        var all = await standings.OfAsync(dbFactory, experiment, cancellationToken);
         IEnumerable<RowStanding> rows = filter switch
         {
             RowFilter.Regressions => all.Where(s => s.Regressed),

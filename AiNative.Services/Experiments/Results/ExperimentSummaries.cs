@@ -11,7 +11,7 @@ namespace AiNative.Services.Experiments.Results;
 /// evaluation feature's own (<see cref="Bootstrap"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>,
 /// <see cref="Percentiles"/>), so every page and export shows the same figures.
 /// </summary>
-public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, SummaryCache kept)
+public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, ExperimentStateCache<ExperimentSummary> kept)
 {
     /// <summary>Values resampled per bootstrap at most: 10,000 resamples for up to 500 values, fewer (never under 1,000) beyond.</summary>
     private const long ResampledValues = 5_000_000;
@@ -22,16 +22,21 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
     public async Task<ExperimentSummary> GetAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Variants).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
-            ?? throw new NotFoundException(ExperimentRegistry.AuditKind, experimentId);
-        return await kept.GetOrAddAsync(experiment, () => SummarizeAsync(db, experiment, cancellationToken));
+        Experiment experiment;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            experiment = await db.Experiments.AsNoTracking().Include(e => e.Variants).SingleOrDefaultAsync(e => e.Id == experimentId, cancellationToken)
+                ?? throw new NotFoundException(ExperimentRegistry.AuditKind, experimentId);
+        }
+
+        return await kept.GetOrAddAsync(experiment, () => SummarizeAsync(dbFactory, experiment), cancellationToken);
     }
 
-    private static async Task<ExperimentSummary> SummarizeAsync(PortalDbContext db, Experiment experiment, CancellationToken cancellationToken)
+    /// <summary>Shared by every caller waiting for it (see <see cref="ExperimentStateCache{T}"/>): its own context, never cancelled.</summary>
+    private static async Task<ExperimentSummary> SummarizeAsync(IDbContextFactory<PortalDbContext> dbFactory, Experiment experiment)
     {
-        var experimentId = experiment.Id;
-        var cells = await ReadFiguresAsync(db, experimentId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var cells = await ReadFiguresAsync(db, experiment.Id, CancellationToken.None);
         var evaluators = experiment.Evaluators.Select(e => e.Name).ToList();
         var byVariant = cells.ToLookup(c => c.VariantId);
         var baseline = experiment.Variants.FirstOrDefault(v => v.IsBaseline);
@@ -40,7 +45,7 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         var variants = experiment.Variants.OrderBy(v => v.Position)
             .Select(v => Summarize(v, [.. byVariant[v.Id]], evaluators, v.IsBaseline ? null : baselineValues, buckets))
             .ToList();
-        return new ExperimentSummary(experimentId, evaluators, variants, buckets);
+        return new ExperimentSummary(experiment.Id, evaluators, variants, buckets);
     }
 
     /// <summary>The narrow projection of an experiment's cells that every figure is worked out from.</summary>

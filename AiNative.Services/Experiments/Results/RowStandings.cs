@@ -1,6 +1,5 @@
 using AiNative.Services.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace AiNative.Services.Experiments.Results;
 
@@ -12,25 +11,19 @@ namespace AiNative.Services.Experiments.Results;
 /// </summary>
 public sealed class RowStandings : IDisposable
 {
-    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
-
     // Rows kept at most, over all experiments: ten experiments of 100,000 items.
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
+    private readonly ExperimentStateCache<IReadOnlyList<RowStanding>> kept = new(1_000_000, standings => standings.Count);
 
-    public async Task<IReadOnlyList<RowStanding>> OfAsync(PortalDbContext db, Experiment experiment, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RowStanding>> OfAsync(IDbContextFactory<PortalDbContext> dbFactory, Experiment experiment, CancellationToken cancellationToken) =>
+        kept.GetOrAddAsync(experiment, () => StandAsync(dbFactory, experiment.Id), cancellationToken);
+
+    private static async Task<IReadOnlyList<RowStanding>> StandAsync(IDbContextFactory<PortalDbContext> dbFactory, Guid experimentId)
     {
-        var key = (nameof(RowStandings), experiment.Id, experiment.Status, experiment.SucceededCount, experiment.FailedCount, experiment.SkippedCount, experiment.CancelledCount);
-        if (cache.TryGetValue(key, out IReadOnlyList<RowStanding>? kept) && kept is not null)
-        {
-            return kept;
-        }
-
-        var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experiment.Id)
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var cells = await db.ExperimentCells.AsNoTracking().Where(c => c.ExperimentId == experimentId)
             .Select(c => new CellResults(c.ItemId, c.ItemPosition, c.IsBaseline, c.Status, c.Evaluations))
-            .ToListAsync(cancellationToken);
-        var standings = cells.GroupBy(c => c.ItemId).Select(Stand).OrderBy(s => s.Position).ToList();
-        cache.Set(key, (IReadOnlyList<RowStanding>)standings, new MemoryCacheEntryOptions { SlidingExpiration = KeptFor, Size = Math.Max(1, standings.Count) });
-        return standings;
+            .ToListAsync();
+        return cells.GroupBy(c => c.ItemId).Select(Stand).OrderBy(s => s.Position).ToList();
     }
 
     private static RowStanding Stand(IGrouping<Guid, CellResults> row)
@@ -69,7 +62,7 @@ public sealed class RowStandings : IDisposable
         return new RowStanding(row.Key, row.First().ItemPosition, regressed, disagrees, worst);
     }
 
-    public void Dispose() => cache.Dispose();
+    public void Dispose() => kept.Dispose();
 
     private sealed record CellResults(Guid ItemId, long ItemPosition, bool IsBaseline, CellStatus Status, List<CellEvaluation> Evaluations);
 }

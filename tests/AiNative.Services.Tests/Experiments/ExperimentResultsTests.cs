@@ -5,6 +5,7 @@ using AiNative.Services.Evaluation.Statistics;
 using AiNative.Services.Experiments;
 using AiNative.Services.Experiments.Results;
 using AiNative.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Tests.Experiments;
 
@@ -39,6 +40,53 @@ public sealed class ExperimentResultsTests
         var buckets = summary.LatencyBuckets!;
         Assert.All(summary.Variants, v => Assert.Equal((4, buckets.Count), (v.LatencyCounts.Sum(), v.LatencyCounts.Count)));
         Assert.True(buckets.StartMs <= summary.Variants.Min(v => v.LatencyP50Ms) && buckets.StartMs + (buckets.WidthMs * buckets.Count) > summary.Variants.Max(v => v.LatencyP95Ms));
+    }
+
+    [Fact]
+    public async Task A_large_experiments_summary_has_the_normal_interval_pass_rate_and_wins_of_every_cells_results()
+    {
+        await using var run = await RunAsync();
+        var cells = await run.Scope.CellsAsync(run.ExperimentId);
+        var random = new Random(9);
+        await using (var db = await run.Scope.DbAsync())
+        {
+            // 6,000 more items, so each variant's means take the normal interval rather than the bootstrap.
+            for (var item = 0; item < 6_000; item++)
+            {
+                var itemId = Guid.CreateVersion7();
+                foreach (var cell in cells.Take(2))
+                {
+                    var similarity = Math.Round(random.NextDouble(), 3);
+                    db.ExperimentCells.Add(new ExperimentCell
+                    {
+                        TeamId = cell.TeamId, ExperimentId = cell.ExperimentId, VariantId = cell.VariantId, VariantPosition = cell.VariantPosition,
+                        IsBaseline = cell.IsBaseline, ProviderId = cell.ProviderId, ItemId = itemId, ItemPosition = 10 + item, Status = CellStatus.Succeeded,
+                        LatencyMs = 100 + item, Cost = 0.001m,
+                        Evaluations = [new CellEvaluation("exact", similarity == 1 ? 1 : 0, similarity == 1, null, null), new CellEvaluation("similar", similarity, similarity >= 0.5, null, null)],
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync(Cancel);
+            await db.Experiments.Where(e => e.Id == run.ExperimentId).ExecuteUpdateAsync(s => s.SetProperty(e => e.SucceededCount, e => e.SucceededCount + 12_000), Cancel);
+        }
+
+        var summary = await run.Scope.Get<ExperimentSummaries>().GetAsync(run.ExperimentId, Cancel);
+
+        var all = await run.Scope.CellsAsync(run.ExperimentId);
+        double? Similar(ExperimentCell cell) => cell.Evaluations.Single(e => e.Evaluator == "similar").Value;
+        var (baselineCells, otherCells) = (all.Where(c => c.IsBaseline).ToList(), all.Where(c => !c.IsBaseline).ToList());
+        var expected = NormalInterval.Mean([.. otherCells.Select(c => Similar(c)!.Value)])!;
+        var similar = summary.Variants[1].Scores[1];
+        Assert.Equal(expected.Mean, similar.Mean!.Mean, 12);
+        Assert.Equal(expected.Low, similar.Mean.Low, 12);
+        Assert.Equal(expected.High, similar.Mean.High, 12);
+        Assert.Equal(6_004, similar.Mean.Count);
+        Assert.Equal(PassRate.Of(otherCells.Count(c => c.Evaluations.Single(e => e.Evaluator == "similar").Passed == true), otherCells.Count), similar.PassRate);
+        var baselineSimilar = baselineCells.ToDictionary(c => c.ItemId, c => Similar(c)!.Value);
+        var pairs = otherCells.Select(c => (Similar(c)!.Value, baselineSimilar[c.ItemId]));
+        Assert.Equal(WinTieLoss.Of(pairs), similar.VersusBaseline);
+        Assert.Equal((6_004, 0.001m * 12_000 + run.Progress.Cost), (summary.Variants[1].Cells, summary.Variants.Sum(v => v.Cost)));
     }
 
     [Fact]
