@@ -579,6 +579,45 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.ToTable("ExperimentVariants");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Experiments.Results.KeptSummary", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ExperimentId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("KeptSummaries");
+                });
+
             modelBuilder.Entity("AiNative.Services.Gateway.Keys.GatewayKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2161,6 +2200,21 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.HasOne("AiNative.Services.Experiments.Experiment", null)
                         .WithMany("Variants")
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Experiments.Results.KeptSummary", b =>
+                {
+                    b.HasOne("AiNative.Services.Experiments.Experiment", null)
+                        .WithOne()
+                        .HasForeignKey("AiNative.Services.Experiments.Results.KeptSummary", "ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

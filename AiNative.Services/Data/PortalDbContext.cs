@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Datasets;
 using AiNative.Services.Experiments;
+using AiNative.Services.Experiments.Results;
 using AiNative.Services.Gateway.Keys;
 using AiNative.Services.Gateway.Routes;
 using AiNative.Services.Knowledge;
@@ -93,6 +94,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, T
     public DbSet<ExperimentVariant> ExperimentVariants => Set<ExperimentVariant>();
 
     public DbSet<ExperimentCell> ExperimentCells => Set<ExperimentCell>();
+
+    public DbSet<KeptSummary> KeptSummaries => Set<KeptSummary>();
 
     /// <summary>Read by the query filters on every query, so it follows the scope's team.</summary>
     private Guid CurrentTeamId => team.TeamIdOrEmpty;

@@ -44,6 +44,7 @@ public static class ExperimentsRegistration
         // After the trace writer (AddPlatform): hosted services stop in reverse order, so cells given back at shutdown
         // have their traces saved.
         services.AddHostedService<ExperimentRunner>();
+        services.AddHostedService<SummaryKeeper>();
         return services;
     }
 }

@@ -574,6 +574,45 @@ namespace AiNative.Services.Data.Migrations
                     b.ToTable("ExperimentVariants");
                 });
 
+            modelBuilder.Entity("AiNative.Services.Experiments.Results.KeptSummary", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KeptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperimentId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("KeptSummaries");
+                });
+
             modelBuilder.Entity("AiNative.Services.Gateway.Keys.GatewayKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2148,6 +2187,21 @@ namespace AiNative.Services.Data.Migrations
                     b.HasOne("AiNative.Services.Experiments.Experiment", null)
                         .WithMany("Variants")
                         .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AiNative.Services.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AiNative.Services.Experiments.Results.KeptSummary", b =>
+                {
+                    b.HasOne("AiNative.Services.Experiments.Experiment", null)
+                        .WithOne()
+                        .HasForeignKey("AiNative.Services.Experiments.Results.KeptSummary", "ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

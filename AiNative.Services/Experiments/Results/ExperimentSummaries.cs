@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using AiNative.Services.Data;
 using AiNative.Services.Evaluation.Statistics;
 using AiNative.Services.Platform.Errors;
@@ -9,7 +11,8 @@ namespace AiNative.Services.Experiments.Results;
 /// <summary>
 /// The summary per variant, from the experiment's cells read once (a narrow projection): the statistics are the
 /// evaluation feature's own (<see cref="Bootstrap"/>, <see cref="PassRate"/>, <see cref="WinTieLoss"/>,
-/// <see cref="Percentiles"/>), so every page and export shows the same figures.
+/// <see cref="Percentiles"/>), so every page and export shows the same figures. An ended experiment's summary is kept
+/// in the database (<see cref="KeptSummary"/>), worked out once when its run ends (<see cref="SummaryKeeper"/>).
 /// </summary>
 public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFactory, TeamContext team, ExperimentStateCache<ExperimentSummary> kept)
 {
@@ -19,9 +22,22 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
     /// <summary>From this many values a mean's interval is the normal one: the bootstrap would cost seconds and agree with it.</summary>
     private const int NormalFrom = 5_000;
 
+    private static readonly JsonSerializerOptions KeptJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public async Task<ExperimentSummary> GetAsync(Guid experimentId, CancellationToken cancellationToken)
     {
         team.Require(TeamRole.Viewer);
+        return await SummaryOfAsync(experimentId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Works out and keeps the summary of an experiment that has just ended, in the team the caller is in, so that its
+    /// first viewer reads it at once (see <see cref="SummaryKeeper"/>).
+    /// </summary>
+    internal Task KeepAsync(Guid experimentId, CancellationToken cancellationToken) => SummaryOfAsync(experimentId, cancellationToken);
+
+    private async Task<ExperimentSummary> SummaryOfAsync(Guid experimentId, CancellationToken cancellationToken)
+    {
         Experiment experiment;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -32,10 +48,49 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
         return await kept.GetOrAddAsync(experiment, () => SummarizeAsync(dbFactory, experiment), cancellationToken);
     }
 
-    /// <summary>Shared by every caller waiting for it (see <see cref="ExperimentStateCache{T}"/>): its own context, never cancelled.</summary>
+    /// <summary>
+    /// Shared by every caller waiting for it (see <see cref="ExperimentStateCache{T}"/>): its own context, never cancelled.
+    /// An ended experiment's summary is read from its <see cref="KeptSummary"/>, or worked out and kept there.
+    /// </summary>
     private static async Task<ExperimentSummary> SummarizeAsync(IDbContextFactory<PortalDbContext> dbFactory, Experiment experiment)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+        var state = ExperimentState.Of(experiment);
+        var ended = experiment.Status is ExperimentStatus.Completed or ExperimentStatus.Cancelled or ExperimentStatus.StoppedByCap;
+        var stored = ended ? await db.KeptSummaries.SingleOrDefaultAsync(k => k.ExperimentId == experiment.Id) : null;
+        if (stored is not null && stored.State == state)
+        {
+            return JsonSerializer.Deserialize<ExperimentSummary>(stored.Summary, KeptJson)!;
+        }
+
+        var summary = await WorkOutAsync(db, experiment);
+        if (ended)
+        {
+            await KeepAsync(db, stored, state, experiment.TeamId, summary);
+        }
+
+        return summary;
+    }
+
+    /// <summary>Another replica may keep the same summary at the same time: either row is right.</summary>
+    private static async Task KeepAsync(PortalDbContext db, KeptSummary? stored, ExperimentState state, Guid teamId, ExperimentSummary summary)
+    {
+        var row = stored ?? db.KeptSummaries.Add(new KeptSummary { ExperimentId = state.Id, TeamId = teamId, Summary = "" }).Entity;
+        (row.Status, row.Succeeded, row.Failed, row.Skipped, row.Cancelled) = (state.Status, state.Succeeded, state.Failed, state.Skipped, state.Cancelled);
+        row.Summary = JsonSerializer.Serialize(summary, KeptJson);
+        row.KeptAt = DateTimeOffset.UtcNow;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Kept by the other one, or the experiment was deleted meanwhile: nothing to keep.
+        }
+    }
+
+    private static async Task<ExperimentSummary> WorkOutAsync(PortalDbContext db, Experiment experiment)
+    {
         var cells = await ReadFiguresAsync(db, experiment.Id, CancellationToken.None);
         var evaluators = experiment.Evaluators.Select(e => e.Name).ToList();
         var byVariant = cells.ToLookup(c => c.VariantId);

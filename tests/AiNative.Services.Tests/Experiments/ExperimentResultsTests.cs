@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Evaluation.Statistics;
@@ -87,6 +88,42 @@ public sealed class ExperimentResultsTests
         var pairs = otherCells.Select(c => (Similar(c)!.Value, baselineSimilar[c.ItemId]));
         Assert.Equal(WinTieLoss.Of(pairs), similar.VersusBaseline);
         Assert.Equal((6_004, 0.001m * 12_000 + run.Progress.Cost), (summary.Variants[1].Cells, summary.Variants.Sum(v => v.Cost)));
+    }
+
+    [Fact]
+    public async Task An_ended_experiments_summary_is_kept_when_its_run_ends_read_after_a_restart_and_worked_out_again_when_failed_cells_rerun()
+    {
+        await using var run = await RunAsync(m => m[0].Content == "Wrong." && m[^1].Content == "q3" ? new FakeFailure(500) : null);
+        var first = await KeptAsync(run.Scope, run.ExperimentId, failed: 1);
+        await run.Host.StopAsync();
+
+        await using var again = await ServicesHost.StartAsync(dataFolder: run.Host.DataFolder);
+        await using var scope = again.InTeam(await again.DemoTeamIdAsync());
+        var summaries = scope.Get<ExperimentSummaries>();
+        await using (var db = await scope.DbAsync())
+        {
+            // Changed behind the portal's back: a summary read from the kept row cannot see it.
+            await db.ExperimentCells.Where(c => c.ExperimentId == run.ExperimentId && c.IsBaseline)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Evaluations, new List<CellEvaluation>()), Cancel);
+        }
+
+        var afterRestart = await summaries.GetAsync(run.ExperimentId, Cancel);
+        run.Provider.FailWhen = null;
+        using (var end = ExperimentEnd.Watch(again.Services).Of(run.ExperimentId))
+        {
+            await scope.Get<ExperimentRegistry>().RerunFailedAsync(run.ExperimentId, Cancel);
+            await end.WaitAsync();
+        }
+
+        var rerun = await summaries.GetAsync(run.ExperimentId, Cancel);
+        var kept = await KeptAsync(scope, run.ExperimentId, failed: 0);
+
+        Assert.Equal((4, 3, 1), (first.Variants[1].Cells, first.Variants[1].Succeeded, first.Variants[1].Failed));
+        Assert.Equal(new MeanInterval(1, 1, 1, 4), afterRestart.Variants[0].Scores[0].Mean);
+        Assert.Equal((3, 1), (afterRestart.Variants[1].Succeeded, afterRestart.Variants[1].Failed));
+        Assert.Equal((4, 0), (rerun.Variants[1].Succeeded, rerun.Variants[1].Failed));
+        Assert.Null(rerun.Variants[0].Scores[0].Mean);
+        Assert.Equal((4, 0), (kept.Variants[1].Succeeded, kept.Variants[1].Failed));
     }
 
     [Fact]
@@ -219,6 +256,25 @@ public sealed class ExperimentResultsTests
         using var end = ExperimentEnd.Watch(host.Services).Of(experiment.Id);
         await registry.StartAsync(experiment.Id, Cancel);
         return new FinishedRun(provider, host, scope, experiment.Id, await end.WaitAsync());
+    }
+
+    /// <summary>The summary kept for the experiment once it holds <paramref name="failed"/> failed cells (kept in the background when a run ends).</summary>
+    private static async Task<ExperimentSummary> KeptAsync(TeamScope scope, Guid experimentId, int failed)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            await using (var db = await scope.DbAsync())
+            {
+                if (await db.KeptSummaries.AsNoTracking().SingleOrDefaultAsync(k => k.ExperimentId == experimentId && k.Failed == failed, limit.Token) is { } kept)
+                {
+                    return JsonSerializer.Deserialize<ExperimentSummary>(kept.Summary)!;
+                }
+            }
+
+            await Task.Delay(100, limit.Token);
+        }
     }
 
     private sealed record FinishedRun(FakeOpenAiServer Provider, ServicesHost Host, TeamScope Scope, Guid ExperimentId, ExperimentProgress Progress) : IAsyncDisposable
