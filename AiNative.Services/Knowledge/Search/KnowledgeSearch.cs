@@ -89,13 +89,9 @@ public sealed class KnowledgeSearch(
 
         var candidates = Math.Max(MinCandidates, request.TopK * CandidatesPerHit);
         var terms = QueryTerms.From(request.Query);
-
-        // The keyword half runs on a thread and connection of its own while the query is embedded and scanned.
-        var keyword = request.Mode == SearchMode.Vector
-            ? null
-            : Task.Run(() => KeywordAsync(knowledgeBase, terms, candidates, allowed, cancellationToken), cancellationToken);
         var embedding = TimeSpan.Zero;
         var vectorTime = TimeSpan.Zero;
+        var keywordTime = TimeSpan.Zero;
         float[]? query = null;
         VectorSegment? segment = null;
         var vectorHits = new List<(long ChunkId, Guid DocumentId, float Score)>();
@@ -121,19 +117,17 @@ public sealed class KnowledgeSearch(
             vectorTime = clock.GetElapsedTime(scanStarted);
         }
 
-        var (keywordHits, keywordTime) = keyword is null ? ([], TimeSpan.Zero) : await keyword;
+        var keywordHits = new List<KeywordMatch>();
+        if (request.Mode != SearchMode.Vector)
+        {
+            var keywordStarted = clock.GetTimestamp();
+            keywordHits = await KeywordSearch.SearchAsync(db, knowledgeBase.Id, knowledgeBase.ActiveGeneration, terms, candidates, allowed, cancellationToken);
+            keywordTime = clock.GetElapsedTime(keywordStarted);
+        }
+
         var hits = await RankAsync(db, request, terms, vectorHits, keywordHits, segment, query, cancellationToken);
         return new SearchResults(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, hits, null,
             new SearchTiming(embedding, vectorTime, keywordTime, clock.GetElapsedTime(started)));
-    }
-
-    private async Task<(List<KeywordMatch> Hits, TimeSpan Time)> KeywordAsync(
-        KnowledgeBase knowledgeBase, QueryTerms terms, int candidates, HashSet<Guid>? allowed, CancellationToken cancellationToken)
-    {
-        var started = clock.GetTimestamp();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var hits = await KeywordSearch.SearchAsync(db, knowledgeBase.Id, knowledgeBase.ActiveGeneration, terms, candidates, allowed, cancellationToken);
-        return (hits, clock.GetElapsedTime(started));
     }
 
     public async Task<ChunkView> ChunkAsync(long chunkId, CancellationToken cancellationToken)
