@@ -6,7 +6,7 @@ namespace AiNative.Services.Knowledge.Search;
 /// <summary>
 /// Ranks one generation's searchable chunks by the query's words in the database's keyword index,
 /// reading that base's entries only: BM25 over the base's FTS5 table on SQLite
-/// (<see cref="SqliteKeywordQuery"/>), ts_rank_cd over a tsvector column whose GIN index leads with
+/// (<see cref="SqliteKeywordSearch"/>), ts_rank_cd over a tsvector column whose GIN index leads with
 /// the base on PostgreSQL (<see cref="PostgresKeywordQuery"/>). Any term may match; the best
 /// <c>limit</c> come first, among the <paramref name="documents"/> when given.
 /// </summary>
@@ -39,7 +39,7 @@ public static class KeywordSearch
         // A generation none of whose documents is searchable yet has no table.
         var table = SqliteKeywordTables.Name(baseId, generation);
         return await SqliteKeywordTables.ExistsAsync(db, table, cancellationToken)
-            ? await db.Database.SqlQuery<KeywordMatch>(SqliteKeywordQuery.Create(table, terms, limit, documents)).ToListAsync(cancellationToken)
+            ? await SqliteKeywordSearch.SearchAsync(db, table, terms, limit, documents, cancellationToken)
             : [];
     }
 }

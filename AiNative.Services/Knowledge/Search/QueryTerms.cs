@@ -16,7 +16,7 @@ public sealed record QueryTerms(IReadOnlyList<string> Terms)
     public bool IsEmpty => Terms.Count == 0;
 
     /// <summary>SQLite's FTS5 query over text and headings: any term may match; BM25 ranks chunks with more and rarer terms first.</summary>
-    public string ToFtsQuery() => $"{{\"Text\" \"Heading\"}} : ({string.Join(" OR ", Terms.Select(t => $"\"{t}\""))})";
+    public string ToFtsQuery() => SqliteKeywordQuery.InText(SqliteKeywordQuery.AnyOf(Terms));
 
     public static QueryTerms From(string query)
     {

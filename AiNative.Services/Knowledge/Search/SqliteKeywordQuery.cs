@@ -17,13 +17,25 @@ internal static class SqliteKeywordQuery
     /// </summary>
     public const int MaxDocumentsInMatch = 100;
 
-    public static FormattableString Create(string table, QueryTerms terms, int limit, IReadOnlySet<Guid>? documents)
+    public static FormattableString Create(string table, QueryTerms terms, int limit, IReadOnlySet<Guid>? documents) =>
+        Create(table, terms.ToFtsQuery(), limit, documents);
+
+    /// <summary>Any of <paramref name="terms"/> (quoted: letters and digits only, so never query syntax).</summary>
+    public static string AnyOf(IEnumerable<string> terms) => $"({string.Join(" OR ", terms.Select(t => $"\"{t}\""))})";
+
+    /// <summary>Every one of <paramref name="terms"/>.</summary>
+    public static string AllOf(IEnumerable<string> terms) => $"({string.Join(" AND ", terms.Select(t => $"\"{t}\""))})";
+
+    /// <summary><paramref name="expression"/> in the text and headings, not the scope column.</summary>
+    public static string InText(string expression) => $"{{\"Text\" \"Heading\"}} : {expression}";
+
+    /// <summary>The best <paramref name="limit"/> chunks by BM25 among those <paramref name="match"/> (an FTS5 query over text and headings) finds.</summary>
+    public static FormattableString Create(string table, string match, int limit, IReadOnlySet<Guid>? documents)
     {
         // Invariant: on a comma-decimal locale "1,0" would read as two arguments. The scope column weighs nothing.
         var rank = string.Create(CultureInfo.InvariantCulture, $"bm25(\"{table}\", {KeywordSearch.TextWeight:0.0}, {KeywordSearch.HeadingWeight:0.0}, 0.0)");
         if (documents is null || documents.Count <= MaxDocumentsInMatch)
         {
-            var match = documents is null ? terms.ToFtsQuery() : $"({terms.ToFtsQuery()}) AND {SqliteKeywordTables.ScopeQuery(documents)}";
             return FormattableStringFactory.Create(
                 $"""
                 SELECT rowid AS "Id", -{rank} AS "Score" FROM "{table}"
@@ -31,7 +43,7 @@ internal static class SqliteKeywordQuery
                 ORDER BY {rank}
                 LIMIT {"{1}"}
                 """,
-                match, limit);
+                documents is null ? match : $"({match}) AND {SqliteKeywordTables.ScopeQuery(documents)}", limit);
         }
 
         return FormattableStringFactory.Create(
@@ -42,6 +54,6 @@ internal static class SqliteKeywordQuery
             ORDER BY {rank}
             LIMIT {"{1}"}
             """,
-            terms.ToFtsQuery(), limit, JsonSerializer.Serialize(documents.Select(d => d.ToString())));
+            match, limit, JsonSerializer.Serialize(documents.Select(d => d.ToString())));
     }
 }
