@@ -36,8 +36,11 @@ internal static class ChatResponseWriter
     public static async Task WriteAsync(HttpContext http, GatewayAnswer answer)
     {
         WriteHeaders(http.Response, answer.TraceId, answer.Route, answer.Target, answer.PromptVersion, answer.Attempts.Count, answer.CacheHit);
-        http.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        await JsonAnswer.WriteAsync(http.Response, json => WriteAnswer(json, answer), http.RequestAborted);
+    }
+
+    private static void WriteAnswer(Utf8JsonWriter json, GatewayAnswer answer)
+    {
         json.WriteStartObject();
         WriteEnvelope(json, answer.TraceId, answer.Name, "chat.completion");
         json.WriteStartArray("choices");
@@ -61,7 +64,6 @@ internal static class ChatResponseWriter
         json.WriteEndArray();
         WriteUsage(json, answer.Usage);
         json.WriteEndObject();
-        await json.FlushAsync(http.RequestAborted);
     }
 
     /// <summary>Streams the answer; a failure after the first byte is sent as a last event in OpenAI's error shape.</summary>

@@ -31,10 +31,7 @@ internal static class OpenAiError
             http.Response.Headers[GatewayHeaders.Attempts] = error.Attempts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        http.Response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
-        Write(json, error);
-        await json.FlushAsync(http.RequestAborted);
+        await JsonAnswer.WriteAsync(http.Response, json => Write(json, error), http.RequestAborted);
     }
 
     /// <summary>The error object alone, as a stream's last event carries it too.</summary>

@@ -49,7 +49,7 @@ public sealed class GatewayApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_response_says_its_route_target_attempts_cache_and_trace()
+    public async Task Every_response_says_its_route_target_attempts_cache_trace_and_length()
     {
         var model = await _gateway.ModelAsync(FakeOpenAiServer.ChatModel);
         await _gateway.RouteAsync("headers", [new RouteTarget(model.Id, 1)]);
@@ -64,6 +64,10 @@ public sealed class GatewayApiTests : IAsyncLifetime
         Assert.Equal("miss", Header(response, "x-ainative-cache"));
         var traceId = Guid.Parse(Header(response, "x-ainative-trace-id"));
         Assert.Contains(await _gateway.TracesAsync(), t => t.Id == traceId);
+
+        // A whole answer says its length (no chunked encoding), so clients and proxies read it to a known end.
+        Assert.True(response.Content.Headers.TryGetValues("Content-Length", out var length), "The answer has no Content-Length.");
+        Assert.Equal((await response.Content.ReadAsByteArrayAsync(Cancel)).Length.ToString(System.Globalization.CultureInfo.InvariantCulture), length.Single());
     }
 
     [Fact]
