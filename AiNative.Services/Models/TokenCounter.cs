@@ -15,13 +15,11 @@ public sealed class TokenCounter
     private const int TokensPerMessage = 3;
     private const int TokensPerReply = 3;
 
-    // One tokenizer per thread: each keeps a cache of encoded words behind a lock, which ingestion's threads (jobs,
-    // embedding calls, uploads) contended for; instances share the encoding's tables, so one more costs little.
-    private readonly ThreadLocal<Tokenizer> _tokenizer = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+    private readonly Tokenizer _tokenizer = TiktokenTokenizer.CreateForModel("gpt-4o");
 
-    public Tokenizer Tokenizer => _tokenizer.Value!;
+    public Tokenizer Tokenizer => _tokenizer;
 
-    public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : Tokenizer.CountTokens(text);
+    public int Count(string text) => string.IsNullOrEmpty(text) ? 0 : _tokenizer.CountTokens(text);
 
     public int Count(IEnumerable<ChatMessage> messages) =>
         messages.Sum(m => TokensPerMessage + Count(m.Text)) + TokensPerReply;
@@ -36,7 +34,7 @@ public sealed class TokenCounter
     /// <summary>The longest prefix of <paramref name="text"/> within <paramref name="maxTokens"/> tokens.</summary>
     public string Truncate(string text, int maxTokens)
     {
-        var index = Tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _);
+        var index = _tokenizer.GetIndexByTokenCount(text, maxTokens, out _, out _);
         return text[..index];
     }
 }
