@@ -13,8 +13,11 @@ namespace AiNative.Services.Knowledge.Partitioning;
 /// </summary>
 public sealed class TextPartitioner(TokenCounter tokens)
 {
-    /// <summary>Beyond this many characters a word either side of a join is not worth counting apart: the join is counted whole.</summary>
-    private const int LongestJoinedWord = 64;
+    /// <summary>
+    /// What joining two pieces of text may add to the sum of their counts, at most: the separator's token, and the
+    /// next piece's first word re-cut once a space leads it. The tokenizer's pre-split keeps every other token as it was.
+    /// </summary>
+    private const int JoinSlack = 2;
 
     public IReadOnlyList<PartitionedChunk> Partition(ExtractedDocument document, PartitioningSettings settings)
     {
@@ -27,81 +30,46 @@ public sealed class TextPartitioner(TokenCounter tokens)
         // The overlap that opens the chunk being built: the end of the previous chunk in the same section or page.
         var prefix = string.Empty;
 
-        // The tokens of the chunk being built (prefix and units joined), exact: each unit adds its own count and what the
-        // join adds (JoinedTokens). Counting the chunk whole near the limit tokenized the text two to three times over.
-        var count = 0;
+        // At least the tokens of the chunk being built (prefix and units joined), and exact when `counted` says so:
+        // adding a unit adds its own count and the join's slack, so the chunk is counted whole only near the limit.
+        // Counting it whole for every unit made partitioning quadratic in the units of a chunk.
+        var bound = 0;
+        var counted = false;
         foreach (var unit in Units(document, max, markdown))
         {
             if (current.Count > 0 && SameBoundary(current[0], unit, markdown))
             {
-                var with = JoinedTokens(current[^1].Text, count, unit, markdown) ?? tokens.Count(Join(prefix, [.. current, unit], markdown));
+                var estimate = bound + JoinSlack + unit.Tokens;
+                var (with, exact) = estimate <= max ? (estimate, false) : (tokens.Count(Join(prefix, [.. current, unit], markdown)), true);
                 if (with <= max)
                 {
                     current.Add(unit);
-                    count = with;
+                    (bound, counted) = (with, exact);
                     continue;
                 }
 
-                var emitted = Emit(chunks, prefix, current, markdown, count);
+                var emitted = Emit(chunks, prefix, current, markdown, counted ? bound : null);
                 current.Clear();
                 prefix = Tail(emitted.Text, overlap);
             }
             else if (current.Count > 0)
             {
-                Emit(chunks, prefix, current, markdown, count);
+                Emit(chunks, prefix, current, markdown, counted ? bound : null);
                 current.Clear();
                 prefix = string.Empty;
             }
 
-            (prefix, count) = FitOverlap(prefix, unit, max, markdown);
+            (prefix, bound) = FitOverlap(prefix, unit, max, markdown);
+            counted = true;
             current.Add(unit);
         }
 
         if (current.Count > 0)
         {
-            Emit(chunks, prefix, current, markdown, count);
+            Emit(chunks, prefix, current, markdown, counted ? bound : null);
         }
 
         return chunks;
-    }
-
-    /// <summary>
-    /// The tokens of text ending in <paramref name="before"/> (<paramref name="beforeTokens"/> in all) joined with
-    /// <paramref name="unit"/>, counting only the words either side of the join: the tokenizer's pre-split never reaches
-    /// across whitespace but for one leading character, so no other token changes. Null when a side is not cut at
-    /// whitespace or its word is long (text without spaces), for the caller to count the join whole.
-    /// </summary>
-    private int? JoinedTokens(string before, int beforeTokens, TextUnit unit, bool markdown)
-    {
-        var after = unit.Text;
-        if (before.Length == 0 || after.Length == 0 || char.IsWhiteSpace(before[^1]) || char.IsWhiteSpace(after[0]))
-        {
-            return null;
-        }
-
-        // The last word keeps the whitespace before it, so it starts where the tokenizer's piece does.
-        var start = before.Length - 1;
-        while (start > 0 && !char.IsWhiteSpace(before[start - 1]))
-        {
-            start--;
-        }
-
-        var end = 1;
-        while (end < after.Length && !char.IsWhiteSpace(after[end]))
-        {
-            end++;
-        }
-
-        // A line break after the first word could join a punctuation piece the join changes too: counted whole.
-        var lastWord = before[Math.Max(0, start - 1)..];
-        var firstWord = after[..end];
-        if (lastWord.Length > LongestJoinedWord || firstWord.Length > LongestJoinedWord || (end < after.Length && after[end] is '\r' or '\n'))
-        {
-            return null;
-        }
-
-        var joined = tokens.Count(string.Concat(lastWord, Separator(unit, markdown), firstWord));
-        return beforeTokens + unit.Tokens + joined - tokens.Count(lastWord) - tokens.Count(firstWord);
     }
 
     /// <summary>
@@ -117,16 +85,15 @@ public sealed class TextPartitioner(TokenCounter tokens)
 
         var room = max - unit.Tokens - 2;
         prefix = room <= 0 ? string.Empty : Tail(prefix, Math.Min(room, tokens.Count(prefix)));
-        var joined = prefix.Length > 0
-            ? JoinedTokens(prefix, tokens.Count(prefix), unit, markdown) ?? tokens.Count(Join(prefix, [unit], markdown))
-            : 0;
+        var joined = prefix.Length > 0 ? tokens.Count(Join(prefix, [unit], markdown)) : 0;
         return prefix.Length > 0 && joined <= max ? (prefix, joined) : (string.Empty, unit.Tokens);
     }
 
-    private PartitionedChunk Emit(List<PartitionedChunk> chunks, string prefix, List<TextUnit> units, bool markdown, int tokenCount)
+    /// <param name="counted">The chunk's tokens when already counted whole.</param>
+    private PartitionedChunk Emit(List<PartitionedChunk> chunks, string prefix, List<TextUnit> units, bool markdown, int? counted)
     {
         var text = Join(prefix, units, markdown);
-        var chunk = new PartitionedChunk(text, tokenCount, units[0].Page, units[0].Heading);
+        var chunk = new PartitionedChunk(text, counted ?? tokens.Count(text), units[0].Page, units[0].Heading);
         chunks.Add(chunk);
         return chunk;
     }
@@ -141,7 +108,7 @@ public sealed class TextPartitioner(TokenCounter tokens)
         {
             if (text.Length > 0)
             {
-                text.Append(Separator(unit, markdown));
+                text.Append(markdown && unit.StartsParagraph ? "\n\n" : " ");
             }
 
             text.Append(unit.Text);
@@ -149,8 +116,6 @@ public sealed class TextPartitioner(TokenCounter tokens)
 
         return text.ToString();
     }
-
-    private static string Separator(TextUnit unit, bool markdown) => markdown && unit.StartsParagraph ? "\n\n" : " ";
 
     /// <summary>The end of <paramref name="text"/> within <paramref name="maxTokens"/> tokens, starting at a word.</summary>
     private string Tail(string text, int maxTokens)
