@@ -12,6 +12,6 @@ public static class PortalDatabase
     public static DbContextOptionsBuilder UsePortalDatabase(this DbContextOptionsBuilder options, StorageOptions storage) => storage.Provider switch
     {
         DatabaseProvider.PostgreSQL => options.UseNpgsql(storage.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly)),
-        _ => options.UseSqlite(storage.ResolveConnectionString()),
+        _ => options.UseSqlite(storage.ResolveConnectionString()).AddInterceptors(SqliteConnectionPragmas.Instance),
     };
 }

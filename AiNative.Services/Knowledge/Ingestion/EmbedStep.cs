@@ -14,8 +14,8 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// <summary>
 /// Embeds the run's chunks in batches through the one model-invocation path, a bounded number of
 /// calls at a time, each retried with back-off. Only chunks without a vector are sent, so a
-/// resumed run skips the batches that were finished before it stopped. A run is one trace (source
-/// ingestion) with an embedding observation per call.
+/// resumed run skips the batches that were finished before it stopped; held chunks get theirs in
+/// memory. A run is one trace (source ingestion) with an embedding observation per call.
 /// </summary>
 internal sealed class EmbedStep(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -35,12 +35,23 @@ internal sealed class EmbedStep(
         }
 
         var documentId = context.Document.Id;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var chunks = db.KnowledgeChunks.Where(c => c.DocumentId == documentId && c.Generation == plan.Generation && !c.Searchable);
-        var total = await chunks.CountAsync(cancellationToken);
-        var waiting = await chunks.Where(c => c.Vector == null).OrderBy(c => c.Ordinal)
-            .Select(c => new { c.Id, c.Text, c.Heading, c.Tokens })
-            .ToListAsync(cancellationToken);
+        List<KnowledgeChunk> waiting;
+        int total;
+        if (context.HeldChunks is { } held)
+        {
+            waiting = [.. held.Where(c => c.Vector is null)];
+            total = held.Count;
+        }
+        else
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var chunks = db.KnowledgeChunks.Where(c => c.DocumentId == documentId && c.Generation == plan.Generation && !c.Searchable);
+            total = await chunks.CountAsync(cancellationToken);
+            waiting = await chunks.Where(c => c.Vector == null).OrderBy(c => c.Ordinal)
+                .Select(c => new KnowledgeChunk { Id = c.Id, Text = c.Text, Heading = c.Heading, Tokens = c.Tokens })
+                .ToListAsync(cancellationToken);
+        }
+
         var done = total - waiting.Count;
         if (waiting.Count == 0)
         {
@@ -71,7 +82,19 @@ internal sealed class EmbedStep(
                             },
                             token),
                         ct);
-                    await SaveVectorsAsync(batch.Select(c => c.Id).ToList(), result.Vectors, ct);
+                    if (context.HeldChunks is null)
+                    {
+                        await SaveVectorsAsync(batch.Select(c => c.Id).ToList(), result.Vectors, ct);
+                    }
+                    else
+                    {
+                        // Held chunks are written with their vectors by the save step.
+                        for (var i = 0; i < batch.Length; i++)
+                        {
+                            batch[i].Vector = StoredVector(result.Vectors[i]);
+                        }
+                    }
+
                     var finished = Interlocked.Add(ref done, batch.Length);
                     await context.ReportProgressAsync(total == 0 ? 1 : (double)finished / total, ct);
                 });
@@ -121,13 +144,15 @@ internal sealed class EmbedStep(
         var id = AddParameter(command, "@id");
         for (var i = 0; i < ids.Count; i++)
         {
-            vector.Value = VectorMath.ToBytes(VectorMath.Normalized(vectors[i].Span));
+            vector.Value = StoredVector(vectors[i]);
             id.Value = ids[i];
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static byte[] StoredVector(ReadOnlyMemory<float> vector) => VectorMath.ToBytes(VectorMath.Normalized(vector.Span));
 
     private static DbParameter AddParameter(DbCommand command, string name)
     {

@@ -8,11 +8,5 @@ public interface IPipelineStepHandler
 {
     string StepName { get; }
 
-    /// <summary>
-    /// True when the step writes the document's next state with its own rows (<see cref="PipelineContext.SaveStateWithAsync"/>),
-    /// so its start is not committed first: a run killed inside it resumes at the step before, which redoes little.
-    /// </summary>
-    bool SavesStateWithItsWrites => false;
-
     Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken);
 }

@@ -5,13 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>
-/// Runs a document's remaining steps in order, each by its named handler, and saves the pipeline
-/// state and status at the start of every step (Kernel Memory's in-process orchestrator), so a process
-/// killed between steps resumes at the step it had not finished. A finished step's state is saved
-/// with the next step's start (or the document's outcome) in one commit, and a step that writes rows
-/// (partition, save) writes that state in its own transaction, its start left uncommitted: a commit
-/// each costs a small document more than its steps' work. Every step is idempotent, so a run killed
-/// inside one of those resumes at the step before and redoes it.
+/// Runs a document's remaining steps in order, each by its named handler, keeping the pipeline state
+/// and status on the document (Kernel Memory's in-process orchestrator), so a process killed between
+/// steps resumes at the step it had not finished. No step's start is committed on its own: a step that
+/// writes rows (partition, the save) writes the state after it in the same transaction, and the outcome
+/// is saved with the state: a commit each costs a small document more than its steps' work. Every step
+/// is idempotent, so a run killed inside one resumes at the last state written and redoes the steps since.
 /// </summary>
 public sealed class IngestionOrchestrator(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -61,30 +60,59 @@ public sealed class IngestionOrchestrator(
             ReportProgressAsync = (progress, ct) => ReportAsync(document, progress, ct),
             SaveStateWithAsync = async (stepDb, ct) => writtenWithStep = await WriteStateAfterStepAsync(stepDb, document, ct),
         };
-        var outcome = await RunStepsAsync(context, async step =>
+        var outcome = await RunStepsAsync(context, step =>
         {
             Enter(document, step);
-            await SaveStateAsync(db, document, writtenWithStep, _handlers[step].SavesStateWithItsWrites, cancellationToken);
+            AcceptStateWritten(db, document, writtenWithStep);
             writtenWithStep = null;
             Interlocked.Exchange(ref _progressPersistedAt, clock.GetTimestamp());
+            return Task.CompletedTask;
         }, () => SaveAsync(db, document, cancellationToken), cancellationToken);
 
         switch (outcome.Kind)
         {
             case StepResultKind.Success:
                 Enter(document, null);
-                await SaveStateAsync(db, document, writtenWithStep, deferred: false, cancellationToken);
+                if (writtenWithStep is null)
+                {
+                    await SaveAsync(db, document, cancellationToken);
+                }
+                else
+                {
+                    AcceptStateWritten(db, document, writtenWithStep);
+                }
+
                 return JobOutcome.Done;
             case StepResultKind.DocumentDeleted:
                 return JobOutcome.Done;
             case StepResultKind.TransientError:
                 document.Error = outcome.Message;
-                await SaveAsync(db, document, cancellationToken);
+                await KeepHeldChunksAsync(db, context, () => SaveAsync(db, document, cancellationToken), cancellationToken);
                 return JobOutcome.Retry(outcome.Message ?? "Retrying.");
             default:
-                await FailAsync(db, document, outcome.Message ?? "Ingestion failed.", cancellationToken);
-                return JobOutcome.Fail(outcome.Message ?? "Ingestion failed.");
+                var reason = outcome.Message ?? "Ingestion failed.";
+                await KeepHeldChunksAsync(db, context, () => FailAsync(db, document, reason, cancellationToken), cancellationToken);
+                return JobOutcome.Fail(reason);
         }
+    }
+
+    /// <summary>
+    /// Saves an outcome with the chunks held for the save step, as partitioning writes them, so that a retry resumes at
+    /// the step that stopped (the state says partitioning is done) and finds them.
+    /// </summary>
+    private static async Task KeepHeldChunksAsync(PortalDbContext db, PipelineContext context, Func<Task> save, CancellationToken cancellationToken)
+    {
+        if (context.HeldChunks is not { Count: > 0 } held)
+        {
+            await save();
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await PartitionStep.WriteUnfinishedAsync(db, context.Document.Id, held[0].Generation, held, cancellationToken);
+        await save();
+        await transaction.CommitAsync(cancellationToken);
+        context.HeldChunks = null;
     }
 
     /// <summary>
@@ -110,6 +138,11 @@ public sealed class IngestionOrchestrator(
                     break;
                 case StepResultKind.Restart when restarts++ < PipelineSteps.All.Count:
                     context.Pipeline = RestartAt(context.Pipeline, result.RestartStep!);
+                    if (result.RestartStep is PipelineSteps.Extract or PipelineSteps.Partition)
+                    {
+                        context.HeldChunks = null;
+                    }
+
                     await persist();
                     break;
                 case StepResultKind.Restart:
@@ -151,26 +184,18 @@ public sealed class IngestionOrchestrator(
     }
 
     /// <summary>
-    /// Saves the document's state, unless the step before wrote it with its rows (<paramref name="writtenAt"/>), or the step
-    /// starting writes it with its own (<paramref name="deferred"/>): each commit costs a small document more than its work.
-    /// Pages hear of the state either way.
+    /// Takes the state the step before wrote with its rows (at <paramref name="writtenAt"/>) as saved; a step's start is
+    /// not committed of its own (each commit costs a small document more than its work). Pages hear of the state either way.
     /// </summary>
-    private async Task SaveStateAsync(PortalDbContext db, KnowledgeDocument document, DateTimeOffset? writtenAt, bool deferred, CancellationToken cancellationToken)
+    private void AcceptStateWritten(PortalDbContext db, KnowledgeDocument document, DateTimeOffset? writtenAt)
     {
         if (writtenAt is { } at)
         {
             document.UpdatedAt = at;
             db.ChangeTracker.AcceptAllChanges();
-            Raise(document);
         }
-        else if (deferred)
-        {
-            Raise(document);
-        }
-        else
-        {
-            await SaveAsync(db, document, cancellationToken);
-        }
+
+        Raise(document);
     }
 
     /// <summary>

@@ -1,20 +1,23 @@
 using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Partitioning;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AiNative.Services.Knowledge.Ingestion;
 
 /// <summary>
 /// Cuts the extracted text into chunks for the generation being written. A rerun replaces this
 /// run's unfinished chunks in one transaction, so chunks are never duplicated; the document's state
-/// after the step (extracted text and chunks done) is saved in the same transaction.
+/// after the step (extracted text and chunks done) is saved in the same transaction. A new document's
+/// chunks that one embedding call takes are held for the save step instead (<see cref="PipelineContext.HeldChunks"/>).
 /// </summary>
-internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory, ExtractedArtifacts artifacts, TextPartitioner partitioner)
-    : IPipelineStepHandler
+internal sealed class PartitionStep(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    ExtractedArtifacts artifacts,
+    TextPartitioner partitioner,
+    IOptions<KnowledgeOptions> options) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Partition;
-
-    public bool SavesStateWithItsWrites => true;
 
     public async Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken)
     {
@@ -46,12 +49,7 @@ internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory
             document.TokenCount = pieces.Sum(p => (long)p.Tokens);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.KnowledgeChunks
-            .Where(c => c.DocumentId == document.Id && c.Generation == generation && !c.Searchable)
-            .ExecuteDeleteAsync(cancellationToken);
-        db.KnowledgeChunks.AddRange(pieces.Select((piece, ordinal) => new KnowledgeChunk
+        var chunks = pieces.Select((piece, ordinal) => new KnowledgeChunk
         {
             TeamId = document.TeamId,
             KnowledgeBaseId = document.KnowledgeBaseId,
@@ -62,10 +60,30 @@ internal sealed class PartitionStep(IDbContextFactory<PortalDbContext> dbFactory
             Tokens = piece.Tokens,
             Page = piece.Page,
             Heading = piece.Heading is { Length: > 500 } heading ? heading[..500] : piece.Heading,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+        }).ToList();
+
+        // A re-index's runs are few and long; holding pays where a small document's commits cost more than its work.
+        if (!context.IsReindex && chunks.Count <= options.Value.EmbeddingBatchSize)
+        {
+            context.HeldChunks = chunks;
+            return StepResult.Success;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await WriteUnfinishedAsync(db, document.Id, generation, chunks, cancellationToken);
         await context.SaveStateWithAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return StepResult.Success;
+    }
+
+    /// <summary>Replaces the document's unfinished chunks of <paramref name="generation"/> with <paramref name="chunks"/>, in the caller's transaction.</summary>
+    public static async Task WriteUnfinishedAsync(PortalDbContext db, Guid documentId, int generation, List<KnowledgeChunk> chunks, CancellationToken cancellationToken)
+    {
+        await db.KnowledgeChunks
+            .Where(c => c.DocumentId == documentId && c.Generation == generation && !c.Searchable)
+            .ExecuteDeleteAsync(cancellationToken);
+        db.KnowledgeChunks.AddRange(chunks);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -28,6 +28,13 @@ public sealed class PipelineContext
     /// <summary>The text extracted in this run, so partitioning it need not read its artifact back; null after a restart.</summary>
     public ExtractedDocument? Extracted { get; set; }
 
+    /// <summary>
+    /// A small document's chunks, partitioned and embedded in this run but not written yet: the save step writes them
+    /// once, searchable, with the ready state (a commit per step cost a small document more than its work). A run
+    /// stopped before that leaves nothing of them, and the next starts again from the last state written.
+    /// </summary>
+    public List<KnowledgeChunk>? HeldChunks { get; set; }
+
     public IngestionPipeline Pipeline
     {
         get => Document.Pipeline;

@@ -7,14 +7,13 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// <summary>
 /// Makes the run's chunks searchable: in one transaction the document's previous chunks of the
 /// generation go and the new ones become searchable, in the keyword index too, and the document
-/// becomes ready; then every replica's vector segment is told to read the document's vectors again.
+/// becomes ready (held chunks are written then, searchable at once); then every replica's vector segment is
+/// told to read the document's vectors again.
 /// A document deleted meanwhile gets neither.
 /// </summary>
 internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, VectorIndex vectors) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Save;
-
-    public bool SavesStateWithItsWrites => true;
 
     public async Task<StepResult> InvokeAsync(PipelineContext context, CancellationToken cancellationToken)
     {
@@ -27,7 +26,8 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
         var generation = plan.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = db.KnowledgeChunks.Where(c => c.DocumentId == document.Id && c.Generation == generation && !c.Searchable);
-        if (await pending.AnyAsync(c => c.Vector == null, cancellationToken))
+        var held = context.HeldChunks;
+        if (held is null ? await pending.AnyAsync(c => c.Vector == null, cancellationToken) : held.Any(c => c.Vector is null))
         {
             return StepResult.RestartFrom(PipelineSteps.Embed, "Some chunks have no vector yet; embedding them.");
         }
@@ -44,7 +44,16 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
 
             // The document is ready in the same commit; a process killed before telling the other replicas leaves
             // them to their periodic comparison with the database (VectorIndex.RecheckInterval).
-            if (await pending.AnyAsync(cancellationToken))
+            if (held is not null)
+            {
+                // Any chunks of the generation are an earlier run's: the held ones replace them, written once.
+                await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id && c.Generation == generation).ExecuteDeleteAsync(cancellationToken);
+                held.ForEach(c => c.Searchable = true);
+                db.KnowledgeChunks.AddRange(held);
+                await db.SaveChangesAsync(cancellationToken);
+                await KeywordIndexMaintenance.DocumentSavedAsync(db, document.KnowledgeBaseId, generation, document.Id, cancellationToken);
+            }
+            else if (await pending.AnyAsync(cancellationToken))
             {
                 await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
                     .ExecuteDeleteAsync(cancellationToken);
@@ -52,7 +61,12 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
                 await KeywordIndexMaintenance.DocumentSavedAsync(db, document.KnowledgeBaseId, generation, document.Id, cancellationToken);
             }
 
-            if (!context.IsReindex)
+            if (held is not null)
+            {
+                document.ChunkCount = held.Count;
+                document.TokenCount = held.Sum(c => (long)c.Tokens);
+            }
+            else if (!context.IsReindex)
             {
                 var live = await db.KnowledgeChunks.AsNoTracking()
                     .Where(c => c.DocumentId == document.Id && c.Generation == generation && c.Searchable)
@@ -64,6 +78,7 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
 
             await context.SaveStateWithAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            context.HeldChunks = null;
         }
 
         vectors.DocumentChanged(document.KnowledgeBaseId, generation, document.Id);

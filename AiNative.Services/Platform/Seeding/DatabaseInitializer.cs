@@ -34,7 +34,7 @@ public sealed partial class DatabaseInitializer(
             OwnerOnly.Restrict($"{file}-shm");
 
             // Write-ahead logging (kept in the file): reads go on while the trace writer and jobs commit,
-            // instead of waiting for each commit's lock. Commits stay durable (synchronous stays FULL).
+            // instead of waiting for each commit's lock. Connections sync at checkpoints (SqliteConnectionPragmas).
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 

@@ -29,6 +29,9 @@ public sealed class PipelineTests
 
             // The seeded handbook's documents halt in the embed step too; leave a worker for this one.
             services.Configure<AiNative.Services.Platform.Jobs.JobOptions>(o => o.Workers = 8);
+
+            // More chunks than one embedding call takes: they are written before embedding, not held for the save.
+            services.Configure<KnowledgeOptions>(o => o.EmbeddingBatchSize = 4);
         });
         var team = await first.DemoTeamIdAsync();
         Guid documentId;
@@ -52,6 +55,47 @@ public sealed class PipelineTests
         Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Ordinal).Order());
         Assert.All(chunks, c => Assert.True(c.Searchable && c.Vector is { Length: 384 * 4 }));
         Assert.Equal(chunks.Count, document.ChunkCount);
+    }
+
+    [Fact]
+    public async Task A_small_document_stopped_before_its_chunks_were_written_is_ingested_whole_on_restart()
+    {
+        var gates = new EmbedGates();
+        await using var first = await ServicesHost.StartAsync(services =>
+        {
+            services.Remove(services.Single(s => s.ImplementationType == typeof(EmbedStep)));
+            services.AddScoped<EmbedStep>();
+            services.AddScoped<IPipelineStepHandler, GatedEmbedStep>();
+            services.AddSingleton(gates);
+        });
+        var team = await first.DemoTeamIdAsync();
+        Guid documentId;
+        await using (var scope = first.InTeam(team))
+        {
+            await scope.CreateBaseAsync("Small", new PartitioningSettings { MaxTokensPerChunk = 60, OverlapTokens = 10 });
+            gates.Ingestion.Close();
+            documentId = (await scope.UploadAsync("Small", Ingestion.Text("guide.md", Handbook(12)))).DocumentId!.Value;
+            await gates.Ingestion.Reached.WaitAsync(Cancel);
+
+            // Partitioned and embedding, but a small document's chunks are written once, with its vectors and "ready".
+            await using var db = await scope.DbAsync();
+            Assert.False(await db.KnowledgeChunks.AnyAsync(c => c.DocumentId == documentId, Cancel));
+        }
+
+        await first.StopAsync();
+        await using var second = await ServicesHost.StartAsync(dataFolder: first.DataFolder);
+        await using var again = second.InTeam(team);
+        var document = await again.SettledAsync("Small", documentId);
+        await using var after = await again.DbAsync();
+        var chunks = await after.KnowledgeChunks.Where(c => c.DocumentId == documentId).ToListAsync(Cancel);
+
+        Assert.Equal(DocumentStatus.Ready, document.Status);
+        Assert.True(chunks.Count > 3);
+        Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Ordinal).Order());
+        Assert.All(chunks, c => Assert.True(c.Searchable && c.Vector is { Length: 384 * 4 }));
+        Assert.Equal(chunks.Count, document.ChunkCount);
+        var found = await again.Get<KnowledgeSearch>().SearchAsync(new SearchRequest { Index = "Small", Query = "topic7", Mode = SearchMode.Keyword }, Cancel);
+        Assert.Contains("topic7", found.Hits[0].Text, StringComparison.Ordinal);
     }
 
     [Fact]
