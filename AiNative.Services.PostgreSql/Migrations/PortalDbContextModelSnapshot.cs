@@ -587,6 +587,9 @@ namespace AiNative.Services.PostgreSql.Migrations
                     b.Property<int>("Cancelled")
                         .HasColumnType("integer");
 
+                    b.Property<decimal>("Cost")
+                        .HasColumnType("numeric");
+
                     b.Property<int>("Failed")
                         .HasColumnType("integer");
 

@@ -582,6 +582,9 @@ namespace AiNative.Services.Data.Migrations
                     b.Property<int>("Cancelled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Failed")
                         .HasColumnType("INTEGER");
 

@@ -76,7 +76,7 @@ public sealed class ExperimentSummaries(IDbContextFactory<PortalDbContext> dbFac
     private static async Task KeepAsync(PortalDbContext db, KeptSummary? stored, ExperimentState state, Guid teamId, ExperimentSummary summary)
     {
         var row = stored ?? db.KeptSummaries.Add(new KeptSummary { ExperimentId = state.Id, TeamId = teamId, Summary = "" }).Entity;
-        (row.Status, row.Succeeded, row.Failed, row.Skipped, row.Cancelled) = (state.Status, state.Succeeded, state.Failed, state.Skipped, state.Cancelled);
+        (row.Status, row.Succeeded, row.Failed, row.Skipped, row.Cancelled, row.Cost) = (state.Status, state.Succeeded, state.Failed, state.Skipped, state.Cancelled, state.Cost);
         row.Summary = JsonSerializer.Serialize(summary, KeptJson);
         row.KeptAt = DateTimeOffset.UtcNow;
         try

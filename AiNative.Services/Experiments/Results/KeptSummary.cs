@@ -22,10 +22,12 @@ public sealed class KeptSummary : ITeamOwned
 
     public int Cancelled { get; set; }
 
+    public decimal Cost { get; set; }
+
     /// <summary>The <see cref="ExperimentSummary"/> as JSON.</summary>
     public required string Summary { get; set; }
 
     public DateTimeOffset KeptAt { get; set; }
 
-    public ExperimentState State => new(ExperimentId, Status, Succeeded, Failed, Skipped, Cancelled);
+    public ExperimentState State => new(ExperimentId, Status, Succeeded, Failed, Skipped, Cancelled, Cost);
 }

@@ -22,6 +22,7 @@ namespace AiNative.Services.Data.Migrations
                     Failed = table.Column<int>(type: "INTEGER", nullable: false),
                     Skipped = table.Column<int>(type: "INTEGER", nullable: false),
                     Cancelled = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<long>(type: "INTEGER", nullable: false),
                     Summary = table.Column<string>(type: "TEXT", nullable: false),
                     KeptAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },

@@ -22,6 +22,7 @@ namespace AiNative.Services.PostgreSql.Migrations
                     Failed = table.Column<int>(type: "integer", nullable: false),
                     Skipped = table.Column<int>(type: "integer", nullable: false),
                     Cancelled = table.Column<int>(type: "integer", nullable: false),
+                    Cost = table.Column<decimal>(type: "numeric", nullable: false),
                     Summary = table.Column<string>(type: "text", nullable: false),
                     KeptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
