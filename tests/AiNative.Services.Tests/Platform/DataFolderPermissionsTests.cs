@@ -21,9 +21,10 @@ public sealed class DataFolderPermissionsTests
         await using var scope = host.InTeam(await host.DemoTeamIdAsync());
         await scope.CreateBaseAsync("Private");
 
-        var outcome = await scope.UploadAsync("Private", Ingestion.Text("salaries.md", "# Salaries\n\nConfidential figures."));
+        // Ingested to the end, so that no file is half-written (a temporary one renamed into place) while the folder is listed.
+        var document = await scope.IngestAsync("Private", Ingestion.Text("salaries.md", "# Salaries\n\nConfidential figures."));
 
-        Assert.Equal(UploadStatus.Accepted, outcome.Status);
+        Assert.Equal(DocumentStatus.Ready, document.Status);
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Assert.Equal(OwnerFolder, File.GetUnixFileMode(storage.DataFolder));
         Assert.All(Directory.EnumerateDirectories(storage.BlobFolder, "*", SearchOption.AllDirectories).Append(storage.BlobFolder),
