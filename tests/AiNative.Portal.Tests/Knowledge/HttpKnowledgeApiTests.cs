@@ -3,6 +3,7 @@ using AiNative.Portal.Client;
 using AiNative.Portal.Client.Contracts;
 using AiNative.Portal.Client.Contracts.Knowledge;
 using AiNative.Portal.Client.Http;
+using AiNative.Services.Knowledge;
 using AiNative.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,10 +45,12 @@ public sealed class HttpKnowledgeApiTests : IAsyncLifetime
         var created = await _api.CreateBaseAsync(new SaveKnowledgeBaseRequest("Recipes", "Kitchen notes", null, new PartitioningDto(120, 20, SplitterDto.Markdown)), Cancel);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
         var changes = new List<DocumentChangeDto>();
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var watch = Task.Run(async () =>
         {
             await foreach (var change in _api.WatchDocumentsAsync("Recipes", watching.Token))
             {
+                listening.TrySetResult();
                 changes.Add(change);
                 if (change.Status == DocumentStatusDto.Ready)
                 {
@@ -55,7 +58,7 @@ public sealed class HttpKnowledgeApiTests : IAsyncLifetime
                 }
             }
         }, Cancel);
-        await Task.Delay(200, Cancel);
+        await ListeningAsync(created.Id, listening.Task);
 
         var upload = await _api.UploadAsync("Recipes",
         [
@@ -80,6 +83,27 @@ public sealed class HttpKnowledgeApiTests : IAsyncLifetime
         Assert.Equal("bread.md", found.Results[0].SourceName);
         Assert.Contains("ten minutes", answer.Text);
         Assert.Equal(404, missing.Status);
+    }
+
+    /// <summary>
+    /// The stream sends nothing before a change, so a probe change (a document still queued) is raised until the watcher
+    /// has one: on a busy machine the upload's changes could otherwise come before the watcher listens, and be missed.
+    /// </summary>
+    private async Task ListeningAsync(Guid knowledgeBaseId, Task listening)
+    {
+        var events = _portal.Services.GetRequiredService<KnowledgeEvents>();
+        var probe = new DocumentStatusChanged(await _portal.DemoTeamIdAsync(), knowledgeBaseId, Guid.NewGuid(), DocumentStatus.Queued, null, 0, null, 0, 0);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        limit.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!listening.IsCompleted)
+        {
+            events.Raise(probe);
+            await Task.WhenAny(listening, Task.Delay(100, limit.Token));
+            if (limit.IsCancellationRequested && !listening.IsCompleted)
+            {
+                throw new TimeoutException("The document watch did not receive a change within 60 seconds.");
+            }
+        }
     }
 
     [Fact]
