@@ -11,33 +11,23 @@ public static class KnowledgeArrangements
     /// <summary>The demo team's seeded base.</summary>
     public const string Handbook = "Portal handbook";
 
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     /// <summary>Waits until every document of <paramref name="index"/> in <paramref name="teamId"/> is ready; a failed one fails the test.</summary>
     public static async Task WaitUntilReadyAsync(this IServiceProvider services, Guid teamId, string index)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
+        var documents = await Poll.UntilAsync(async () =>
         {
             await using var scope = new TeamScope(services.CreateAsyncScope());
             scope.Get<TeamContext>().Enter(TeamAccess.ForSystem(teamId, "Waiting"));
-            var documents = await scope.Get<KnowledgeDocuments>().ListAsync(index, TestContext.Current.CancellationToken);
-            if (documents.FirstOrDefault(d => d.Status == DocumentStatus.Failed) is { } failed)
-            {
-                throw new InvalidOperationException($"{failed.FileName} failed at step {failed.Step}: {failed.Error}");
-            }
+            return await scope.Get<KnowledgeDocuments>().ListAsync(index, TestContext.Current.CancellationToken);
+        }, all => all.Any(d => d.Status == DocumentStatus.Failed) || all.All(d => d.Status == DocumentStatus.Ready));
+        if (documents.FirstOrDefault(d => d.Status == DocumentStatus.Failed) is { } failed)
+        {
+            throw new InvalidOperationException($"{failed.FileName} failed at step {failed.Step}: {failed.Error}");
+        }
 
-            if (documents.All(d => d.Status == DocumentStatus.Ready))
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The documents of '{index}' are not ready after {Patience.TotalSeconds} seconds.");
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+        if (!documents.All(d => d.Status == DocumentStatus.Ready))
+        {
+            throw new TimeoutException($"The documents of '{index}' are not ready after {Poll.Patience.TotalSeconds} seconds.");
         }
     }
 
@@ -64,7 +54,7 @@ public static class KnowledgeArrangements
             var summary = await scope.Get<KnowledgeBases>().GetAsync(knowledgeBaseId, TestContext.Current.CancellationToken);
             if (summary.IsReindexing && summary.ReindexError is null)
             {
-                await ended.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+                await ended.Task.WaitAsync(Poll.Patience, TestContext.Current.CancellationToken);
                 summary = await scope.Get<KnowledgeBases>().GetAsync(knowledgeBaseId, TestContext.Current.CancellationToken);
             }
 

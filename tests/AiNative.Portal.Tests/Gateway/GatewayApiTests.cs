@@ -391,13 +391,7 @@ public sealed class GatewayApiTests : IAsyncLifetime
             Assert.StartsWith("data: ", await reader.ReadLineAsync(Cancel));
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        Trace? trace = null;
-        while (DateTime.UtcNow < deadline && (trace = (await _gateway.TracesAsync()).FirstOrDefault()) is not { Status: TraceStatus.Cancelled })
-        {
-            await Task.Delay(50, Cancel);
-        }
-
+        var trace = await Poll.UntilAsync(async () => (await _gateway.TracesAsync()).FirstOrDefault(), t => t is { Status: TraceStatus.Cancelled });
         _gateway.Provider.ReleaseStreams();
         Assert.Equal(TraceStatus.Cancelled, trace?.Status);
         Assert.Contains("upstream call was cancelled", trace!.ProblemDetail);

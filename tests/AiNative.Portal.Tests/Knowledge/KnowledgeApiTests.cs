@@ -406,19 +406,12 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
 
     private static async Task<DocumentDto> WaitReadyAsync(Caller caller, string index, Guid documentId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var status = await caller.Client.GetFromJsonAsync<DocumentDto>(
-                Path(caller, $"knowledge/upload-status?index={Uri.EscapeDataString(index)}&documentId={documentId}"), PortalJson.Options, Cancel);
-            if (status!.Completed || status.Failed || DateTime.UtcNow > deadline)
-            {
-                Assert.True(status.Completed, $"{status.FileName}: {status.Status} {status.Error}");
-                return status;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
+        var status = await Poll.UntilAsync(
+            async () => (await caller.Client.GetFromJsonAsync<DocumentDto>(
+                Path(caller, $"knowledge/upload-status?index={Uri.EscapeDataString(index)}&documentId={documentId}"), PortalJson.Options, Cancel))!,
+            document => document.Completed || document.Failed);
+        Assert.True(status.Completed, $"{status.FileName}: {status.Status} {status.Error}");
+        return status;
     }
 
     /// <summary>A signed-in client and the team its calls are for.</summary>

@@ -212,18 +212,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
     /// <summary>Calls <paramref name="read"/> until <paramref name="done"/> holds, for up to three minutes (a busy machine is slow, never wrong).</summary>
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"Still not there after three minutes: {value}");
-            await Task.Delay(100, Cancel);
-        }
+        var value = await Poll.UntilAsync(read, done, TimeSpan.FromMinutes(3));
+        Assert.True(done(value), $"Still not there after three minutes: {value}");
+        return value;
     }
 
     private static MemoryStream Text(string text) => new(Encoding.UTF8.GetBytes(text));

@@ -261,20 +261,13 @@ public sealed class ExperimentResultsTests
     /// <summary>The summary kept for the experiment once it holds <paramref name="failed"/> failed cells (kept in the background when a run ends).</summary>
     private static async Task<ExperimentSummary> KeptAsync(TeamScope scope, Guid experimentId, int failed)
     {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        limit.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
+        var kept = await Poll.UntilAsync(async () =>
         {
-            await using (var db = await scope.DbAsync())
-            {
-                if (await db.KeptSummaries.AsNoTracking().SingleOrDefaultAsync(k => k.ExperimentId == experimentId && k.Failed == failed, limit.Token) is { } kept)
-                {
-                    return JsonSerializer.Deserialize<ExperimentSummary>(kept.Summary)!;
-                }
-            }
-
-            await Task.Delay(100, limit.Token);
-        }
+            await using var db = await scope.DbAsync();
+            return await db.KeptSummaries.AsNoTracking().SingleOrDefaultAsync(k => k.ExperimentId == experimentId && k.Failed == failed, Cancel);
+        }, row => row is not null);
+        Assert.True(kept is not null, $"No summary with {failed} failed cells was kept within {Poll.Patience.TotalSeconds} seconds.");
+        return JsonSerializer.Deserialize<ExperimentSummary>(kept.Summary)!;
     }
 
     private sealed record FinishedRun(FakeOpenAiServer Provider, ServicesHost Host, TeamScope Scope, Guid ExperimentId, ExperimentProgress Progress) : IAsyncDisposable

@@ -31,27 +31,11 @@ public sealed class JobRunTimeTests
         }
 
         scope.Get<JobQueue>().Wake();
-        var job = await FinishedAsync(scope, id);
+        var job = await scope.FinishedAsync(id);
 
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Equal("The job ran longer than its limit of 00:00:00.3000000 (Portal:Jobs:MaxRunTime) and was stopped.", job.Error);
         Assert.Null(job.LeaseOwner);
         Assert.Contains(job.Error, host.Services.GetRequiredService<HangingJobFailures>().Reasons);
-    }
-
-    private static async Task<Job> FinishedAsync(TeamScope scope, Guid id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using var db = await scope.DbAsync();
-            var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, Cancel);
-            if (job.Status is JobStatus.Failed or JobStatus.Succeeded || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
     }
 }

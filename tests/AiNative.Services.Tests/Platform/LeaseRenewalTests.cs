@@ -99,11 +99,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
     /// <summary>Waits until the first run is cancelled (or a second has started alongside it), and makes the next run short.</summary>
     private async Task SecondRunDueAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (_runs.CancelledRuns == 0 && _runs.Started < 2 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, Cancel);
-        }
+        await Poll.UntilAsync(() => Task.FromResult(_runs.CancelledRuns > 0 || _runs.Started >= 2), due => due);
 
         _runs.Duration = TimeSpan.FromSeconds(1);
     }
@@ -122,18 +118,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
 
     private async Task<Job> FinishedAsync(Guid id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
-        while (true)
-        {
-            await using var scope = _host.InTeam(_team);
-            await using var db = await scope.DbAsync();
-            var job = await db.Jobs.AsNoTracking().SingleAsync(j => j.Id == id, Cancel);
-            if (job.Status is JobStatus.Succeeded or JobStatus.Failed || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
+        await using var scope = _host.InTeam(_team);
+        return await scope.FinishedAsync(id);
     }
 }

@@ -32,9 +32,9 @@ public sealed class ReplicaCacheTests
         Assert.Equal(0m, (await CallAsync(b, model.Id)).Cost);
 
         await a.Get<ModelRegistry>().UpdateAsync(model.Id, Chat(provider, price: ModelRules.MaxPricePerMillion), Cancel);
-        await Eventually.TrueAsync("a new price on the other replica", async () => (await CallAsync(b, model.Id)).Cost > 0);
+        await Poll.TrueAsync("a new price on the other replica", async () => (await CallAsync(b, model.Id)).Cost > 0);
         await a.Get<ModelRegistry>().DeleteAsync(model.Id, Cancel);
-        await Eventually.TrueAsync("a deleted model refused on the other replica", async () => await IsRefusedAsync(b, model.Id));
+        await Poll.TrueAsync("a deleted model refused on the other replica", async () => await IsRefusedAsync(b, model.Id));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class ReplicaCacheTests
 
         await a.Get<PersonalAccessTokens>().RevokeAsync(user.Id, created.Token.Id, Cancel);
 
-        await Eventually.TrueAsync("a revoked token refused on the other replica", async () =>
+        await Poll.TrueAsync("a revoked token refused on the other replica", async () =>
             (await b.Get<PersonalAccessTokens>().CheckAsync(created.Secret, Cancel)).Status == AccessTokenStatus.InvalidOrRevoked);
     }
 
@@ -67,7 +67,7 @@ public sealed class ReplicaCacheTests
 
         await a.Get<TracePrivacyPolicy>().SetAsync(TracePrivacy.MetadataOnly, Cancel);
 
-        await Eventually.TrueAsync("a team's trace privacy on the other replica", async () => await onB.GetAsync(team, Cancel) == TracePrivacy.MetadataOnly);
+        await Poll.TrueAsync("a team's trace privacy on the other replica", async () => await onB.GetAsync(team, Cancel) == TracePrivacy.MetadataOnly);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ReplicaCacheTests
         await replicas.QueryAsync("""UPDATE "Models" SET "Name" = 'Renamed elsewhere' WHERE "Id" = $1""", model.Id);
         replicas.A.Services.GetRequiredService<ModelCatalog>().Invalidate(team);
 
-        await Eventually.TrueAsync("a change missed by the listener seen after it listens again", async () =>
+        await Poll.TrueAsync("a change missed by the listener seen after it listens again", async () =>
             (await b.Get<ModelLookup>().FindAsync(model.Id, Cancel))?.Name == "Renamed elsewhere");
     }
 

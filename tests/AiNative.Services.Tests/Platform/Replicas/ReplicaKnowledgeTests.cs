@@ -40,9 +40,9 @@ public sealed class ReplicaKnowledgeTests
         Assert.Contains(wombats.Id, await VectorHitsAsync(b, "wombats burrows"));
 
         var koalas = await a.IngestAsync(Base, Ingestion.Text("koalas.md", "# Koalas\n\nKoalas eat eucalyptus leaves."));
-        await Eventually.TrueAsync("a document ready on A in B's segment", async () => (await VectorHitsAsync(b, "koalas eucalyptus")).Contains(koalas.Id));
+        await Poll.TrueAsync("a document ready on A in B's segment", async () => (await VectorHitsAsync(b, "koalas eucalyptus")).Contains(koalas.Id));
         await a.Get<KnowledgeDocuments>().DeleteAsync(Base, wombats.Id, Cancel);
-        await Eventually.TrueAsync("a document deleted on A gone from B's segment", async () => !(await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
+        await Poll.TrueAsync("a document deleted on A gone from B's segment", async () => !(await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
 
         Assert.Equal(DocumentStatus.Ready, koalas.Status);
     }
@@ -60,9 +60,9 @@ public sealed class ReplicaKnowledgeTests
 
         // Changes nobody announces, as if their messages were lost.
         await SetSearchableAsync(a, wombats.Id, false);
-        await Eventually.TrueAsync("unannounced removal seen by B's recheck", async () => !(await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
+        await Poll.TrueAsync("unannounced removal seen by B's recheck", async () => !(await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
         await SetSearchableAsync(a, wombats.Id, true);
-        await Eventually.TrueAsync("unannounced addition seen by B's recheck", async () => (await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
+        await Poll.TrueAsync("unannounced addition seen by B's recheck", async () => (await VectorHitsAsync(b, "wombats burrows")).Contains(wombats.Id));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AiNative.Services.Platform.Replicas;
+using AiNative.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AiNative.Services.Tests.Platform.Replicas;
@@ -21,7 +22,7 @@ public sealed class ReplicaListenerTests
         await NotifyAsync(replicas, new ReplicaMessage("another process", Topic, "other"));
         replicas.A.Services.GetRequiredService<ReplicaChannel>().Publish(Topic, "from A");
 
-        await Eventually.TrueAsync("messages of others delivered", () => Task.FromResult(received.Count == 2));
+        await Poll.TrueAsync("messages of others delivered", () => Task.FromResult(received.Count == 2));
         Assert.Equal(["other", "from A"], received);
     }
 
@@ -38,10 +39,10 @@ public sealed class ReplicaListenerTests
 
         await replicas.TerminateListenersAsync();
 
-        await Eventually.TrueAsync("both listeners connected again", async () =>
+        await Poll.TrueAsync("both listeners connected again", async () =>
             (await replicas.ListenersAsync()) is { Count: 2 } after && !after.Intersect(before).Any() && Volatile.Read(ref missed) > 0);
         replicas.A.Services.GetRequiredService<ReplicaChannel>().Publish(Topic, "after the reconnection");
-        await Eventually.TrueAsync("a message on the new connection", () => Task.FromResult(received.Contains("after the reconnection")));
+        await Poll.TrueAsync("a message on the new connection", () => Task.FromResult(received.Contains("after the reconnection")));
     }
 
     private static Task NotifyAsync(TwoReplicas replicas, ReplicaMessage message) =>
