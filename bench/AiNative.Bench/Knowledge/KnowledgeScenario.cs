@@ -190,8 +190,8 @@ public static class KnowledgeScenario
             Console.WriteLine($"  {mode,-8} total {LatencyStats.Of(totals)} | query embedding {LatencyStats.Of(embeddings)} | vector scan {LatencyStats.Of(scans)} | keyword {LatencyStats.Of(keywords)}");
             if (mode == SearchMode.Vector)
             {
-                // The first pass reads every row's int8 codes and scale; rescoring reads a few hundred float rows more.
-                var scanned = (double)size * ((Dimensions * sizeof(sbyte)) + sizeof(float));
+                // The first pass reads every row's 4-bit codes and range; rescoring reads a few hundred float rows more.
+                var scanned = (double)size * (QuantizedScan.BytesPerRow(Dimensions) + (2 * sizeof(float)));
                 var median = LatencyStats.Of(scans).MedianMs / 1000;
                 Console.WriteLine($"  vector scan reads {scanned / 1e6:0.0} MB per query: {scanned / median / 1e9:0.0} GB/s, {scanned / median / bandwidth:P0} of memory bandwidth");
             }

@@ -8,9 +8,9 @@ namespace AiNative.Bench.Knowledge;
 
 /// <summary>
 /// The vector search's scan alone, side by side in one run on the same vectors: the exact float32 scan
-/// (<see cref="VectorScan"/>), the segment's search (int8 pass on every core, float32 rescoring, as a search
+/// (<see cref="VectorScan"/>), the segment's search (4-bit pass on every core, float32 rescoring, as a search
 /// runs it), and FAISS's exact IndexFlatIP (Debian's python3-faiss, through <c>faiss_flat.py</c>), with
-/// the int8 search's recall@10 against the exact scan and whether FAISS found the same rows. The vectors
+/// the segment search's recall@10 (and @40) against the exact scan and whether FAISS found the same rows. The vectors
 /// are the offline embedder's over Zipf text, as the knowledge scenario inserts.
 /// Run: <c>dotnet run -c Release --project bench/AiNative.Bench -- vector-scan-scenario [100000 1000000] [--python /usr/bin/python3]</c>.
 /// </summary>
@@ -60,15 +60,20 @@ public static class VectorScanScenario
             segment.Append([.. rows.Select(row => new VectorRow(row, document, vectors.AsSpan(row * Dimensions, Dimensions).ToArray()))]);
         }
 
-        Console.WriteLine($"{size:N0} vectors x {Dimensions} dims ({(long)size * Dimensions * sizeof(float) / 1e6:0} MB float32, {(long)size * Dimensions / 1e6:0} MB int8); load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"{size:N0} vectors x {Dimensions} dims ({(long)size * Dimensions * sizeof(float) / 1e6:0} MB float32, {(long)size * QuantizedScan.BytesPerRow(Dimensions) / 1e6:0} MB of 4-bit codes); load average {File.ReadAllText("/proc/loadavg").Trim()}");
         var (exactTimes, exact) = Time(queries, query => VectorScan.TopK(vectors, Dimensions, query, K));
         Console.WriteLine($"  exact float32 scan, 1 core, top {K}:                   {LatencyStats.Of(exactTimes)}");
 
         var (searchTimes, found) = Time(queries, query => segment.Search(query, K, null));
         var recall = exact.Zip(found).Average(pair => pair.Second.Count(h => pair.First.Any(e => e.Slot == h.ChunkId)) / (double)K);
-        Console.WriteLine($"  segment search (int8 on {Environment.ProcessorCount} cores + rescoring), top {K}:  {LatencyStats.Of(searchTimes)}; recall@{K} against the exact scan {recall:0.0000}");
-        var (candidateTimes, _) = Time(queries, query => segment.Search(query, SearchCandidates, null));
-        Console.WriteLine($"  segment search, top {SearchCandidates} (a search's candidates):     {LatencyStats.Of(candidateTimes)}");
+        Console.WriteLine($"  segment search (4-bit on {Environment.ProcessorCount} cores + rescoring), top {K}:  {LatencyStats.Of(searchTimes)}; recall@{K} against the exact scan {recall:0.0000}");
+        var (candidateTimes, candidates) = Time(queries, query => segment.Search(query, SearchCandidates, null));
+        var candidateRecall = queries.Zip(candidates).Average(pair =>
+        {
+            var exactCandidates = VectorScan.TopK(vectors, Dimensions, pair.First, SearchCandidates);
+            return pair.Second.Count(h => exactCandidates.Any(e => e.Slot == h.ChunkId)) / (double)SearchCandidates;
+        });
+        Console.WriteLine($"  segment search, top {SearchCandidates} (a search's candidates):     {LatencyStats.Of(candidateTimes)}; recall@{SearchCandidates} {candidateRecall:0.0000}");
 
         var vectorsPath = Path.Combine(folder, "vectors.f32");
         var queriesPath = Path.Combine(folder, "queries.f32");
