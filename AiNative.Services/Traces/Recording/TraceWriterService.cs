@@ -1,6 +1,5 @@
 using AiNative.Services.Data;
 using AiNative.Services.Platform.Storage;
-using AiNative.Services.Platform.Threading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,11 +49,7 @@ public sealed partial class TraceWriterService(
         base.Dispose();
     }
 
-    /// <summary>
-    /// On a thread of its own at lower priority: saving runs beside the requests it records, and on a busy machine a
-    /// request waiting for a core is served first (the queue's bound still holds callers back if saving falls behind).
-    /// </summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => LowPriorityThread.RunAsync("Trace writer", DrainAsync);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => DrainAsync();
 
     /// <summary>Saves batches until the queue is completed and empty (or the stop is abandoned).</summary>
     private async Task DrainAsync()
