@@ -28,7 +28,6 @@ public sealed partial class PortalProcess : IAsyncDisposable
     /// <summary>The portal's SQLite database, for counting what it saved.</summary>
     public string DatabasePath => Path.Combine(_dataFolder, "portal.db");
 
-    /// <summary>The portal's resident memory now, in MiB.</summary>
     /// <summary>The processor time the portal has used so far (user and system, all threads).</summary>
     public TimeSpan ProcessorTime
     {
@@ -39,6 +38,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The portal's resident memory now, in MiB.</summary>
     public double ResidentMiB
     {
         get
@@ -140,7 +140,6 @@ public sealed partial class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The portal built beside the bench, in the same configuration (see the bench's project file).</summary>
     /// <summary>The portal built beside the bench, or the build <c>AINATIVE_BENCH_PORTAL</c> names (a copy of the build before a change).</summary>
     private static string PortalAssembly()
     {
