@@ -5,6 +5,7 @@ using AiNative.Services.Knowledge.Search;
 using AiNative.Services.Models;
 using AiNative.Services.Models.Invocation;
 using AiNative.Services.Platform.Errors;
+using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ internal sealed class EmbedStep(
     EmbeddingRetry retry,
     TraceRecorder recorder,
     TokenCounter tokens,
+    WriteGate writeGate,
     IOptions<KnowledgeOptions> options) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Embed;
@@ -135,6 +137,7 @@ internal sealed class EmbedStep(
     private async Task SaveVectorsAsync(List<long> ids, IReadOnlyList<ReadOnlyMemory<float>> vectors, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var pass = await writeGate.EnterAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var command = db.Database.GetDbConnection().CreateCommand();

@@ -1,5 +1,6 @@
 using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Partitioning;
+using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ internal sealed class PartitionStep(
     IDbContextFactory<PortalDbContext> dbFactory,
     ExtractedArtifacts artifacts,
     TextPartitioner partitioner,
+    WriteGate writeGate,
     IOptions<KnowledgeOptions> options) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Partition;
@@ -70,6 +72,7 @@ internal sealed class PartitionStep(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        using var pass = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await WriteUnfinishedAsync(db, document.Id, generation, chunks, cancellationToken);
         await context.SaveStateWithAsync(db, cancellationToken);

@@ -1,5 +1,6 @@
 using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Search;
+using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Knowledge.Ingestion;
@@ -11,7 +12,7 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// told to read the document's vectors again.
 /// A document deleted meanwhile gets neither.
 /// </summary>
-internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, VectorIndex vectors) : IPipelineStepHandler
+internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, VectorIndex vectors, WriteGate writeGate) : IPipelineStepHandler
 {
     public string StepName => PipelineSteps.Save;
 
@@ -32,6 +33,7 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
             return StepResult.RestartFrom(PipelineSteps.Embed, "Some chunks have no vector yet; embedding them.");
         }
 
+        using (await writeGate.EnterAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // A document deleted meanwhile keeps nothing of this run; without foreign keys its chunks would outlive it.
