@@ -7,8 +7,6 @@ namespace AiNative.Services.Tests.Knowledge;
 /// <summary>Arranging and awaiting ingestion in tests.</summary>
 internal static class Ingestion
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     public static UploadFile Text(string fileName, string content) => new(fileName, new MemoryStream(Encoding.UTF8.GetBytes(content)));
 
     public static UploadFile Bytes(string fileName, byte[] content) => new(fileName, new MemoryStream(content));
@@ -35,22 +33,11 @@ internal static class Ingestion
     public static async Task<DocumentSummary> SettledAsync(this TeamScope scope, string index, Guid documentId)
     {
         var documents = scope.Get<KnowledgeDocuments>();
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var document = await documents.GetAsync(index, documentId, TestContext.Current.CancellationToken);
-            if (document.Status is DocumentStatus.Ready or DocumentStatus.Failed)
-            {
-                return document;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{document.FileName} is still {document.Status} at step {document.Step}.");
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        var document = await Poll.UntilAsync(
+            () => documents.GetAsync(index, documentId, TestContext.Current.CancellationToken),
+            d => d.Status is DocumentStatus.Ready or DocumentStatus.Failed);
+        return document.Status is DocumentStatus.Ready or DocumentStatus.Failed ? document
+            : throw new TimeoutException($"{document.FileName} is still {document.Status} at step {document.Step}.");
     }
 
     /// <summary>Waits until every document of the base has settled.</summary>

@@ -321,19 +321,11 @@ public sealed class PipelineTests
     /// <summary>Waits until the document is in <paramref name="step"/>, and returns its chunk count then.</summary>
     private static async Task<int> WaitForStepAsync(TeamScope scope, Guid documentId, string step)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var document = await scope.Get<KnowledgeDocuments>().GetAsync("Resumable", documentId, Cancel);
-            if (document.Step == step && document.Status == DocumentStatus.Processing)
-            {
-                Assert.Equal([PipelineSteps.Extract, PipelineSteps.Partition], document.CompletedSteps);
-                return document.ChunkCount;
-            }
-
-            await Task.Delay(20, Cancel);
-        }
-
-        throw new TimeoutException($"The document never reached the {step} step.");
+        var document = await Poll.UntilAsync(
+            () => scope.Get<KnowledgeDocuments>().GetAsync("Resumable", documentId, Cancel),
+            d => d.Step == step && d.Status == DocumentStatus.Processing);
+        Assert.True(document.Step == step && document.Status == DocumentStatus.Processing, $"The document never reached the {step} step.");
+        Assert.Equal([PipelineSteps.Extract, PipelineSteps.Partition], document.CompletedSteps);
+        return document.ChunkCount;
     }
 }

@@ -36,9 +36,9 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         await _gates.Ingestion.Reached.WaitAsync(Cancel);
 
         await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
-        var waiting = await WaitUntilAsync(ReindexJobMessageAsync, m => m.StartsWith("Waiting for 1 document", StringComparison.Ordinal));
+        var waiting = await Poll.UntilAsync(ReindexJobMessageAsync, m => m.StartsWith("Waiting for 1 document", StringComparison.Ordinal));
         _gates.Ingestion.Open();
-        var rebuilt = await WaitUntilAsync(() => scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel), b => !b.IsReindexing || b.ReindexError is not null);
+        var rebuilt = await Poll.UntilAsync(() => scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel), b => !b.IsReindexing || b.ReindexError is not null);
 
         Assert.Equal("Waiting for 1 document(s) being ingested.", waiting);
         Assert.Null(rebuilt.ReindexError);
@@ -164,7 +164,7 @@ public sealed class ReindexRaceTests : IAsyncLifetime
         }
 
         await scope.Get<KnowledgeBases>().UpdateAsync(zoo.Id, new KnowledgeBaseInput(Base, null, null, new PartitioningSettings { MaxTokensPerChunk = 100 }), Cancel);
-        var rebuilt = await WaitUntilAsync(() => scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel), b => !b.IsReindexing || b.ReindexError is not null);
+        var rebuilt = await Poll.UntilAsync(() => scope.Get<KnowledgeBases>().GetAsync(zoo.Id, Cancel), b => !b.IsReindexing || b.ReindexError is not null);
 
         Assert.Null(rebuilt.ReindexError);
         Assert.False(rebuilt.IsReindexing);
@@ -197,21 +197,6 @@ public sealed class ReindexRaceTests : IAsyncLifetime
             services.AddSingleton(_gates);
         });
         _team = await _host.DemoTeamIdAsync();
-    }
-
-    private static async Task<T> WaitUntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(50, Cancel);
-        }
     }
 
     private async Task<string> ReindexJobMessageAsync()

@@ -94,7 +94,7 @@ public sealed class TraceWriterTests
         {
             await trace.Start(ObservationType.Generation, "call").EndAsync(TraceStatus.Succeeded);
             await trace.EndAsync(TraceStatus.Succeeded);
-            await WaitUntilAsync(() => writer.Status.DatabaseUnavailable);
+            await Poll.TrueAsync("the writer finds the database unavailable", () => Task.FromResult(writer.Status.DatabaseUnavailable));
             Assert.False(await writer.CatchUpAsync(TimeSpan.FromMilliseconds(200), Cancel), "nothing can be saved while the database is locked");
         }
 
@@ -122,7 +122,7 @@ public sealed class TraceWriterTests
                     await trace.Start(ObservationType.Span, $"step {i}").EndAsync(TraceStatus.Succeeded);
                 }
             }, Cancel);
-            await WaitUntilAsync(() => scope.Get<TraceWriter>().Status.DatabaseUnavailable);
+            await Poll.TrueAsync("the writer finds the database unavailable", () => Task.FromResult(scope.Get<TraceWriter>().Status.DatabaseUnavailable));
             Assert.False(producing.IsCompleted, "the producer waits for room while the writer cannot save");
         }
 
@@ -144,7 +144,7 @@ public sealed class TraceWriterTests
         {
             // The writer learns the database is locked when it next has something to save.
             await trace.Start(ObservationType.Span, "step 0").EndAsync(TraceStatus.Succeeded);
-            await WaitUntilAsync(() => writer.Status.DatabaseUnavailable);
+            await Poll.TrueAsync("the writer finds the database unavailable", () => Task.FromResult(writer.Status.DatabaseUnavailable));
             for (var i = 1; i < 50; i++)
             {
                 await trace.Start(ObservationType.Span, $"step {i}").EndAsync(TraceStatus.Succeeded);
@@ -208,16 +208,5 @@ public sealed class TraceWriterTests
         command.CommandText = "BEGIN EXCLUSIVE;";
         await command.ExecuteNonQueryAsync(Cancel);
         return connection;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        limit.CancelAfter(TimeSpan.FromMinutes(1));
-        while (!condition())
-        {
-            await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(20), limit.Token);
-        }
     }
 }
