@@ -89,45 +89,63 @@ public sealed class KnowledgeSearch(
 
         var candidates = Math.Max(MinCandidates, request.TopK * CandidatesPerHit);
         var terms = QueryTerms.From(request.Query);
+
+        // The keyword query runs on a connection of its own beside the vector half: a hybrid search takes the longer
+        // of the two, not their sum (the scan is bound by memory bandwidth, the keyword query by one core).
+        var keywordSearch = request.Mode == SearchMode.Vector
+            ? null
+            : Task.Run(() => KeywordAsync(knowledgeBase, terms, candidates, allowed, cancellationToken), cancellationToken);
         var embedding = TimeSpan.Zero;
         var vectorTime = TimeSpan.Zero;
-        var keywordTime = TimeSpan.Zero;
         float[]? query = null;
         VectorSegment? segment = null;
         var vectorHits = new List<(long ChunkId, Guid DocumentId, float Score)>();
-        if (request.Mode != SearchMode.Keyword)
+        try
         {
-            var embedStarted = clock.GetTimestamp();
-            var embedded = await invoker.EmbedAsync(
-                new EmbeddingInvocation
-                {
-                    ModelId = knowledgeBase.ActiveEmbeddingModelId,
-                    Texts = [request.Query],
-                    Source = trace.Trace.Source,
-                    Trace = trace,
-                    ParentId = retrievalId,
-                },
-                cancellationToken);
-            query = VectorMath.Normalized(embedded.Vectors[0].Span);
-            embedding = clock.GetElapsedTime(embedStarted);
-            var scanStarted = clock.GetTimestamp();
-            segment = await vectors.GetAsync(
-                knowledgeBase.Id, knowledgeBase.ActiveGeneration, new VectorSegmentReader(dbFactory, query.Length), cancellationToken);
-            vectorHits = segment.Search(query, candidates, allowed);
-            vectorTime = clock.GetElapsedTime(scanStarted);
+            if (request.Mode != SearchMode.Keyword)
+            {
+                var embedStarted = clock.GetTimestamp();
+                var embedded = await invoker.EmbedAsync(
+                    new EmbeddingInvocation
+                    {
+                        ModelId = knowledgeBase.ActiveEmbeddingModelId,
+                        Texts = [request.Query],
+                        Source = trace.Trace.Source,
+                        Trace = trace,
+                        ParentId = retrievalId,
+                    },
+                    cancellationToken);
+                query = VectorMath.Normalized(embedded.Vectors[0].Span);
+                embedding = clock.GetElapsedTime(embedStarted);
+                var scanStarted = clock.GetTimestamp();
+                segment = await vectors.GetAsync(
+                    knowledgeBase.Id, knowledgeBase.ActiveGeneration, new VectorSegmentReader(dbFactory, query.Length), cancellationToken);
+                vectorHits = segment.Search(query, candidates, allowed);
+                vectorTime = clock.GetElapsedTime(scanStarted);
+            }
+        }
+        finally
+        {
+            // The keyword query ends before the search does, also when the vector half failed.
+            if (keywordSearch is not null)
+            {
+                await Task.WhenAny(keywordSearch);
+            }
         }
 
-        var keywordHits = new List<KeywordMatch>();
-        if (request.Mode != SearchMode.Vector)
-        {
-            var keywordStarted = clock.GetTimestamp();
-            keywordHits = await KeywordSearch.SearchAsync(db, knowledgeBase.Id, knowledgeBase.ActiveGeneration, terms, candidates, allowed, cancellationToken);
-            keywordTime = clock.GetElapsedTime(keywordStarted);
-        }
-
+        var (keywordHits, keywordTime) = keywordSearch is null ? ([], TimeSpan.Zero) : await keywordSearch;
         var hits = await RankAsync(db, request, terms, vectorHits, keywordHits, segment, query, cancellationToken);
         return new SearchResults(knowledgeBase.Id, knowledgeBase.Name, request.Query, request.Mode, hits, null,
             new SearchTiming(embedding, vectorTime, keywordTime, clock.GetElapsedTime(started)));
+    }
+
+    private async Task<(List<KeywordMatch> Hits, TimeSpan Time)> KeywordAsync(
+        KnowledgeBase knowledgeBase, QueryTerms terms, int candidates, IReadOnlySet<Guid>? allowed, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var hits = await KeywordSearch.SearchAsync(db, knowledgeBase.Id, knowledgeBase.ActiveGeneration, terms, candidates, allowed, cancellationToken);
+        return (hits, clock.GetElapsedTime(started));
     }
 
     public async Task<ChunkView> ChunkAsync(long chunkId, CancellationToken cancellationToken)
