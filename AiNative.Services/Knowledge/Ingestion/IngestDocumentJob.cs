@@ -20,6 +20,13 @@ internal sealed class IngestDocumentJob(IngestionOrchestrator orchestrator, IDbC
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var documentId = run.PayloadAs<IngestDocumentPayload>().DocumentId;
 
+        // Ready or failed: a run ended it, this one or a retry's, whose job may even have ended before this failure is recorded.
+        var document = await db.KnowledgeDocuments.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document is null || document.Status is DocumentStatus.Ready or DocumentStatus.Failed)
+        {
+            return;
+        }
+
         // A document retried or re-ingested since this job failed belongs to the job queued then.
         var payload = JsonSerializer.Serialize(new IngestDocumentPayload(documentId));
         if (await db.Jobs.AnyAsync(
@@ -29,10 +36,6 @@ internal sealed class IngestDocumentJob(IngestionOrchestrator orchestrator, IDbC
             return;
         }
 
-        var document = await db.KnowledgeDocuments.SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (document is not null && document.Status != DocumentStatus.Failed)
-        {
-            await orchestrator.FailAsync(db, document, reason, cancellationToken);
-        }
+        await orchestrator.FailAsync(db, document, reason, cancellationToken);
     }
 }

@@ -18,28 +18,13 @@ public sealed class FailedIngestionTests
     public async Task A_document_retried_at_once_is_not_failed_again_by_the_job_that_failed_it()
     {
         await using var provider = await FakeOpenAiServer.StartAsync();
-        await using var host = await ServicesHost.StartAsync(services =>
-        {
-            services.Configure<JobOptions>(o => o.Workers = 0);
-            services.Configure<KnowledgeOptions>(o =>
-            {
-                o.EmbeddingRetries = 1;
-                o.EmbeddingRetryBaseDelay = TimeSpan.FromMilliseconds(10);
-            });
-        });
-        var team = await host.DemoTeamIdAsync();
-        await using var scope = host.InTeam(team);
-        var model = await scope.AddOpenAiCompatibleModelAsync(provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, embeddingDimensions: FakeOpenAiServer.EmbeddingDimensions);
-        await scope.CreateBaseAsync("Flaky", embeddingModelId: model.Id);
-        var documentId = (await scope.UploadAsync("Flaky", Ingestion.Text("faq.md", "# FAQ\n\nReturns are free."))).DocumentId!.Value;
-        var firstJob = await JobOfAsync(scope, documentId);
-        provider.FailNext(2, 503);
-        var outcome = await scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel);
+        await using var host = await StartWithoutWorkersAsync();
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var (documentId, firstJob, outcome) = await FailedOnceAsync(scope, provider);
 
         // The user retries before the worker has recorded the first job's failure.
         await scope.Get<KnowledgeDocuments>().RetryAsync("Flaky", documentId, Cancel);
-        var handler = scope.Get<IEnumerable<IJobHandler>>().Single(h => h.Kind == IngestDocumentJob.JobKind);
-        await handler.OnFailedAsync(new JobRun(firstJob, (_, _, _) => Task.CompletedTask), outcome.Reason!, Cancel);
+        await RecordFailureAsync(scope, firstJob, outcome);
         var retried = await scope.Get<KnowledgeDocuments>().GetAsync("Flaky", documentId, Cancel);
         await scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel);
         var ingested = await scope.Get<KnowledgeDocuments>().GetAsync("Flaky", documentId, Cancel);
@@ -48,6 +33,30 @@ public sealed class FailedIngestionTests
         Assert.Equal(DocumentStatus.Queued, retried.Status);
         Assert.Null(retried.Error);
         Assert.Equal(DocumentStatus.Ready, ingested.Status);
+    }
+
+    [Fact]
+    public async Task A_retry_that_ended_before_the_first_jobs_failure_was_recorded_stays_ready()
+    {
+        await using var provider = await FakeOpenAiServer.StartAsync();
+        await using var host = await StartWithoutWorkersAsync();
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var (documentId, firstJob, outcome) = await FailedOnceAsync(scope, provider);
+
+        // The retry's job runs and ends (a small document takes milliseconds) before the first job's failure is recorded.
+        await scope.Get<KnowledgeDocuments>().RetryAsync("Flaky", documentId, Cancel);
+        await scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel);
+        await using (var db = await scope.DbAsync())
+        {
+            await db.Jobs.Where(j => j.Kind == IngestDocumentJob.JobKind && j.Id != firstJob.Id)
+                .ExecuteUpdateAsync(j => j.SetProperty(x => x.Status, JobStatus.Succeeded), Cancel);
+        }
+
+        await RecordFailureAsync(scope, firstJob, outcome);
+        var document = await scope.Get<KnowledgeDocuments>().GetAsync("Flaky", documentId, Cancel);
+
+        Assert.True(document.Status == DocumentStatus.Ready, $"The document is {document.Status}: {document.Error}");
+        Assert.Null(document.Error);
     }
 
     [Fact]
@@ -72,6 +81,32 @@ public sealed class FailedIngestionTests
         Assert.Contains("HTTP 503", document.Error);
         Assert.Equal(1, provider.Requests.Count(r => r.Path == "/v1/embeddings"));
     }
+
+    private static Task<ServicesHost> StartWithoutWorkersAsync() => ServicesHost.StartAsync(services =>
+    {
+        services.Configure<JobOptions>(o => o.Workers = 0);
+        services.Configure<KnowledgeOptions>(o =>
+        {
+            o.EmbeddingRetries = 1;
+            o.EmbeddingRetryBaseDelay = TimeSpan.FromMilliseconds(10);
+        });
+    });
+
+    /// <summary>Uploads a document to a new base and runs its job once while the provider fails every attempt.</summary>
+    private static async Task<(Guid DocumentId, ClaimedJob FirstJob, JobOutcome Outcome)> FailedOnceAsync(TeamScope scope, FakeOpenAiServer provider)
+    {
+        var model = await scope.AddOpenAiCompatibleModelAsync(provider.BaseUrl, FakeOpenAiServer.EmbeddingModel, ModelKind.Embedding, embeddingDimensions: FakeOpenAiServer.EmbeddingDimensions);
+        await scope.CreateBaseAsync("Flaky", embeddingModelId: model.Id);
+        var documentId = (await scope.UploadAsync("Flaky", Ingestion.Text("faq.md", "# FAQ\n\nReturns are free."))).DocumentId!.Value;
+        var firstJob = await JobOfAsync(scope, documentId);
+        provider.FailNext(2, 503);
+        return (documentId, firstJob, await scope.Get<IngestionOrchestrator>().RunAsync(documentId, Cancel));
+    }
+
+    /// <summary>What the job worker does when a job ends in failure.</summary>
+    private static Task RecordFailureAsync(TeamScope scope, ClaimedJob job, JobOutcome outcome) =>
+        scope.Get<IEnumerable<IJobHandler>>().Single(h => h.Kind == IngestDocumentJob.JobKind)
+            .OnFailedAsync(new JobRun(job, (_, _, _) => Task.CompletedTask), outcome.Reason!, Cancel);
 
     private static async Task<ClaimedJob> JobOfAsync(TeamScope scope, Guid documentId)
     {
