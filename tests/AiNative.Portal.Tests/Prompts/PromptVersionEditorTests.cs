@@ -123,6 +123,19 @@ public sealed class PromptVersionEditorTests : BunitContext
     }
 
     [Fact]
+    public void Saving_at_once_after_typing_saves_the_text_typed_not_the_text_before_the_pause()
+    {
+        var editor = RenderEditor();
+
+        // Save comes before the typing pause that finds the variables again: what is saved is still what was typed.
+        editor.Find("textarea[data-testid=system-template]").Input("Answer in one short paragraph from {{$context}}.");
+        editor.FindAll("input").Single(i => i.GetAttribute("maxlength") == "500").Input("Shorter");
+        editor.FindAll("button").Single(b => b.TextContent.Contains("Save as v2", StringComparison.Ordinal)).Click();
+
+        editor.WaitForAssertion(() => Assert.Equal("Answer in one short paragraph from {{$context}}.", Assert.Single(_api.Saved).SystemTemplate));
+    }
+
+    [Fact]
     public void A_new_version_starts_from_the_latest_versions_retrieval_and_saves_it()
     {
         var retrieval = new RetrievalSettingsDto(Handbook.Id, TopK: 3, MinRelevance: 0.3, Mode: SearchModeDto.Keyword, KnowledgeBaseName: Handbook.Name);

@@ -1,0 +1,35 @@
+using AiNative.Portal.Client.Components.Playground;
+using Bunit;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AiNative.Portal.Tests.Playground;
+
+public sealed class PromptSourceInputsTests : BunitContext
+{
+    public PromptSourceInputsTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Render<MudPopoverProvider>();
+    }
+
+    [Fact]
+    public void An_ad_hoc_template_is_in_the_draft_at_once_so_ctrl_enter_right_after_typing_runs_what_was_typed()
+    {
+        var draft = new PlaygroundDraft { IsAdHoc = true, SystemTemplate = "Answer briefly.", UserTemplate = "{{$question}}" };
+        var templatesChanged = 0;
+        var inputs = Render<PromptSourceInputs>(p => p
+            .Add(i => i.Draft, draft)
+            .Add(i => i.Prompts, [])
+            .Add(i => i.Errors, new FieldErrors())
+            .Add(i => i.TemplatesChanged, () => templatesChanged++));
+
+        inputs.Find("textarea[data-testid=system-template]").Input("Answer in one short paragraph.");
+        inputs.Find("textarea[data-testid=user-template]").Input("Why: {{$question}}");
+
+        // No wait for the typing pause: a run started now reads these.
+        Assert.Equal(("Answer in one short paragraph.", "Why: {{$question}}"), (draft.SystemTemplate, draft.UserTemplate));
+        inputs.WaitForAssertion(() => Assert.True(templatesChanged > 0, "The pause after typing should ask for the variables again."), TimeSpan.FromSeconds(30));
+    }
+}
