@@ -1,6 +1,9 @@
 using AiNative.Services.Platform.Jobs;
 using AiNative.Testing;
+using AiNative.Services.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AiNative.Services.Tests.Platform;
 
@@ -80,13 +83,18 @@ public sealed class JobStoreTests : IAsyncLifetime
     public async Task A_job_whose_lease_expired_is_claimed_again_and_the_old_owner_can_no_longer_write()
     {
         var id = await EnqueueAsync();
-        var store = _host.Services.CreateAsyncScopeWithoutTeam().Get<JobStore>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var scope = _host.Services.CreateAsyncScopeWithoutTeam();
+        var store = new JobStore(scope.Get<IDbContextFactory<PortalDbContext>>(), clock, scope.Get<IOptions<JobOptions>>());
         await store.TryClaimAsync("killed-worker", TimeSpan.FromMilliseconds(200), Cancel);
 
-        await Task.Delay(400, Cancel);
+        clock.Advance(TimeSpan.FromMilliseconds(150));
+        var whileLeased = await store.TryClaimAsync("new-worker", TimeSpan.FromMinutes(1), Cancel);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
         var retaken = await store.TryClaimAsync("new-worker", TimeSpan.FromMinutes(1), Cancel);
         var staleRenew = await store.RenewAsync(id, "killed-worker", TimeSpan.FromMinutes(1), Cancel);
 
+        Assert.Null(whileLeased);
         Assert.Equal(id, retaken?.Id);
         Assert.Equal(2, retaken?.Attempts);
         Assert.Null(staleRenew);
