@@ -87,12 +87,33 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Raised when a chat request arrives (on the server's thread, before it is answered), with its last user message.</summary>
     public event Action<string>? ChatArrived;
 
+    /// <summary>Raised when a request's body has been read and added to <see cref="Requests"/>, with its path.</summary>
+    private event Action<string>? RequestArrived;
+
     /// <summary>Completes once a request to <paramref name="path"/> has arrived (and is being answered).</summary>
     public async Task WaitForRequestAsync(string path, CancellationToken cancellationToken)
     {
-        while (!Requests.Any(r => r.Path == path))
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnArrived(string arrivedPath)
         {
-            await Task.Delay(20, cancellationToken);
+            if (arrivedPath == path)
+            {
+                arrived.TrySetResult();
+            }
+        }
+
+        // Listen first, then look: a request that came before listening is in Requests, one after raises the event.
+        RequestArrived += OnArrived;
+        try
+        {
+            if (!Requests.Any(r => r.Path == path))
+            {
+                await arrived.Task.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            RequestArrived -= OnArrived;
         }
     }
 
@@ -373,6 +394,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         Requests.Enqueue((context.Request.Path, body));
+        RequestArrived?.Invoke(context.Request.Path.Value ?? string.Empty);
         return body;
     }
 
