@@ -47,7 +47,11 @@ public sealed class BrowserPortal : IAsyncLifetime
     public async Task<BrowserPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
-        context.SetDefaultTimeout(15_000);
+
+        // Generous for a busy machine (WebAssembly in a browser beside a build): an action or an expectation that holds
+        // goes on at once, and only one that never holds waits this long.
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page);
     }

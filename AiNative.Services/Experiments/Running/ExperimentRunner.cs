@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AiNative.Services.Platform.Storage;
 using AiNative.Services.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -68,7 +69,7 @@ internal sealed partial class ExperimentRunner(
                 catch (Exception e)
                 {
                     // The database may be briefly unavailable; the runner must outlive it.
-                    LogLoopFailed(e);
+                    LogLoopFailed(LevelOf(e), e);
                     await PauseAsync(stoppingToken);
                 }
             }
@@ -151,7 +152,7 @@ internal sealed partial class ExperimentRunner(
             }
             catch (Exception e)
             {
-                LogCellFailed(e, cell.Id);
+                LogCellFailed(LevelOf(e), e, cell.Id);
                 await GiveBackAsync(cell);
             }
             finally
@@ -225,7 +226,7 @@ internal sealed partial class ExperimentRunner(
         catch (Exception e)
         {
             // The heartbeat no longer renews it: its lease runs out and a runner takes it again.
-            LogCellFailed(e, cell.Id);
+            LogCellFailed(LevelOf(e), e, cell.Id);
         }
     }
 
@@ -299,11 +300,15 @@ internal sealed partial class ExperimentRunner(
 
     private sealed record RunningCell(Guid ExperimentId, CancellationTokenSource Cancel, Task Task);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The experiment runner failed to claim or record cells")]
-    private partial void LogLoopFailed(Exception exception);
+    /// <summary>A busy or unreachable database is a warning: the runner waits and tries again, and nothing is lost.</summary>
+    private static LogLevel LevelOf(Exception exception) =>
+        TransientFailures.IsTransient(exception) ? LogLevel.Warning : LogLevel.Error;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Experiment cell {CellId} failed unexpectedly; it will be run again")]
-    private partial void LogCellFailed(Exception exception, Guid cellId);
+    [LoggerMessage(Message = "The experiment runner failed to claim or record cells; it tries again")]
+    private partial void LogLoopFailed(LogLevel level, Exception exception);
+
+    [LoggerMessage(Message = "Experiment cell {CellId} failed unexpectedly; it will be run again")]
+    private partial void LogCellFailed(LogLevel level, Exception exception, Guid cellId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of the experiment runner's cells failed; trying again")]
     private partial void LogRenewalFailed(Exception exception);

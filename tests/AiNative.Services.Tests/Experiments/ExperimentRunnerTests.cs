@@ -1,11 +1,15 @@
+using AiNative.Services.Data;
 using AiNative.Services.Evaluation.Definitions;
 using AiNative.Services.Experiments;
 using AiNative.Services.Models;
 using AiNative.Services.Teams;
+using AiNative.Services.Tests.Platform;
 using AiNative.Services.Traces;
 using AiNative.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AiNative.Services.Tests.Experiments;
 
@@ -56,6 +60,33 @@ public sealed class ExperimentRunnerTests
         Assert.Equal([1.0, 0.0, 1.0, 0.0, 1.0, 0.0], cells.Select(c => scores.Single(s => s.TraceId == c.TraceId).NumericValue!.Value));
         Assert.All(cells, c => Assert.True(c.InputTokens > 0 && c.Cost > 0 && c.LatencyMs > 0));
         Assert.Equal(cells.Sum(c => c.Cost), progress.Cost);
+    }
+
+    [Fact]
+    public async Task A_busy_database_while_claiming_cells_is_logged_as_a_warning_and_the_experiment_still_completes()
+    {
+        await using var provider = await FakeOpenAiServer.StartAsync();
+        provider.ChunkDelay = TimeSpan.Zero;
+        provider.Reply = ReplyBySystem;
+        var logs = new CapturedLogs();
+        using var busy = BusyCommands.CellClaims();
+        await using var host = await ServicesHost.StartAsync(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(busy));
+        });
+        await using var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var (registry, experimentId) = await CreateAsync(scope, provider, ("Capital of France?", "Paris"));
+
+        busy.FailNext(2);
+        using var end = ExperimentEnd.Watch(host.Services).Of(experimentId);
+        await registry.StartAsync(experimentId, Cancel);
+        var progress = await end.WaitAsync();
+
+        Assert.Equal((ExperimentStatus.Completed, 2, 0), (progress.Status, progress.Succeeded, progress.Failed));
+        var runner = logs.Entries.Where(e => e.Category.EndsWith(".ExperimentRunner", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, runner.Count(e => e.Level == LogLevel.Warning && e.Exception is SqliteException));
+        Assert.DoesNotContain(runner, e => e.Level >= LogLevel.Error);
     }
 
     [Fact]

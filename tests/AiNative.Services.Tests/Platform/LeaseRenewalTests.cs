@@ -15,7 +15,7 @@ public sealed class LeaseRenewalTests : IAsyncLifetime
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(12);
     // A run that must be cancelled works far past the give-up point, so a late timer on a busy machine cannot let it finish first.
     private static readonly TimeSpan OutlastsTheLease = TimeSpan.FromSeconds(60);
-    private readonly FailingLeaseRenewals _renewals = new();
+    private readonly BusyCommands _renewals = BusyCommands.LeaseRenewals();
     private readonly LongJobRuns _runs = new() { Duration = TimeSpan.FromSeconds(11) };
     private ServicesHost _host = null!;
     private Guid _team;

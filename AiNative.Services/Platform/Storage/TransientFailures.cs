@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace AiNative.Services.Traces.Recording;
+namespace AiNative.Services.Platform.Storage;
 
 /// <summary>Failures that pass when the database is back (busy, locked, unreachable), as opposed to a record it refuses.</summary>
 internal static class TransientFailures

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AiNative.Portal.Tests.Platform;
+namespace AiNative.Testing;
 
 /// <summary>Keeps every log entry of warning or above that the portal writes, so a test can read what an operator would.</summary>
-internal sealed class CapturedLogs : ILoggerProvider
+public sealed class CapturedLogs : ILoggerProvider
 {
     public ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
