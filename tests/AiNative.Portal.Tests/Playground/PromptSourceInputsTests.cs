@@ -1,25 +1,17 @@
 using AiNative.Portal.Client.Components.Playground;
+using AiNative.Portal.Tests.Components;
 using Bunit;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace AiNative.Portal.Tests.Playground;
 
-public sealed class PromptSourceInputsTests : BunitContext
+public sealed class PromptSourceInputsTests : PortalComponentTest
 {
-    public PromptSourceInputsTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Render<MudPopoverProvider>();
-    }
-
     [Fact]
     public void An_ad_hoc_template_is_in_the_draft_at_once_so_ctrl_enter_right_after_typing_runs_what_was_typed()
     {
         var draft = new PlaygroundDraft { IsAdHoc = true, SystemTemplate = "Answer briefly.", UserTemplate = "{{$question}}" };
         var templatesChanged = 0;
-        var inputs = Render<PromptSourceInputs>(p => p
+        var inputs = RenderWithPopovers<PromptSourceInputs>(p => p
             .Add(i => i.Draft, draft)
             .Add(i => i.Prompts, [])
             .Add(i => i.Errors, new FieldErrors())
