@@ -61,11 +61,13 @@ public sealed partial class TraceWriterService(
             while (await writer.Reader.WaitToReadAsync(_abandon.Token))
             {
                 batch.Clear();
+
+                // Read before the first records are taken: a barrier queued after them, or a stop, ends the gathering.
+                var flushRequested = writer.FlushRequested;
                 Take(batch);
                 if (batch.Count < options.Value.BatchSize && options.Value.BatchDelay > TimeSpan.Zero && !batch.Any(r => r is TraceRecord.Barrier))
                 {
-                    // Real time, not the clock: this only gathers I/O, and a test's fake clock must not hold the writer.
-                    await Task.Delay(options.Value.BatchDelay, _abandon.Token);
+                    await GatherAsync(flushRequested);
                     Take(batch);
                 }
 
@@ -84,6 +86,18 @@ public sealed partial class TraceWriterService(
         {
             await EndSessionAsync();
         }
+    }
+
+    /// <summary>
+    /// Waits <see cref="TraceWriterOptions.BatchDelay"/> for more records, or until a reader queues a barrier or the process
+    /// stops. Real time, not the clock: this only gathers I/O, and a test's fake clock must not hold the writer.
+    /// </summary>
+    private async Task GatherAsync(Task flushRequested)
+    {
+        using var gathered = CancellationTokenSource.CreateLinkedTokenSource(_abandon.Token);
+        await Task.WhenAny(Task.Delay(options.Value.BatchDelay, gathered.Token), flushRequested);
+        await gathered.CancelAsync();
+        _abandon.Token.ThrowIfCancellationRequested();
     }
 
     private void Take(List<TraceRecord> batch)
