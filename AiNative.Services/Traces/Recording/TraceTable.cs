@@ -7,23 +7,23 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace AiNative.Services.Traces.Recording;
 
 /// <summary>
-/// Writes rows of one entity with a single prepared statement per batch, built from the EF Core model:
-/// the model's column names, and its type mappings for parameters (value converters included), so a
-/// row is stored exactly as EF Core would store it, on SQLite and PostgreSQL alike. The writer saves
-/// thousands of rows a second this way, where change tracking would spend most of its time on itself.
-/// Traces are upserted (<c>ON CONFLICT ... DO UPDATE</c>, in both databases): a running trace's later state replaces it.
+/// Writes rows of one entity with a single statement, built from the EF Core model: the model's column names, and its
+/// type mappings for parameters (value converters included), so a row is stored exactly as EF Core would store it, on
+/// SQLite and PostgreSQL alike. The writer saves thousands of rows a second this way, where change tracking would spend
+/// most of its time on itself. Traces are upserted (<c>ON CONFLICT ... DO UPDATE</c>, in both databases): a running
+/// trace's later state replaces it.
 /// </summary>
 internal sealed class TraceTable
 {
     private readonly string _sql;
-    private readonly (IProperty Property, RelationalTypeMapping Mapping)[] _columns;
-    private readonly string[] _parameterNames;
+    private readonly (IProperty Property, RelationalTypeMapping Mapping, string Parameter)[] _columns;
+    private readonly Func<object, object?>[] _values;
 
-    private TraceTable(string sql, (IProperty, RelationalTypeMapping)[] columns, string[] parameterNames)
+    private TraceTable(string sql, (IProperty, RelationalTypeMapping, string)[] columns)
     {
         _sql = sql;
         _columns = columns;
-        _parameterNames = parameterNames;
+        _values = [.. columns.Select(c => ProviderValue(c.Item1, c.Item2))];
     }
 
     public static TraceTable For(DbContext db, Type entity, bool upsert)
@@ -32,12 +32,11 @@ internal sealed class TraceTable
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties()
-            .Select(p => (Property: p, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Select((p, i) => (Property: p, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(), Parameter: sql.GenerateParameterName($"p{i}")))
             .ToArray();
         var names = columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)).ToArray();
-        var parameters = columns.Select((_, i) => sql.GenerateParameterName($"p{i}")).ToArray();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) " +
-            $"VALUES ({string.Join(", ", parameters)})";
+            $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))})";
         if (upsert)
         {
             var key = type.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!));
@@ -45,33 +44,46 @@ internal sealed class TraceTable
             text += $" ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {string.Join(", ", updates)}";
         }
 
-        return new TraceTable(text, columns, parameters);
+        return new TraceTable(text, columns);
     }
 
-    /// <summary>Writes <paramref name="rows"/> inside the connection's current transaction.</summary>
-    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<object> rows)
+    /// <summary>
+    /// The table's statement on <paramref name="connection"/>, its parameters typed by their mappings: kept for many
+    /// batches, each row changes only the parameters' values (and the database keeps the statement prepared).
+    /// </summary>
+    public DbCommand CreateCommand(DbConnection connection)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var command = connection.CreateCommand();
         command.CommandText = _sql;
+        foreach (var (property, mapping, parameter) in _columns)
+        {
+            command.Parameters.Add(mapping.CreateParameter(command, parameter, null, property.IsNullable));
+        }
+
+        return command;
+    }
+
+    /// <summary>Writes <paramref name="rows"/> with <paramref name="command"/> (from <see cref="CreateCommand"/>) inside <paramref name="transaction"/>.</summary>
+    public async Task WriteAsync(DbCommand command, DbTransaction transaction, IEnumerable<object> rows)
+    {
+        command.Transaction = transaction;
         foreach (var row in rows)
         {
-            for (var i = 0; i < _columns.Length; i++)
+            for (var i = 0; i < _values.Length; i++)
             {
-                var (property, mapping) = _columns[i];
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
-                if (command.Parameters.Count < _columns.Length)
-                {
-                    command.Parameters.Add(mapping.CreateParameter(command, _parameterNames[i], value, property.IsNullable));
-                }
-                else
-                {
-                    // The parameters of the first row are kept, typed by their mappings; the next rows change only their values.
-                    command.Parameters[i].Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                }
+                command.Parameters[i].Value = _values[i](row) ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>A column's value of a row as the database stores it: the property's value through the mapping's converter.</summary>
+    private static Func<object, object?> ProviderValue(IProperty property, RelationalTypeMapping mapping)
+    {
+        var getter = property.GetGetter();
+        return mapping.Converter is { } converter
+            ? row => converter.ConvertToProvider(getter.GetClrValueUsingContainingEntity(row))
+            : getter.GetClrValueUsingContainingEntity;
     }
 }

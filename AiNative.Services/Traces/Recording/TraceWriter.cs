@@ -23,6 +23,7 @@ public sealed class TraceWriter
     private long _dropped;
     private long _refused;
     private volatile bool _databaseUnavailable;
+    private TaskCompletionSource _flushRequested = NewSignal();
 
     public TraceWriter(IOptions<TraceWriterOptions> options)
     {
@@ -38,6 +39,12 @@ public sealed class TraceWriter
         Interlocked.Read(ref _refused), _databaseUnavailable);
 
     internal ChannelReader<TraceRecord> Reader => _queue.Reader;
+
+    /// <summary>
+    /// Completes when, after this was read, a reader queues a barrier or the process stops: the writer stops gathering
+    /// and saves at once.
+    /// </summary>
+    internal Task FlushRequested => Volatile.Read(ref _flushRequested).Task;
 
     /// <summary>Queues the trace as it stands; the copy is saved over any earlier state of the same trace.</summary>
     public ValueTask WriteAsync(Trace trace) => WriteCopyAsync(TraceSnapshots.Copy(trace));
@@ -67,6 +74,7 @@ public sealed class TraceWriter
         try
         {
             await _queue.Writer.WriteAsync(new TraceRecord.Barrier(written), timeout.Token);
+            RequestFlush();
             await written.Task.WaitAsync(timeout.Token);
             return true;
         }
@@ -91,7 +99,15 @@ public sealed class TraceWriter
     internal void DatabaseUnavailable() => _databaseUnavailable = true;
 
     /// <summary>No more records are taken: the process is stopping, and the writer saves what is queued.</summary>
-    internal void Complete() => _queue.Writer.TryComplete();
+    internal void Complete()
+    {
+        _queue.Writer.TryComplete();
+        RequestFlush();
+    }
+
+    private void RequestFlush() => Interlocked.Exchange(ref _flushRequested, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ValueTask EnqueueAsync(TraceRecord record)
     {

@@ -12,11 +12,11 @@ public sealed class TraceWriterOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// How long the writer gathers records after the first of a batch arrives, unless the batch fills or a reader waits
-    /// for it: under light load one transaction (and one commit synced to disk) then saves several requests, not one
-    /// each. Zero saves each record as soon as it is read.
+    /// How long the writer gathers records after the first of a batch arrives, unless the batch fills or a reader queues a
+    /// barrier (<see cref="TraceWriter.CatchUpAsync"/>): one transaction then saves many requests, and the writer wakes a
+    /// few times a second rather than a hundred. Zero saves each record as soon as it is read.
     /// </summary>
-    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan BatchDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
     /// False (the default): a full queue slows callers down until the writer catches up, and nothing is lost.

@@ -26,8 +26,8 @@ public sealed partial class TraceWriterService(
     /// <summary>Cancelled when a stop must end before everything is saved (the host's shutdown timeout).</summary>
     private readonly CancellationTokenSource _abandon = new();
 
-    /// <summary>The statements, built from the EF Core model on the first save.</summary>
-    private Tables? _tables;
+    /// <summary>The connection and statements batches are saved with, open from the first save until a failure or the stop.</summary>
+    private TraceWriteSession? _session;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -61,11 +61,13 @@ public sealed partial class TraceWriterService(
             while (await writer.Reader.WaitToReadAsync(_abandon.Token))
             {
                 batch.Clear();
+
+                // Read before the first records are taken: a barrier queued after them, or a stop, ends the gathering.
+                var flushRequested = writer.FlushRequested;
                 Take(batch);
                 if (batch.Count < options.Value.BatchSize && options.Value.BatchDelay > TimeSpan.Zero && !batch.Any(r => r is TraceRecord.Barrier))
                 {
-                    // Real time, not the clock: this only gathers I/O, and a test's fake clock must not hold the writer.
-                    await Task.Delay(options.Value.BatchDelay, _abandon.Token);
+                    await GatherAsync(flushRequested);
                     Take(batch);
                 }
 
@@ -80,6 +82,22 @@ public sealed partial class TraceWriterService(
         {
             LogAbandoned(writer.Reader.Count + batch.Count);
         }
+        finally
+        {
+            await EndSessionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Waits <see cref="TraceWriterOptions.BatchDelay"/> for more records, or until a reader queues a barrier or the process
+    /// stops. Real time, not the clock: this only gathers I/O, and a test's fake clock must not hold the writer.
+    /// </summary>
+    private async Task GatherAsync(Task flushRequested)
+    {
+        using var gathered = CancellationTokenSource.CreateLinkedTokenSource(_abandon.Token);
+        await Task.WhenAny(Task.Delay(options.Value.BatchDelay, gathered.Token), flushRequested);
+        await gathered.CancelAsync();
+        _abandon.Token.ThrowIfCancellationRequested();
     }
 
     private void Take(List<TraceRecord> batch)
@@ -147,25 +165,34 @@ public sealed partial class TraceWriterService(
 
     private async Task SaveAsync(IReadOnlyList<TraceRecord> records)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        using var pass = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None);
-        _tables ??= new Tables(
-            TraceTable.For(db, typeof(Trace), upsert: true), TraceTable.For(db, typeof(Observation), upsert: false), TraceTable.For(db, typeof(Score), upsert: false));
-        await db.Database.OpenConnectionAsync(CancellationToken.None);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+        var session = _session ??= await TraceWriteSession.OpenAsync(scopes);
+        try
+        {
+            using var pass = await session.Gate.EnterAsync(CancellationToken.None);
+            await using var transaction = await session.Connection.BeginTransactionAsync(CancellationToken.None);
 
-        // The latest state of each trace wins: a trace saved as running is updated with how it ended.
-        await _tables.Traces.WriteAsync(connection, transaction,
-            records.OfType<TraceRecord.TraceState>().GroupBy(r => r.Trace.Id).Select(g => g.Last().Trace));
-        await _tables.Observations.WriteAsync(connection, transaction, records.OfType<TraceRecord.ObservationEnded>().Select(r => r.Observation));
-        await _tables.Scores.WriteAsync(connection, transaction, records.OfType<TraceRecord.ScoreGiven>().Select(r => r.Score));
-        await transaction.CommitAsync(CancellationToken.None);
+            // The latest state of each trace wins: a trace saved as running is updated with how it ended.
+            await session.Traces.WriteAsync(transaction, records.OfType<TraceRecord.TraceState>().GroupBy(r => r.Trace.Id).Select(g => g.Last().Trace));
+            await session.Observations.WriteAsync(transaction, records.OfType<TraceRecord.ObservationEnded>().Select(r => r.Observation));
+            await session.Scores.WriteAsync(transaction, records.OfType<TraceRecord.ScoreGiven>().Select(r => r.Score));
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // Whatever failed, the next attempt starts on a new connection.
+            await EndSessionAsync();
+            throw;
+        }
     }
 
-    private sealed record Tables(TraceTable Traces, TraceTable Observations, TraceTable Scores);
+    private async Task EndSessionAsync()
+    {
+        if (_session is { } session)
+        {
+            _session = null;
+            await session.DisposeAsync();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot take {Count} trace records now; trying again in {Delay}")]
     private partial void LogDatabaseUnavailable(Exception exception, int count, TimeSpan delay);

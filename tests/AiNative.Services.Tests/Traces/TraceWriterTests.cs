@@ -157,6 +157,35 @@ public sealed class TraceWriterTests
     }
 
     [Fact]
+    public async Task A_reader_catching_up_is_not_held_while_the_writer_gathers_a_batch()
+    {
+        // A gather far longer than the wait below: only the reader's barrier can end it in time.
+        await using var host = await ServicesHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Portal:Traces:BatchDelay"] = "00:10:00",
+            ["Portal:Jobs:Workers"] = "0",
+        });
+        var scope = host.InTeam(await host.DemoTeamIdAsync());
+        var writer = scope.Get<TraceWriter>();
+        var recorder = scope.Get<TraceRecorder>();
+        var trace = await recorder.StartAsync(TraceSource.Api, "gathered", Cancel);
+        await trace.EndAsync(TraceStatus.Succeeded);
+
+        // Taken from the queue, not yet saved: the writer is gathering.
+        await Poll.TrueAsync("the writer takes the trace", () => Task.FromResult(writer.Status.Queued == 0));
+        Assert.True(await writer.CatchUpAsync(TimeSpan.FromMinutes(1), Cancel), "the barrier ends the gathering");
+        Assert.Equal(TraceStatus.Succeeded, (await scope.TraceAsync(trace.Id)).Status);
+
+        // A stop ends the gathering too, and saves what it gathered.
+        var written = writer.Status.Written;
+        await (await recorder.StartAsync(TraceSource.Api, "gathered at the stop", Cancel)).EndAsync(TraceStatus.Succeeded);
+        await Poll.TrueAsync("the writer takes the second trace", () => Task.FromResult(writer.Status.Queued == 0));
+        await scope.DisposeAsync();
+        await host.StopAsync();
+        Assert.Equal((written + 1, 0L), (writer.Status.Written, writer.Status.Dropped));
+    }
+
+    [Fact]
     public async Task A_stop_before_the_writers_loop_ever_ran_still_saves_what_was_queued()
     {
         await using var host = await ServicesHost.StartAsync(settings: new Dictionary<string, string?> { ["Portal:Jobs:Workers"] = "0" });
