@@ -152,7 +152,7 @@ public sealed partial class TraceWriterService(
         await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
         using var pass = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None);
         _tables ??= new Tables(
-            TraceTable.For(db, typeof(Trace), upsert: true), TraceTable.For(db, typeof(Observation), upsert: false), TraceTable.For(db, typeof(Score), upsert: false));
+            EntityTable.For(db, typeof(Trace), upsert: true), EntityTable.For(db, typeof(Observation), upsert: false), EntityTable.For(db, typeof(Score), upsert: false));
         await db.Database.OpenConnectionAsync(CancellationToken.None);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
@@ -165,7 +165,7 @@ public sealed partial class TraceWriterService(
         await transaction.CommitAsync(CancellationToken.None);
     }
 
-    private sealed record Tables(TraceTable Traces, TraceTable Observations, TraceTable Scores);
+    private sealed record Tables(EntityTable Traces, EntityTable Observations, EntityTable Scores);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database cannot take {Count} trace records now; trying again in {Delay}")]
     private partial void LogDatabaseUnavailable(Exception exception, int count, TimeSpan delay);
