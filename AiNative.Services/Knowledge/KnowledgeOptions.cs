@@ -28,6 +28,13 @@ public sealed class KnowledgeOptions
     /// <summary>Texts per embedding call.</summary>
     public int EmbeddingBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// The most chunks of a document embedded by the built-in offline model that ingestion holds in memory and writes
+    /// once, with their vectors (about 5 MB of text and 16 MB held at 4,096): a kill costs only local work to redo.
+    /// A larger document's chunks are written as they go, as with a remote embedder, whose calls are not redone.
+    /// </summary>
+    public int MaxHeldLocallyEmbeddedChunks { get; set; } = 4096;
+
     /// <summary>Embedding calls in flight at once for one document.</summary>
     public int EmbeddingConcurrency { get; set; } = 2;
 

@@ -1,5 +1,6 @@
 using AiNative.Services.Data;
 using AiNative.Services.Knowledge.Partitioning;
+using AiNative.Services.Models;
 using AiNative.Services.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace AiNative.Services.Knowledge.Ingestion;
 /// Cuts the extracted text into chunks for the generation being written. A rerun replaces this
 /// run's unfinished chunks in one transaction, so chunks are never duplicated; the document's state
 /// after the step (extracted text and chunks done) is saved in the same transaction. A new document's
-/// chunks that one embedding call takes are held for the save step instead (<see cref="PipelineContext.HeldChunks"/>).
+/// chunks are held for the save step instead (<see cref="PipelineContext.HeldChunks"/>) when one embedding call
+/// takes them, or when the built-in offline model embeds them (up to <see cref="KnowledgeOptions.MaxHeldLocallyEmbeddedChunks"/>: writing each chunk once beats writing it three times, inserted, its vector, searchable).
 /// </summary>
 internal sealed class PartitionStep(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -65,13 +67,14 @@ internal sealed class PartitionStep(
         }).ToList();
 
         // A re-index's runs are few and long; holding pays where a small document's commits cost more than its work.
-        if (!context.IsReindex && chunks.Count <= options.Value.EmbeddingBatchSize)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!context.IsReindex && (chunks.Count <= options.Value.EmbeddingBatchSize
+            || (chunks.Count <= options.Value.MaxHeldLocallyEmbeddedChunks && await EmbeddedLocallyAsync(db, plan.EmbeddingModelId, cancellationToken))))
         {
             context.HeldChunks = chunks;
             return StepResult.Success;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         using var pass = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await WriteUnfinishedAsync(db, document.Id, generation, chunks, cancellationToken);
@@ -80,13 +83,15 @@ internal sealed class PartitionStep(
         return StepResult.Success;
     }
 
+    private static Task<bool> EmbeddedLocallyAsync(PortalDbContext db, Guid modelId, CancellationToken cancellationToken) =>
+        db.Models.AnyAsync(m => m.Id == modelId && m.Provider.Kind == ProviderKind.Offline, cancellationToken);
+
     /// <summary>Replaces the document's unfinished chunks of <paramref name="generation"/> with <paramref name="chunks"/>, in the caller's transaction.</summary>
     public static async Task WriteUnfinishedAsync(PortalDbContext db, Guid documentId, int generation, List<KnowledgeChunk> chunks, CancellationToken cancellationToken)
     {
         await db.KnowledgeChunks
             .Where(c => c.DocumentId == documentId && c.Generation == generation && !c.Searchable)
             .ExecuteDeleteAsync(cancellationToken);
-        db.KnowledgeChunks.AddRange(chunks);
-        await db.SaveChangesAsync(cancellationToken);
+        await ChunkRows.InsertAsync(db, chunks);
     }
 }

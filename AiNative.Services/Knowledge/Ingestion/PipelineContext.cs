@@ -29,8 +29,9 @@ public sealed class PipelineContext
     public ExtractedDocument? Extracted { get; set; }
 
     /// <summary>
-    /// A small document's chunks, partitioned and embedded in this run but not written yet: the save step writes them
-    /// once, searchable, with the ready state (a commit per step cost a small document more than its work). A run
+    /// A small (or locally embedded) document's chunks, partitioned and embedded in this run but not written yet: the
+    /// save step writes them once, searchable, with the ready state (a commit per step cost a small document more than
+    /// its work; a large one's chunks were written three times). A run
     /// stopped before that leaves nothing of them, and the next starts again from the last state written.
     /// </summary>
     public List<KnowledgeChunk>? HeldChunks { get; set; }

@@ -51,8 +51,7 @@ internal sealed class SaveStep(IDbContextFactory<PortalDbContext> dbFactory, Vec
                 // Any chunks of the generation are an earlier run's: the held ones replace them, written once.
                 await db.KnowledgeChunks.Where(c => c.DocumentId == document.Id && c.Generation == generation).ExecuteDeleteAsync(cancellationToken);
                 held.ForEach(c => c.Searchable = true);
-                db.KnowledgeChunks.AddRange(held);
-                await db.SaveChangesAsync(cancellationToken);
+                await ChunkRows.InsertAsync(db, held);
                 await KeywordIndexMaintenance.DocumentSavedAsync(db, document.KnowledgeBaseId, generation, document.Id, cancellationToken);
             }
             else if (await pending.AnyAsync(cancellationToken))

@@ -45,9 +45,9 @@ internal sealed class TraceWriteSession : IAsyncDisposable
             var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(CancellationToken.None);
             session = new TraceWriteSession(scope, db);
             await db.Database.OpenConnectionAsync(CancellationToken.None);
-            session.Traces = session.Prepare(TraceTable.For(db, typeof(Trace), upsert: true));
-            session.Observations = session.Prepare(TraceTable.For(db, typeof(Observation), upsert: false));
-            session.Scores = session.Prepare(TraceTable.For(db, typeof(Score), upsert: false));
+            session.Traces = session.Prepare(EntityTable.For(db, typeof(Trace), upsert: true));
+            session.Observations = session.Prepare(EntityTable.For(db, typeof(Observation), upsert: false));
+            session.Scores = session.Prepare(EntityTable.For(db, typeof(Score), upsert: false));
             return session;
         }
         catch
@@ -76,7 +76,7 @@ internal sealed class TraceWriteSession : IAsyncDisposable
         await _scope.DisposeAsync();
     }
 
-    private Statement Prepare(TraceTable table)
+    private Statement Prepare(EntityTable table)
     {
         var command = table.CreateCommand(Connection);
         _commands.Add(command);
@@ -84,7 +84,7 @@ internal sealed class TraceWriteSession : IAsyncDisposable
     }
 
     /// <summary>A table's statement on the session's connection.</summary>
-    public readonly record struct Statement(TraceTable Table, DbCommand Command)
+    public readonly record struct Statement(EntityTable Table, DbCommand Command)
     {
         public Task WriteAsync(DbTransaction transaction, IEnumerable<object> rows) => Table.WriteAsync(Command, transaction, rows);
     }

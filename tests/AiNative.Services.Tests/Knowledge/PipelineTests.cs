@@ -30,8 +30,9 @@ public sealed class PipelineTests
             // The seeded handbook's documents halt in the embed step too; leave a worker for this one.
             services.Configure<AiNative.Services.Platform.Jobs.JobOptions>(o => o.Workers = 8);
 
-            // More chunks than one embedding call takes: they are written before embedding, not held for the save.
-            services.Configure<KnowledgeOptions>(o => o.EmbeddingBatchSize = 4);
+            // More chunks than one embedding call takes or than are held for the offline embedder: they are written
+            // before embedding, not held for the save.
+            services.Configure<KnowledgeOptions>(o => (o.EmbeddingBatchSize, o.MaxHeldLocallyEmbeddedChunks) = (4, 0));
         });
         var team = await first.DemoTeamIdAsync();
         Guid documentId;
@@ -57,8 +58,11 @@ public sealed class PipelineTests
         Assert.Equal(chunks.Count, document.ChunkCount);
     }
 
-    [Fact]
-    public async Task A_small_document_stopped_before_its_chunks_were_written_is_ingested_whole_on_restart()
+    /// <param name="batchSize">32 takes the document's chunks in one embedding call (small); 4 does not, and the offline embedder's chunks are held all the same.</param>
+    [Theory]
+    [InlineData(32)]
+    [InlineData(4)]
+    public async Task A_small_or_locally_embedded_document_stopped_before_its_chunks_were_written_is_ingested_whole_on_restart(int batchSize)
     {
         var gates = new EmbedGates();
         await using var first = await ServicesHost.StartAsync(services =>
@@ -67,6 +71,7 @@ public sealed class PipelineTests
             services.AddScoped<EmbedStep>();
             services.AddScoped<IPipelineStepHandler, GatedEmbedStep>();
             services.AddSingleton(gates);
+            services.Configure<KnowledgeOptions>(o => o.EmbeddingBatchSize = batchSize);
         });
         var team = await first.DemoTeamIdAsync();
         Guid documentId;
@@ -77,7 +82,7 @@ public sealed class PipelineTests
             documentId = (await scope.UploadAsync("Small", Ingestion.Text("guide.md", Handbook(12)))).DocumentId!.Value;
             await gates.Ingestion.Reached.WaitAsync(Cancel);
 
-            // Partitioned and embedding, but a small document's chunks are written once, with its vectors and "ready".
+            // Partitioned and embedding, but the chunks are written once, with their vectors and "ready".
             await using var db = await scope.DbAsync();
             Assert.False(await db.KnowledgeChunks.AnyAsync(c => c.DocumentId == documentId, Cancel));
         }

@@ -4,34 +4,37 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace AiNative.Services.Traces.Recording;
+namespace AiNative.Services.Data;
 
 /// <summary>
 /// Writes rows of one entity with a single statement, built from the EF Core model: the model's column names, and its
 /// type mappings for parameters (value converters included), so a row is stored exactly as EF Core would store it, on
-/// SQLite and PostgreSQL alike. The writer saves thousands of rows a second this way, where change tracking would spend
-/// most of its time on itself. Traces are upserted (<c>ON CONFLICT ... DO UPDATE</c>, in both databases): a running
+/// SQLite and PostgreSQL alike. The trace writer and ingestion save thousands of rows a second this way, where change
+/// tracking would spend most of its time on itself. An upsert (<c>ON CONFLICT ... DO UPDATE</c>, in both databases)
+/// replaces a row with the same key: a running
 /// trace's later state replaces it.
 /// </summary>
-internal sealed class TraceTable
+internal sealed class EntityTable
 {
     private readonly string _sql;
     private readonly (IProperty Property, RelationalTypeMapping Mapping, string Parameter)[] _columns;
     private readonly Func<object, object?>[] _values;
 
-    private TraceTable(string sql, (IProperty, RelationalTypeMapping, string)[] columns)
+    private EntityTable(string sql, (IProperty, RelationalTypeMapping, string)[] columns)
     {
         _sql = sql;
         _columns = columns;
         _values = [.. columns.Select(c => ProviderValue(c.Item1, c.Item2))];
     }
 
-    public static TraceTable For(DbContext db, Type entity, bool upsert)
+    /// <param name="keyFromDatabase">The database numbers the rows (an identity key): the key is not written.</param>
+    public static EntityTable For(DbContext db, Type entity, bool upsert, bool keyFromDatabase = false)
     {
         var type = db.Model.FindEntityType(entity) ?? throw new InvalidOperationException($"{entity.Name} is not in the model.");
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties()
+            .Where(p => !(keyFromDatabase && p.IsPrimaryKey()))
             .Select((p, i) => (Property: p, Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping(), Parameter: sql.GenerateParameterName($"p{i}")))
             .ToArray();
         var names = columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)).ToArray();
@@ -44,7 +47,7 @@ internal sealed class TraceTable
             text += $" ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {string.Join(", ", updates)}";
         }
 
-        return new TraceTable(text, columns);
+        return new EntityTable(text, columns);
     }
 
     /// <summary>
