@@ -132,7 +132,8 @@ public sealed class DocumentUploads(
         audit.Record(db, AuditAction.Created, KnowledgeDocuments.AuditKind, document.Id, fileName, $"uploaded to {knowledgeBase.Name} ({Sizes.Describe(blob.Size)}, {format})");
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await events.SaveQueuedAsync(
+                db, () => new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, DocumentStatus.Queued, null, 0, null, 0, 0), cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -153,7 +154,6 @@ public sealed class DocumentUploads(
             throw;
         }
 
-        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, DocumentStatus.Queued, null, 0, null, 0, 0));
         return new UploadOutcome(fileName, UploadStatus.Accepted, document.PublicId, null);
     }
 
@@ -212,9 +212,10 @@ public sealed class DocumentUploads(
         jobs.Add(db, IngestDocumentJob.JobKind, new IngestDocumentPayload(replaced.Id));
         audit.Record(db, AuditAction.Updated, KnowledgeDocuments.AuditKind, replaced.Id, accepted.FileName,
             $"replaced '{previousName}' in {knowledgeBase.Name} ({Sizes.Describe(blob.Size)}, {format})");
-        await db.SaveChangesAsync(cancellationToken);
+        await events.SaveQueuedAsync(
+            db, () => new DocumentStatusChanged(replaced.TeamId, knowledgeBase.Id, replaced.PublicId, DocumentStatus.Queued, null, 0, null, replaced.ChunkCount, replaced.TokenCount),
+            cancellationToken);
         await files.DeleteIfUnusedAsync(previousHash, previousExtracted, cancellationToken);
-        events.Raise(new DocumentStatusChanged(replaced.TeamId, knowledgeBase.Id, replaced.PublicId, DocumentStatus.Queued, null, 0, null, replaced.ChunkCount, replaced.TokenCount));
         return accepted with { Message = $"Replaced document {replaced.PublicId} ('{previousName}') with this file and its tags; it is ingested again." };
     }
 

@@ -179,9 +179,10 @@ public sealed class KnowledgeDocuments(
         document.UpdatedAt = clock.GetUtcNow();
         jobs.Add(db, IngestDocumentJob.JobKind, new IngestDocumentPayload(document.Id));
         audit.Record(db, AuditAction.Updated, AuditKind, document.Id, document.FileName, action);
-        await db.SaveChangesAsync(cancellationToken);
+        await events.SaveQueuedAsync(
+            db, () => new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, document.Status, document.Step, 0, null, document.ChunkCount, document.TokenCount),
+            cancellationToken);
         jobs.Wake();
-        events.Raise(new DocumentStatusChanged(document.TeamId, knowledgeBase.Id, document.PublicId, document.Status, document.Step, 0, null, document.ChunkCount, document.TokenCount));
         return Summarize(document, knowledgeBase);
     }
 

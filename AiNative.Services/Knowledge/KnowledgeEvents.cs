@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
+using AiNative.Services.Data;
 using AiNative.Services.Platform.Replicas;
+using Microsoft.EntityFrameworkCore;
 
 namespace AiNative.Services.Knowledge;
 
@@ -37,6 +39,20 @@ public sealed class KnowledgeEvents
 
     public void Raise(DocumentStatusChanged change) => _replicas.Publish(Topic, JsonSerializer.Serialize(
         change.Error is { Length: > MaxErrorLength } error ? change with { Error = error[..MaxErrorLength] } : change));
+
+    /// <summary>
+    /// Saves <paramref name="db"/>'s changes that queue a document for ingestion, and raises the change
+    /// <paramref name="queued"/> makes of the saved document (its team is set by the save) before they are committed: no worker can claim the job before the commit, so its "processing" and "ready" always
+    /// come after "queued". Raised after the commit, a quick ingestion could end first and leave a page showing
+    /// "queued". A save that fails raises nothing.
+    /// </summary>
+    public async Task SaveQueuedAsync(PortalDbContext db, Func<DocumentStatusChanged> queued, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        Raise(queued());
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <summary>The changes of one base of one team until cancelled; a slow reader loses the oldest, never blocks ingestion.</summary>
     public async IAsyncEnumerable<DocumentStatusChanged> WatchAsync(
