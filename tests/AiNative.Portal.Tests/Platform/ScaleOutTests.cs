@@ -144,6 +144,8 @@ public sealed class ScaleOutTests : IAsyncLifetime
             ["Portal:Jobs:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // A killed replica's job is taken over once its lease runs out.
             ["Portal:Jobs:LeaseDuration"] = "00:00:05",
+            // Chunks are written as ingestion goes, as for a remote embedder, so the kill comes with some of them saved.
+            ["Portal:Knowledge:MaxHeldLocallyEmbeddedChunks"] = "0",
             // A day's window: the attempts of one test never straddle two windows (but at midnight).
             ["Portal:Authentication:SignInLimit:PermitLimit"] = "5",
             ["Portal:Authentication:SignInLimit:Window"] = "1.00:00:00",
