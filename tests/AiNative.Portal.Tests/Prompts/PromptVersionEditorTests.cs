@@ -87,6 +87,18 @@ public sealed class PromptVersionEditorTests : BunitContext
     }
 
     [Fact]
+    public void Variables_of_both_templates_typed_one_right_after_the_other_are_found()
+    {
+        var editor = RenderEditor();
+
+        // The first template's pause redraws the form while the second one's pause is still running.
+        editor.Find("textarea[data-testid=system-template]").Input("Write in a {{$tone}} tone.");
+        editor.Find("textarea[data-testid=user-template]").Input("Explain labels to {{$audience}}.");
+
+        editor.WaitForAssertion(() => Assert.Equal(["$tone", "$audience"], VariableNames(editor)), Debounce);
+    }
+
+    [Fact]
     public void Field_errors_from_the_server_are_shown_on_their_fields()
     {
         _api.SaveFailure = new ApiException(new ApiProblem(400, "The input is not valid", "Several problems.", new Dictionary<string, string[]>
