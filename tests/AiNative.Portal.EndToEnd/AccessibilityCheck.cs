@@ -22,6 +22,16 @@ public static class AccessibilityCheck
             .map(animation => animation.finished.catch(() => null)))
         """;
 
+    /// <summary>
+    /// A prerendered page is replaced by its interactive render (the layout's marker turns "true"), and Blazor renders the
+    /// head again first, with no title, until the page's PageTitle arrives a moment later (dotnet/aspnetcore#68346).
+    /// axe run in between judges a half-replaced page.
+    /// </summary>
+    private const string HandedOverScript = "() => document.querySelector('[data-interactive=\"false\"]') === null && document.title !== ''";
+
+    /// <summary>Long enough for WebAssembly to start on a busy machine; a page still without a title then is axe's to report.</summary>
+    private static readonly PageWaitForFunctionOptions HandOverWait = new() { Timeout = 60_000 };
+
     /// <summary>A snackbar starts fading in a moment after it appears, so the animations above may not have begun.</summary>
     private const string SnackbarsShownScript = "() => [...document.querySelectorAll('.mud-snackbar')].every(snackbar => getComputedStyle(snackbar).opacity === '1')";
 
@@ -58,9 +68,22 @@ public static class AccessibilityCheck
 
     private static async Task<AxeResult> RunSettledAsync(IPage page)
     {
+        await WaitForHandOverAsync(page);
         await page.WaitForFunctionAsync(SnackbarsShownScript);
         await page.EvaluateAsync(SettledScript);
         return await page.RunAxe(WcagAandAA);
+    }
+
+    private static async Task WaitForHandOverAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(HandedOverScript, null, HandOverWait);
+        }
+        catch (TimeoutException)
+        {
+            // A page that never gets a title fails below with axe's own words (document-title), not with a timeout.
+        }
     }
 
     private static string Describe(string url, AxeResultItem violation)
