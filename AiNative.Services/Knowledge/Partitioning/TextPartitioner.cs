@@ -1,4 +1,3 @@
-using System.Text;
 using AiNative.Services.Knowledge.Extraction;
 using AiNative.Services.Models;
 
@@ -13,10 +12,7 @@ namespace AiNative.Services.Knowledge.Partitioning;
 /// </summary>
 public sealed class TextPartitioner(TokenCounter tokens)
 {
-    /// <summary>
-    /// What joining two pieces of text may add to the sum of their counts, at most: the separator's token, and the
-    /// next piece's first word re-cut once a space leads it. The tokenizer's pre-split keeps every other token as it was.
-    /// </summary>
+    /// <summary>What joining the overlap to a unit may add to their counts: the separator, and the unit's first word re-cut.</summary>
     private const int JoinSlack = 2;
 
     public IReadOnlyList<PartitionedChunk> Partition(ExtractedDocument document, PartitioningSettings settings)
@@ -25,97 +21,73 @@ public sealed class TextPartitioner(TokenCounter tokens)
         var overlap = Math.Clamp(settings.OverlapTokens, 0, max / 2);
         var markdown = settings.Splitter == SplitterKind.Markdown;
         var chunks = new List<PartitionedChunk>();
-        var current = new List<TextUnit>();
 
-        // The overlap that opens the chunk being built: the end of the previous chunk in the same section or page.
-        var prefix = string.Empty;
-
-        // At least the tokens of the chunk being built (prefix and units joined), and exact when `counted` says so:
-        // adding a unit adds its own count and the join's slack, so the chunk is counted whole only near the limit.
-        // Counting it whole for every unit made partitioning quadratic in the units of a chunk.
-        var bound = 0;
-        var counted = false;
+        // The chunk being built: its first unit (where it sits), its text (overlap and units joined) and its exact tokens,
+        // counted at each join (TokenCounter.CountJoined) rather than whole, which made partitioning count text five times.
+        TextUnit? first = null;
+        var text = string.Empty;
+        var counted = 0;
         foreach (var unit in Units(document, max, markdown))
         {
-            if (current.Count > 0 && SameBoundary(current[0], unit, markdown))
+            var prefix = string.Empty;
+            if (first is not null && SameBoundary(first, unit, markdown))
             {
-                var estimate = bound + JoinSlack + unit.Tokens;
-                var (with, exact) = estimate <= max ? (estimate, false) : (tokens.Count(Join(prefix, [.. current, unit], markdown)), true);
+                var separator = Separator(unit, markdown);
+                var with = tokens.CountJoined(text, counted, separator, unit.Text, unit.Tokens);
                 if (with <= max)
                 {
-                    current.Add(unit);
-                    (bound, counted) = (with, exact);
+                    (text, counted) = (text + separator + unit.Text, with);
                     continue;
                 }
 
-                var emitted = Emit(chunks, prefix, current, markdown, counted ? bound : null);
-                current.Clear();
-                prefix = Tail(emitted.Text, overlap);
-            }
-            else if (current.Count > 0)
-            {
-                Emit(chunks, prefix, current, markdown, counted ? bound : null);
-                current.Clear();
-                prefix = string.Empty;
+                prefix = Tail(text, overlap);
             }
 
-            (prefix, bound) = FitOverlap(prefix, unit, max, markdown);
-            counted = true;
-            current.Add(unit);
+            if (first is not null)
+            {
+                chunks.Add(new PartitionedChunk(text, counted, first.Page, first.Heading));
+            }
+
+            first = unit;
+            (text, counted) = Open(prefix, unit, max, markdown);
         }
 
-        if (current.Count > 0)
+        if (first is not null)
         {
-            Emit(chunks, prefix, current, markdown, counted ? bound : null);
+            chunks.Add(new PartitionedChunk(text, counted, first.Page, first.Heading));
         }
 
         return chunks;
     }
 
     /// <summary>
-    /// The overlap gives way to content: it shrinks until the chunk's first unit fits beside it. Returns the overlap
-    /// and the tokens of the chunk it opens with the unit (exact without an overlap).
+    /// A chunk's text and tokens, opening with the end of the chunk before. The overlap gives way to content: it
+    /// shrinks until the unit fits beside it, and is left out when it cannot.
     /// </summary>
-    private (string Prefix, int Tokens) FitOverlap(string prefix, TextUnit unit, int max, bool markdown)
+    private (string Text, int Tokens) Open(string prefix, TextUnit unit, int max, bool markdown)
     {
-        if (prefix.Length == 0)
+        var room = max - unit.Tokens - JoinSlack;
+        if (prefix.Length == 0 || room <= 0)
         {
-            return (prefix, unit.Tokens);
+            return (unit.Text, unit.Tokens);
         }
 
-        var room = max - unit.Tokens - 2;
-        prefix = room <= 0 ? string.Empty : Tail(prefix, Math.Min(room, tokens.Count(prefix)));
-        var joined = prefix.Length > 0 ? tokens.Count(Join(prefix, [unit], markdown)) : 0;
-        return prefix.Length > 0 && joined <= max ? (prefix, joined) : (string.Empty, unit.Tokens);
-    }
+        var prefixTokens = tokens.Count(prefix);
+        if (prefixTokens > room)
+        {
+            prefix = Tail(prefix, room);
+            prefixTokens = tokens.Count(prefix);
+        }
 
-    /// <param name="counted">The chunk's tokens when already counted whole.</param>
-    private PartitionedChunk Emit(List<PartitionedChunk> chunks, string prefix, List<TextUnit> units, bool markdown, int? counted)
-    {
-        var text = Join(prefix, units, markdown);
-        var chunk = new PartitionedChunk(text, counted ?? tokens.Count(text), units[0].Page, units[0].Heading);
-        chunks.Add(chunk);
-        return chunk;
+        var separator = Separator(unit, markdown);
+        var joined = prefix.Length > 0 ? tokens.CountJoined(prefix, prefixTokens, separator, unit.Text, unit.Tokens) : int.MaxValue;
+        return joined <= max ? (prefix + separator + unit.Text, joined) : (unit.Text, unit.Tokens);
     }
 
     private static bool SameBoundary(TextUnit first, TextUnit next, bool markdown) =>
         markdown ? first.Section == next.Section : first.Page == next.Page;
 
-    private static string Join(string prefix, IReadOnlyList<TextUnit> units, bool markdown)
-    {
-        var text = new StringBuilder(prefix);
-        foreach (var unit in units)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(markdown && unit.StartsParagraph ? "\n\n" : " ");
-            }
-
-            text.Append(unit.Text);
-        }
-
-        return text.ToString();
-    }
+    private static string Separator(TextUnit unit, bool markdown) => markdown && unit.StartsParagraph ? "\n\n" : " ";
 
     /// <summary>The end of <paramref name="text"/> within <paramref name="maxTokens"/> tokens, starting at a word.</summary>
     private string Tail(string text, int maxTokens)
