@@ -26,21 +26,26 @@ public sealed class TokenCounter
 
     /// <summary>
     /// The tokens of <paramref name="left"/>, <paramref name="separator"/> and <paramref name="right"/> joined, given the
-    /// tokens of each side, counting only the words next to the join. o200k's pre-tokenizer cuts text into pieces and
-    /// encodes each on its own, and a space between a non-space and a letter always starts a piece (no pattern runs
-    /// across it), so every piece away from the join is the same in the joined text as in its side.
+    /// tokens of each side, counting only the text between the last piece start of the left side and the first of the
+    /// right. o200k's pre-tokenizer cuts text into pieces and encodes each on its own, so every piece away from the join
+    /// is the same in the joined text as in its side. A side with no piece start (text without spaces) is counted whole.
     /// </summary>
     public int CountJoined(string left, int leftTokens, string separator, string right, int rightTokens)
     {
-        var leftTail = left.AsSpan(Math.Max(0, LastPieceStart(left)));
-        var rightHead = right.AsSpan(0, FirstPieceStart(right) is var start and > 0 ? start : right.Length);
-        var join = _tokenizer.CountTokens(string.Concat(leftTail, separator, rightHead));
-        return leftTokens - _tokenizer.CountTokens(leftTail) + join - _tokenizer.CountTokens(rightHead) + rightTokens;
+        var tailStart = LastPieceStart(left);
+        var headEnd = FirstPieceStart(right);
+        var leftTail = left.AsSpan(tailStart);
+        var rightHead = right.AsSpan(0, headEnd);
+        var joined = _tokenizer.CountTokens(string.Concat(leftTail, separator, rightHead));
+        var tailTokens = tailStart == 0 ? leftTokens : _tokenizer.CountTokens(leftTail);
+        var headTokens = headEnd == right.Length ? rightTokens : _tokenizer.CountTokens(rightHead);
+        return leftTokens - tailTokens + joined - headTokens + rightTokens;
     }
 
+    /// <summary>The last position of <paramref name="text"/> that surely starts a piece; 0 when none does.</summary>
     private static int LastPieceStart(string text)
     {
-        for (var i = text.Length - 2; i > 0; i--)
+        for (var i = text.Length - 1; i > 0; i--)
         {
             if (StartsPiece(text, i))
             {
@@ -48,12 +53,13 @@ public sealed class TokenCounter
             }
         }
 
-        return -1;
+        return 0;
     }
 
+    /// <summary>The first position after the start of <paramref name="text"/> that surely starts a piece; its length when none does.</summary>
     private static int FirstPieceStart(string text)
     {
-        for (var i = 1; i < text.Length - 1; i++)
+        for (var i = 1; i < text.Length; i++)
         {
             if (StartsPiece(text, i))
             {
@@ -61,10 +67,16 @@ public sealed class TokenCounter
             }
         }
 
-        return -1;
+        return text.Length;
     }
 
-    private static bool StartsPiece(string text, int i) => text[i] == ' ' && !char.IsWhiteSpace(text[i - 1]) && char.IsLetter(text[i + 1]);
+    /// <summary>
+    /// No pattern of the pre-tokenizer runs into position <paramref name="i"/> from before it: a space after a non-space
+    /// (a space is only ever a piece's first character, and a run of white space would need the one before) and a
+    /// letter after a line break (no pattern takes both). Special tokens, cut out first, hold neither.
+    /// </summary>
+    private static bool StartsPiece(string text, int i) =>
+        (text[i] == ' ' && !char.IsWhiteSpace(text[i - 1])) || (text[i - 1] is '\n' or '\r' && char.IsLetter(text[i]));
 
     /// <summary>
     /// At least as many tokens as <see cref="Count(IEnumerable{ChatMessage})"/>, far cheaper: a byte-level BPE token
