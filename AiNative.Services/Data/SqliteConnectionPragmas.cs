@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AiNative.Services.Data;
@@ -18,19 +19,29 @@ internal sealed class SqliteConnectionPragmas : DbConnectionInterceptor
 {
     public static SqliteConnectionPragmas Instance { get; } = new();
 
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; PRAGMA busy_timeout=5000;";
+    private const int BusyTimeoutMilliseconds = 5000;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Pragmas(connection);
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = Pragmas(connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Microsoft.Data.Sqlite looks at a command's timeout only between SQLite's waits, so a connection string's shorter
+    /// <c>Default Timeout</c> bounds the wait inside SQLite too.
+    /// </summary>
+    private static string Pragmas(DbConnection connection)
+    {
+        var limit = connection is SqliteConnection { DefaultTimeout: > 0 and var seconds } ? seconds * 1000L : BusyTimeoutMilliseconds;
+        return $"PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456; PRAGMA busy_timeout={Math.Min(limit, BusyTimeoutMilliseconds)};";
     }
 }
