@@ -22,15 +22,17 @@ public static class AccessibilityCheck
             .map(animation => animation.finished.catch(() => null)))
         """;
 
-    /// <summary>
-    /// A prerendered page is replaced by its interactive render (the layout's marker turns "true"), and Blazor renders the
-    /// head again first, with no title, until the page's PageTitle arrives a moment later (dotnet/aspnetcore#68346).
-    /// axe run in between judges a half-replaced page.
-    /// </summary>
-    private const string HandedOverScript = "() => document.querySelector('[data-interactive=\"false\"]') === null && document.title !== ''";
+    /// <summary>A prerendered page is replaced by its interactive render: the layout's marker turns "true".</summary>
+    private const string HandedOverScript = "() => document.querySelector('[data-interactive=\"false\"]') === null";
 
-    /// <summary>Long enough for WebAssembly to start on a busy machine; a page still without a title then is axe's to report.</summary>
+    /// <summary>Blazor renders the head again first, with no title, until the page's PageTitle arrives (dotnet/aspnetcore#68346).</summary>
+    private const string TitledScript = "() => document.title !== ''";
+
+    /// <summary>Long enough for WebAssembly to start on a busy machine.</summary>
     private static readonly PageWaitForFunctionOptions HandOverWait = new() { Timeout = 60_000 };
+
+    /// <summary>The title follows the hand-over within milliseconds; a page still without one is axe's to report.</summary>
+    private static readonly PageWaitForFunctionOptions TitleWait = new() { Timeout = 10_000 };
 
     /// <summary>A snackbar starts fading in a moment after it appears, so the animations above may not have begun.</summary>
     private const string SnackbarsShownScript = "() => [...document.querySelectorAll('.mud-snackbar')].every(snackbar => getComputedStyle(snackbar).opacity === '1')";
@@ -74,6 +76,7 @@ public static class AccessibilityCheck
         return await page.RunAxe(WcagAandAA);
     }
 
+    /// <summary>axe run during the hand-over would judge a half-replaced page, without its title.</summary>
     private static async Task WaitForHandOverAsync(IPage page)
     {
         try
@@ -82,7 +85,16 @@ public static class AccessibilityCheck
         }
         catch (TimeoutException)
         {
-            // A page that never gets a title fails below with axe's own words (document-title), not with a timeout.
+            Assert.Fail($"{page.Url} was not handed to its interactive render within {HandOverWait.Timeout / 1000} s (the layout's data-interactive marker stayed false).");
+        }
+
+        try
+        {
+            await page.WaitForFunctionAsync(TitledScript, null, TitleWait);
+        }
+        catch (TimeoutException)
+        {
+            // A page that never gets a title fails with axe's own words (document-title), not with a timeout.
         }
     }
 
