@@ -49,10 +49,14 @@ public static class GatewayScenario
             await CompareAsync(portal, direct, gateway, delay, stream: true, clients.Max(), warmUp, measured);
         }
 
-        var firstDirect = await FirstTokensAsync(direct, MockProvider.Model, streams);
-        var firstGateway = await FirstTokensAsync(gateway, Route, streams);
-        Console.WriteLine($"time to first token, {streams} streams one after another: direct {firstDirect}, gateway {firstGateway}; " +
-            $"added median {firstGateway.MedianMs - firstDirect.MedianMs:0.000} ms");
+        // --streams 0 leaves the time to first token out.
+        if (streams > 0)
+        {
+            var firstDirect = await FirstTokensAsync(direct, MockProvider.Model, streams);
+            var firstGateway = await FirstTokensAsync(gateway, Route, streams);
+            Console.WriteLine($"time to first token, {streams} streams one after another: direct {firstDirect}, gateway {firstGateway}; " +
+                $"added median {firstGateway.MedianMs - firstDirect.MedianMs:0.000} ms");
+        }
 
         if (soak > TimeSpan.Zero)
         {
